@@ -1,0 +1,363 @@
+//! Splitting raw article text (as scraped from a page) into typed blocks.
+//!
+//! The splitter works in three passes:
+//! 1. **Units**: the text is cut into lines; hard-wrapped lines (a line without
+//!    terminal punctuation followed by one starting in lower case) are joined.
+//! 2. **Intrinsic kinds**: each unit is looked at alone: is it a dateline, a
+//!    byline, an editor's note, a credited photo caption, page furniture?
+//! 3. **Position**: the title is the first headline-shaped unit of the header;
+//!    short headline-case lines in the header and after the body are chrome;
+//!    parenthesised lines after the body are the footer.
+
+use crate::datetime::{parse_dateline, CivilDateTime};
+use crate::span::ByteSpan;
+
+/// What a block of the article is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// Page furniture: buttons, widget titles, navigation ("Download", "Search Trends").
+    Chrome,
+    /// The headline.
+    Title,
+    /// The publication line ("Updated 15:18, 24-Mar-2021").
+    Dateline,
+    /// The author line.
+    Byline,
+    /// A photo caption, possibly with a credit ("... /Xinhua").
+    Caption,
+    /// An editor's note.
+    Note,
+    /// Body text.
+    Paragraph,
+    /// Trailing matter: contribution notes, copyright, author bios.
+    Footer,
+}
+
+impl BlockKind {
+    /// The lower-case name used in JSON and in the app (`"caption"`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            BlockKind::Chrome => "chrome",
+            BlockKind::Title => "title",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Byline => "byline",
+            BlockKind::Caption => "caption",
+            BlockKind::Note => "note",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Footer => "footer",
+        }
+    }
+}
+
+/// One block: a span over the original text, never a rewritten copy of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The whole block, trimmed of surrounding whitespace.
+    pub span: ByteSpan,
+    /// The block's own words: for a caption, the text before its credit;
+    /// for a note, the text after "Editor's note:"; for a byline, after "By".
+    /// Otherwise equal to `span`.
+    pub body: ByteSpan,
+    /// A caption's credit ("Xinhua" in "... /Xinhua").
+    pub credit: Option<ByteSpan>,
+    /// For a caption repeated verbatim: the index of its first occurrence.
+    pub duplicate_of: Option<usize>,
+}
+
+/// Page-furniture phrases found on news sites (compared case-insensitively, whole unit).
+const FURNITURE: [&str; 48] = [
+    "download", "share", "share this", "share this article", "print", "email", "e-mail", "comment",
+    "comments", "search", "search trends", "trending", "trending now", "advertisement", "ad",
+    "related", "related articles", "related stories", "read more", "more", "see more", "subscribe",
+    "sign in", "sign up", "log in", "menu", "home", "close", "next", "previous", "back to top",
+    "follow us", "newsletter", "video", "photos", "gallery", "listen", "save", "copy link",
+    "facebook", "twitter", "whatsapp", "linkedin", "top stories", "most read", "most popular",
+    "loading", "skip to content",
+];
+
+/// Openings of trailing matter.
+const FOOTER_OPENINGS: [&str; 12] = [
+    "(if you want to contribute", "copyright", "©", "all rights reserved", "the views expressed",
+    "this article first appeared", "this article originally appeared", "(the author",
+    "reporting by", "additional reporting", "editing by", "(source:",
+];
+
+/// Openings of an editor's note.
+const NOTE_OPENINGS: [&str; 5] = ["editor's note", "editor’s note", "editors' note", "editors’ note", "editor's notes"];
+
+/// Openings that mark a unit as a photo caption even without a credit.
+const CAPTION_OPENINGS: [&str; 4] = ["photo:", "file photo", "pictured:", "image:"];
+
+fn lower_starts_with_any(s: &str, openings: &[&str]) -> Option<usize> {
+    let lower = s.to_lowercase();
+    openings.iter().find(|o| lower.starts_with(*o)).map(|o| {
+        // Map the opening's length in the lower-cased text back to `s` by chars.
+        let n = o.chars().count();
+        s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+    })
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// A word that starts with a capital (or is a digit-free initial like "J.").
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Jane Doe", "Li Xin", "Mary-Jane O'Neil": 2 to 4 capitalised words, letters only.
+fn is_name(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&ws.len())
+        && ws.iter().all(|w| {
+            capitalised(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+}
+
+/// Split a byline's body into author names ("Jane Doe and John Roe, CGTN" → both names).
+fn author_names(body: &str) -> Vec<&str> {
+    body.split(',')
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .filter(|p| is_name(p) && words(p) >= 2)
+        .collect()
+}
+
+/// If `unit` ends with a credit ("... /Xinhua", "... (Photo: Reuters)", "... Photo: AP"),
+/// the span of the credit's name and the caption body before it.
+fn caption_credit(text: &str, unit: ByteSpan) -> Option<(ByteSpan, ByteSpan)> {
+    let s = unit.of(text);
+    // "/Xinhua" or "/ Xinhua" or "/Xinhua/Li Xin" at the very end, after a space or punctuation.
+    if let Some(slash) = s.rfind(" /").map(|i| i + 1).or_else(|| s.rfind("./").map(|i| i + 1)) {
+        let name = s[slash + 1..].trim();
+        let ok = !name.is_empty()
+            && name.chars().count() <= 40
+            && capitalised(name)
+            && words(name) <= 5
+            && !ends_sentence(name)
+            && words(&s[..slash]) >= 3;
+        if ok {
+            let name_start = unit.start + slash + 1 + (s[slash + 1..].len() - s[slash + 1..].trim_start().len());
+            let credit = ByteSpan::new(name_start, unit.end);
+            let body = ByteSpan::new(unit.start, unit.start + slash).trim(text);
+            return Some((credit, body));
+        }
+    }
+    // "(Photo: Reuters)" / "(Photo by Jane Doe)" / "Photo: AP" at the end.
+    let lower = s.to_lowercase();
+    for marker in ["(photo: ", "(photo by ", "(photo courtesy of ", "photo: ", "credit: ", "(credit: "] {
+        if let Some(i) = lower.rfind(marker) {
+            if i == 0 {
+                continue;
+            }
+            let name_start = i + marker.len();
+            let name_end = if marker.starts_with('(') { s.rfind(')').filter(|&e| e > name_start)? } else { s.len() };
+            if name_end == s.len() || s[name_end..].trim() == ")" {
+                let name = ByteSpan::new(unit.start + name_start, unit.start + name_end).trim(text);
+                if !name.is_empty() && words(name.of(text)) <= 6 {
+                    let body = ByteSpan::new(unit.start, unit.start + i).trim(text);
+                    return Some((name, body));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Shape {
+    Dateline,
+    Byline,
+    Note,
+    Caption,
+    Furniture,
+    FooterOpening,
+    Parenthesised,
+    /// At most four words, no terminal punctuation.
+    Short,
+    Text,
+}
+
+struct Unit {
+    span: ByteSpan,
+    shape: Shape,
+    body: ByteSpan,
+    credit: Option<ByteSpan>,
+}
+
+/// Cut the text into trimmed line units, joining hard-wrapped lines.
+fn units(text: &str) -> Vec<ByteSpan> {
+    let mut out: Vec<ByteSpan> = Vec::new();
+    let mut prev_blank = true;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let span = ByteSpan::new(pos, pos + line.len()).trim(text);
+        pos += line.len();
+        if span.is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        let s = span.of(text);
+        let joins = !prev_blank
+            && out.last().is_some_and(|last| {
+                let l = last.of(text);
+                !ends_sentence(l) && words(l) >= 6 && s.chars().next().is_some_and(char::is_lowercase)
+            });
+        match out.last_mut() {
+            Some(last) if joins => last.end = span.end,
+            _ => out.push(span),
+        }
+        prev_blank = false;
+    }
+    out
+}
+
+fn shape_of(text: &str, span: ByteSpan) -> Unit {
+    let s = span.of(text);
+    let lower = s.to_lowercase();
+    let plain = |shape| Unit { span, shape, body: span, credit: None };
+    if let Some(cut) = lower_starts_with_any(s, &NOTE_OPENINGS) {
+        let rest = s[cut..].trim_start_matches(|c: char| c == ':' || c == 's' || c.is_whitespace());
+        let body = ByteSpan::new(span.end - rest.len(), span.end);
+        return Unit { span, shape: Shape::Note, body, credit: None };
+    }
+    if words(s) <= 12 && parse_dateline(s).is_some() {
+        return plain(Shape::Dateline);
+    }
+    if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
+        if !author_names(rest).is_empty() && words(rest) <= 12 && !ends_sentence(rest) {
+            let body = ByteSpan::new(span.end - rest.len(), span.end);
+            return Unit { span, shape: Shape::Byline, body, credit: None };
+        }
+    }
+    if FURNITURE.contains(&lower.trim_end_matches([':', '>', '»']).trim()) {
+        return plain(Shape::Furniture);
+    }
+    if lower_starts_with_any(s, &FOOTER_OPENINGS).is_some() {
+        return plain(Shape::FooterOpening);
+    }
+    if let Some((credit, body)) = caption_credit(text, span) {
+        return Unit { span, shape: Shape::Caption, body, credit: Some(credit) };
+    }
+    if lower_starts_with_any(s, &CAPTION_OPENINGS).is_some() {
+        return plain(Shape::Caption);
+    }
+    if s.starts_with('(') && s.ends_with(')') {
+        return plain(Shape::Parenthesised);
+    }
+    if words(s) <= 4 && !ends_sentence(s) {
+        return plain(Shape::Short);
+    }
+    plain(Shape::Text)
+}
+
+/// Whether a unit can be a headline: 1-30 words, not ending in a period.
+fn headline_shaped(text: &str, u: &Unit) -> bool {
+    let s = u.span.of(text);
+    matches!(u.shape, Shape::Short | Shape::Text) && words(s) <= 30 && !s.ends_with('.')
+}
+
+/// Whether a unit is body text (so the header has ended).
+fn body_shaped(text: &str, u: &Unit) -> bool {
+    let s = u.span.of(text);
+    matches!(u.shape, Shape::Text | Shape::Note) && (words(s) > 30 || ends_sentence(s))
+}
+
+/// Result of the block pass: the blocks and what they say about the article.
+pub(crate) struct Structure {
+    pub blocks: Vec<Block>,
+    pub title: Option<ByteSpan>,
+    pub published: Option<CivilDateTime>,
+    pub authors: Vec<ByteSpan>,
+}
+
+/// Split raw article text into blocks.
+pub(crate) fn split_blocks(text: &str) -> Structure {
+    let units: Vec<Unit> = units(text).into_iter().map(|s| shape_of(text, s)).collect();
+
+    // Header: everything before the first body-shaped unit.
+    let body_start = units.iter().position(|u| body_shaped(text, u)).unwrap_or(units.len());
+    // Trailer: everything after the last body paragraph.
+    let body_end = units
+        .iter()
+        .rposition(|u| matches!(u.shape, Shape::Text | Shape::Note) && body_shaped(text, u))
+        .map_or(body_start, |i| i + 1);
+
+    let title_idx = units[..body_start].iter().position(|u| headline_shaped(text, u) && words(u.span.of(text)) >= 2);
+
+    let mut blocks: Vec<Block> = Vec::with_capacity(units.len());
+    let mut published = None;
+    let mut authors = Vec::new();
+    let mut in_footer = false;
+    for (i, u) in units.iter().enumerate() {
+        let s = u.span.of(text);
+        let header = i < body_start;
+        let trailer = i >= body_end;
+        let near_meta = |j: Option<usize>| {
+            j.and_then(|j| blocks.get(j)).is_some_and(|b: &Block| {
+                matches!(b.kind, BlockKind::Title | BlockKind::Dateline | BlockKind::Byline)
+            })
+        };
+        let kind = match u.shape {
+            _ if Some(i) == title_idx => BlockKind::Title,
+            Shape::Dateline if published.is_none() && (header || trailer) => BlockKind::Dateline,
+            Shape::Byline => BlockKind::Byline,
+            Shape::Note => BlockKind::Note,
+            Shape::Caption => BlockKind::Caption,
+            Shape::Furniture => BlockKind::Chrome,
+            Shape::FooterOpening if !header => BlockKind::Footer,
+            Shape::Parenthesised if trailer => BlockKind::Footer,
+            // A bare author name right after the title or dateline.
+            Shape::Short if header && title_idx.is_some_and(|t| i > t) && is_name(s) && words(s) >= 2
+                && near_meta(i.checked_sub(1)) && authors.is_empty() =>
+            {
+                BlockKind::Byline
+            }
+            Shape::Short | Shape::Dateline if header || trailer => BlockKind::Chrome,
+            _ if in_footer && words(s) <= 4 => BlockKind::Chrome,
+            _ if in_footer => BlockKind::Footer,
+            // Anything else before the title is furniture.
+            _ if title_idx.is_some_and(|t| i < t) => BlockKind::Chrome,
+            _ => BlockKind::Paragraph,
+        };
+        let mut body = u.body;
+        match kind {
+            BlockKind::Dateline => published = parse_dateline(s),
+            BlockKind::Byline => {
+                if u.shape == Shape::Short {
+                    body = u.span;
+                }
+                let b = body.of(text);
+                for name in author_names(b) {
+                    let off = name.as_ptr() as usize - text.as_ptr() as usize;
+                    authors.push(ByteSpan::new(off, off + name.len()));
+                }
+            }
+            BlockKind::Footer => in_footer = true,
+            _ => {}
+        }
+        let duplicate_of = (kind == BlockKind::Caption)
+            .then(|| blocks.iter().position(|b| b.kind == BlockKind::Caption && b.span.of(text) == s))
+            .flatten();
+        blocks.push(Block { kind, span: u.span, body, credit: u.credit, duplicate_of });
+    }
+    // Text with no body at all (one short line, a list of names) is still shown:
+    // short lines that were taken for furniture become paragraphs.
+    if !blocks.iter().any(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Note)) {
+        for (b, u) in blocks.iter_mut().zip(&units) {
+            if b.kind == BlockKind::Chrome && u.shape != Shape::Furniture {
+                b.kind = BlockKind::Paragraph;
+            }
+        }
+    }
+    let title = title_idx.map(|i| units[i].span);
+    Structure { blocks, title, published, authors }
+}

@@ -1,0 +1,101 @@
+//! The Lede engine: raw news-article text in, structure and annotations out.
+//!
+//! The engine is pure: no I/O, no clock, no web APIs. It builds for
+//! `wasm32-unknown-unknown` and natively, and it never panics on any UTF-8 input.
+//!
+//! # Tutorial
+//!
+//! Give [`analyze`] the text of an article as it was scraped from its page.
+//! Every block and sentence is a [`ByteSpan`] over that same text, which is
+//! never rewritten:
+//!
+//! ```
+//! use lede_engine::{analyze, BlockKind};
+//!
+//! let raw = "Share\n\
+//!            Ministers meet in the south\n\
+//!            Updated 15:18, 24-Mar-2021\n\
+//!            By Jane Doe\n\
+//!            The two ministers met on Monday. Mr. Smith said the U.S. was not invited.\n\
+//!            (If you want to contribute, write to us.)\n";
+//! let article = analyze(raw);
+//!
+//! assert_eq!(article.meta.title.as_deref(), Some("Ministers meet in the south"));
+//! assert_eq!(article.meta.published.unwrap().to_human(), "24 March 2021, 15:18");
+//! assert_eq!(article.meta.authors, ["Jane Doe"]);
+//! let kinds: Vec<&str> = article.blocks.iter().map(|b| b.kind.name()).collect();
+//! assert_eq!(kinds, ["chrome", "title", "dateline", "byline", "paragraph", "footer"]);
+//!
+//! // "Mr." and "U.S." do not end a sentence.
+//! let body: Vec<&str> = article.sentences.iter()
+//!     .filter(|s| article.blocks[s.block].kind == BlockKind::Paragraph)
+//!     .map(|s| s.span.of(raw))
+//!     .collect();
+//! assert_eq!(body, ["The two ministers met on Monday.", "Mr. Smith said the U.S. was not invited."]);
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod blocks;
+mod datetime;
+mod sentences;
+mod span;
+
+pub use blocks::{Block, BlockKind};
+pub use datetime::{parse_dateline, CivilDateTime};
+pub use sentences::split_sentences;
+pub use span::ByteSpan;
+
+/// What the article says about itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The headline, when one was recognised.
+    pub title: Option<String>,
+    /// The publication date-time from the dateline, when there is one.
+    pub published: Option<CivilDateTime>,
+    /// Author names from the byline.
+    pub authors: Vec<String>,
+}
+
+/// A sentence and the block it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence, trimmed.
+    pub span: ByteSpan,
+    /// Index into [`Article::blocks`].
+    pub block: usize,
+}
+
+/// The structure of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    /// Metadata read from the title, dateline and byline blocks.
+    pub meta: Meta,
+    /// Every non-blank part of the text, in order.
+    pub blocks: Vec<Block>,
+    /// Sentences of every block a reader sees (not chrome, datelines or
+    /// repeated captions), in text order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Analyse raw article text. Never fails and never panics: text without a
+/// recognisable title or date yields an article with what it has.
+pub fn analyze(text: &str) -> Article {
+    let structure = blocks::split_blocks(text);
+    let mut sentences = Vec::new();
+    for (i, b) in structure.blocks.iter().enumerate() {
+        let readable = !matches!(b.kind, BlockKind::Chrome | BlockKind::Dateline | BlockKind::Byline);
+        if readable && b.duplicate_of.is_none() {
+            sentences.extend(split_sentences(text, b.body).into_iter().map(|span| Sentence { span, block: i }));
+        }
+    }
+    let meta = Meta {
+        title: structure.title.map(|t| t.of(text).to_owned()),
+        published: structure.published,
+        authors: structure.authors.iter().map(|a| a.of(text).to_owned()).collect(),
+    };
+    Article { meta, blocks: structure.blocks, sentences }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,221 @@
+//! Table-driven tests: each case names itself when it fails.
+
+use crate::{analyze, parse_dateline, split_sentences, BlockKind, ByteSpan};
+
+/// Check that `input` splits into exactly `expected` (kind name, block text) pairs.
+fn check_blocks(name: &str, input: &str, expected: &[(&str, &str)]) {
+    let article = analyze(input);
+    let got: Vec<(&str, &str)> = article.blocks.iter().map(|b| (b.kind.name(), b.span.of(input))).collect();
+    assert_eq!(got, expected, "block case {name:?}");
+    for b in &article.blocks {
+        assert!(input.is_char_boundary(b.span.start) && input.is_char_boundary(b.span.end), "{name}: boundary");
+        assert!(b.span.contains(b.body), "{name}: body inside block");
+    }
+}
+
+#[test]
+fn block_cases() {
+    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+        (
+            "scraped news page",
+            "Download\nSearch Trends\nLeaders meet to discuss trade\nUpdated 15:18, 24-Mar-2021\nBy Jane Doe\n\
+             The leaders met on Monday. They talked for hours about tariffs and ports.\n\
+             (If you want to contribute and have specific expertise, please contact us.)\n",
+            &[
+                ("chrome", "Download"),
+                ("chrome", "Search Trends"),
+                ("title", "Leaders meet to discuss trade"),
+                ("dateline", "Updated 15:18, 24-Mar-2021"),
+                ("byline", "By Jane Doe"),
+                ("paragraph", "The leaders met on Monday. They talked for hours about tariffs and ports."),
+                ("footer", "(If you want to contribute and have specific expertise, please contact us.)"),
+            ],
+        ),
+        (
+            "bare author name after dateline, note, repeated caption",
+            "Flood waters recede in the valley\nPublished: March 3, 2020 9:05 am\nAmina Okafor\n\n\
+             Editor's note: The author is a hydrologist.\n\n\
+             Rescue teams carry supplies across the river on March 2, 2020. /Reuters\n\
+             Rescue teams carry supplies across the river on March 2, 2020. /Reuters\n\n\
+             The river fell two metres overnight, officials said on Tuesday.\n",
+            &[
+                ("title", "Flood waters recede in the valley"),
+                ("dateline", "Published: March 3, 2020 9:05 am"),
+                ("byline", "Amina Okafor"),
+                ("note", "Editor's note: The author is a hydrologist."),
+                ("caption", "Rescue teams carry supplies across the river on March 2, 2020. /Reuters"),
+                ("caption", "Rescue teams carry supplies across the river on March 2, 2020. /Reuters"),
+                ("paragraph", "The river fell two metres overnight, officials said on Tuesday."),
+            ],
+        ),
+        (
+            "hard-wrapped plain text with blank lines, no title",
+            "The council voted on Thursday to close the old bridge for\nrepairs that could last until spring.\n\n\
+             Residents said the detour would add\ntwenty minutes to their commute.\n",
+            &[
+                ("paragraph", "The council voted on Thursday to close the old bridge for\nrepairs that could last until spring."),
+                ("paragraph", "Residents said the detour would add\ntwenty minutes to their commute."),
+            ],
+        ),
+        (
+            "subheading inside the body stays text; trailing furniture is chrome",
+            "Markets rally after rate decision\n\nStocks rose sharply on Wednesday after the central bank held rates.\n\
+             What comes next\nAnalysts expect another pause in June.\nRelated Articles\nShare\n",
+            &[
+                ("title", "Markets rally after rate decision"),
+                ("paragraph", "Stocks rose sharply on Wednesday after the central bank held rates."),
+                ("paragraph", "What comes next"),
+                ("paragraph", "Analysts expect another pause in June."),
+                ("chrome", "Related Articles"),
+                ("chrome", "Share"),
+            ],
+        ),
+        (
+            "photo credit in parentheses and copyright footer",
+            "Heatwave grips the south\nBy Li Wei and Sam Roe, Staff Writers\n\
+             A man cools off in a fountain in Seville, Spain. (Photo: AP)\n\
+             Temperatures passed 44 degrees in several cities on Sunday, forecasters said.\n\
+             Copyright 2023 Example Media. All rights reserved.\nMost Read\n",
+            &[
+                ("title", "Heatwave grips the south"),
+                ("byline", "By Li Wei and Sam Roe, Staff Writers"),
+                ("caption", "A man cools off in a fountain in Seville, Spain. (Photo: AP)"),
+                ("paragraph", "Temperatures passed 44 degrees in several cities on Sunday, forecasters said."),
+                ("footer", "Copyright 2023 Example Media. All rights reserved."),
+                ("chrome", "Most Read"),
+            ],
+        ),
+        (
+            "CRLF line ends and surrounding whitespace",
+            "  Title with CRLF ends  \r\n\r\nA sentence that is long enough to be body text here.\r\n",
+            &[("title", "Title with CRLF ends"), ("paragraph", "A sentence that is long enough to be body text here.")],
+        ),
+        ("one short line is kept as text", "hello", &[("paragraph", "hello")]),
+        ("empty", "", &[]),
+        ("only whitespace", " \n\t\r\n ", &[]),
+        (
+            "CJK and emoji",
+            "北京 🌏 新闻\n今天天气很好。我们去公园散步了。\n",
+            &[("title", "北京 🌏 新闻"), ("paragraph", "今天天气很好。我们去公园散步了。")],
+        ),
+    ];
+    for (name, input, expected) in cases {
+        check_blocks(name, input, expected);
+    }
+}
+
+#[test]
+fn caption_credit_body_and_duplicates() {
+    let text = "A title here\nCrowds gather at the square on Friday. /Xinhua\nCrowds gather at the square on Friday. /Xinhua\n\
+                The square was full by noon, police said.\n";
+    let a = analyze(text);
+    let caps: Vec<_> = a.blocks.iter().filter(|b| b.kind == BlockKind::Caption).collect();
+    assert_eq!(caps.len(), 2);
+    assert_eq!(caps[0].credit.map(|c| c.of(text)), Some("Xinhua"));
+    assert_eq!(caps[0].body.of(text), "Crowds gather at the square on Friday.");
+    assert_eq!(caps[0].duplicate_of, None);
+    assert_eq!(caps[1].duplicate_of, Some(1));
+    // The repeated caption's sentences are not counted twice.
+    let caption_sentences = a.sentences.iter().filter(|s| a.blocks[s.block].kind == BlockKind::Caption).count();
+    assert_eq!(caption_sentences, 1);
+}
+
+#[test]
+fn note_body_skips_the_label() {
+    let text = "Editor’s Note: Jo Bloggs is a writer.\nThe rest of the story follows here today.\n";
+    let a = analyze(text);
+    assert_eq!(a.blocks[0].kind, BlockKind::Note);
+    assert_eq!(a.blocks[0].body.of(text), "Jo Bloggs is a writer.");
+}
+
+#[test]
+fn dateline_cases() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Updated 15:18, 24-Mar-2021", Some("2021-03-24T15:18")),
+        ("24-Mar-2021", Some("2021-03-24")),
+        ("Published: March 3, 2020 9:05 am", Some("2020-03-03T09:05")),
+        ("March 3, 2020 12:30 p.m. ET", Some("2020-03-03T12:30")),
+        ("Posted on Wednesday, 24 March 2021", Some("2021-03-24")),
+        ("2021-03-24T15:18:00Z", Some("2021-03-24T15:18")),
+        ("2021-03-24 15:18 GMT+8", Some("2021-03-24T15:18")),
+        ("Updated: 24.03.2021", Some("2021-03-24")),
+        ("03/24/2021", Some("2021-03-24")),
+        ("Sept. 9th, 2019", Some("2019-09-09")),
+        ("Feb 29, 2020", Some("2020-02-29")),
+        // Not datelines: impossible dates, missing parts, extra words.
+        ("Feb 29, 2021", None),
+        ("February 30, 2020", None),
+        ("March 2021", None),
+        ("Updated 25:18, 24-Mar-2021", None),
+        ("The meeting on March 3, 2020 was long", None),
+        ("0000-01-01", None),
+        ("", None),
+    ];
+    for (input, want) in cases {
+        let got = parse_dateline(input).map(|d| d.to_iso());
+        assert_eq!(got.as_deref(), *want, "dateline case {input:?}");
+    }
+    assert_eq!(parse_dateline("Updated 15:18, 24-Mar-2021").unwrap().to_human(), "24 March 2021, 15:18");
+}
+
+#[test]
+fn sentence_cases() {
+    let cases: &[(&str, &[&str])] = &[
+        ("One. Two! Three?", &["One.", "Two!", "Three?"]),
+        ("Mr. Smith met Dr. Jones. They spoke.", &["Mr. Smith met Dr. Jones.", "They spoke."]),
+        ("He flew to the U.S. on Monday.", &["He flew to the U.S. on Monday."]),
+        ("The U.S. State Department agreed.", &["The U.S. State Department agreed."]),
+        ("Talks with the U.S. The next round is in May.", &["Talks with the U.S.", "The next round is in May."]),
+        ("J. K. Rowling spoke.", &["J. K. Rowling spoke."]),
+        ("Room No. 5 was empty. He said no. Then left.", &["Room No. 5 was empty.", "He said no.", "Then left."]),
+        ("\"Go home,\" she said. \"Now.\"", &["\"Go home,\" she said.", "\"Now.\""]),
+        ("北京很好。我们走吧。", &["北京很好。", "我们走吧。"]),
+        ("Emoji 🎉 party. Next one.", &["Emoji 🎉 party.", "Next one."]),
+        ("", &[]),
+    ];
+    for (input, want) in cases {
+        let got: Vec<&str> =
+            split_sentences(input, ByteSpan::new(0, input.len())).iter().map(|s| s.of(input)).collect();
+        assert_eq!(&got, want, "sentence case {input:?}");
+    }
+}
+
+#[test]
+fn hostile_and_large_inputs_never_panic() {
+    let long: String = (0..5000).map(|i| format!("Line {i} of a very long article, with words.\n")).collect();
+    let inputs = [
+        "\u{feff}", "\n\n\n", "(", ")", "/", " /X", "By ", "Editor's note", "Editor's note:", "(Photo: )",
+        "a /B", "1:2:3", "99-Xyz-2021", "By Jane Doe", "\u{202e}rtl\u{202c} text. More.", "e\u{301}\u{301}.",
+        long.as_str(),
+    ];
+    for input in inputs {
+        let a = analyze(input);
+        for s in &a.sentences {
+            assert!(input.is_char_boundary(s.span.start) && input.is_char_boundary(s.span.end));
+            assert!(s.span.start <= s.span.end && s.span.end <= input.len());
+        }
+    }
+    assert_eq!(analyze(&long).blocks.len(), 5000);
+}
+
+#[test]
+fn default_article_structure() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/articles/default.txt");
+    let text = std::fs::read_to_string(path).expect("static/articles/default.txt");
+    let a = analyze(&text);
+    let count = |k: BlockKind| a.blocks.iter().filter(|b| b.kind == k).count();
+    assert!(a.meta.title.is_some(), "title");
+    assert_eq!(a.meta.published.map(|p| p.to_iso()).as_deref(), Some("2021-03-24T15:18"));
+    assert!(!a.meta.authors.is_empty(), "byline");
+    assert_eq!(count(BlockKind::Title), 1);
+    assert_eq!(count(BlockKind::Dateline), 1);
+    assert!(count(BlockKind::Chrome) >= 2, "chrome");
+    assert_eq!(count(BlockKind::Note), 1);
+    assert_eq!(count(BlockKind::Footer), 1);
+    assert!(count(BlockKind::Paragraph) >= 3, "paragraphs");
+    let captions: Vec<_> = a.blocks.iter().filter(|b| b.kind == BlockKind::Caption).collect();
+    assert!(!captions.is_empty());
+    assert!(captions.iter().all(|c| c.credit.is_some()), "every caption has its credit");
+    let unique = captions.iter().filter(|c| c.duplicate_of.is_none()).count();
+    assert_eq!(unique * 2, captions.len(), "each caption appears twice in the raw page");
+}
