@@ -1,0 +1,20 @@
+//! Lede's Yew app: turns the engine's analysis into views.
+//!
+//! The app is a library so its components render natively (yew's SSR) in tests;
+//! `src/bin/app.rs` only calls [`start`]. Browser-only code (fetching the
+//! article, the theme, the ready flag) lives in [`web`] and compiles to no-ops natively.
+
+pub mod components;
+pub mod format;
+pub mod web;
+
+pub use components::{App, ArticleView, ArticleViewProps, DocumentFacts, DocumentFactsProps};
+
+/// Path of the default article, relative to the page (so `dist/` works from any sub-path).
+pub const DEFAULT_ARTICLE: &str = "articles/default.txt";
+
+/// Mount the app on `<body>` (browser only).
+pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    yew::Renderer::<App>::new().render();
+}

@@ -1,1 +1,4 @@
-fn main(){}
+//! The browser entry point: everything lives in the `lede` library.
+fn main() {
+    lede::start();
+}

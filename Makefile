@@ -1,0 +1,41 @@
+# Lede: the two commands a newcomer needs are `make serve` and `make test`.
+# Every target installs what it needs first (scripts/ensure-tools.sh skips what is present).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: serve dist size test test-native test-wasm e2e tools browser clean
+
+## Build and serve the viewer with the default article on http://127.0.0.1:8080 (live reload).
+serve: tools
+	trunk serve --address 127.0.0.1 --port 8080
+
+## Release build into dist/, with relative URLs so the folder works from any sub-path.
+dist: tools
+	trunk build --release --public-url ./
+
+## Raw and gzip bytes of every file in dist/, and the total.
+size: dist
+	@scripts/size.sh
+
+## Every test: engine and SSR natively, wasm-bindgen-test in Chromium, end-to-end in Chromium.
+test: tools browser test-native test-wasm e2e
+
+test-native:
+	cargo test --workspace --locked
+
+test-wasm: tools browser
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --locked --target wasm32-unknown-unknown -p lede --test web
+
+e2e: dist browser
+	node tests/e2e/run.mjs
+
+tools:
+	@scripts/ensure-tools.sh build
+
+browser:
+	@scripts/ensure-tools.sh browser
+
+clean:
+	rm -rf dist target/e2e

@@ -1,0 +1,176 @@
+// End-to-end tests: serve the built dist/ over HTTP on loopback and drive the real app
+// in Debian's headless Chromium with playwright-core. Run by `make e2e` (part of `make test`).
+//
+// dist/ is served under a sub-path (/some/sub/path/) to prove the relative public URL works.
+// Screenshots go to docs/screenshots/ (the README shows them).
+
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const shots = path.join(root, 'docs', 'screenshots');
+const raw = fs.readFileSync(path.join(root, 'static/articles/default.txt'), 'utf8');
+const rawLines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+const BASE = '/some/sub/path/';
+const CHROME_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+/** Open a page, collecting console errors and page errors. */
+async function open(browser, url, opts = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...opts });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+async function ready(page) {
+  await page.waitForSelector('html[data-ready]', { timeout: 30000 });
+}
+
+test('default article loads from a sub-path without console errors', async ({ browser, origin }) => {
+  const { context, page, errors } = await open(browser, origin + BASE);
+  await ready(page);
+  assert(errors.length === 0, `console errors:\n${errors.join('\n')}`);
+  assert(await page.locator('article').count() === 1, 'one <article>');
+  await context.close();
+});
+
+test('title, byline and readable publication date show', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const h1 = (await page.locator('article h1').innerText()).trim();
+  assert(h1.length > 0, 'title is shown');
+  assert(rawLines.includes(h1), `title "${h1}" is a line of the raw article`);
+  assert(await page.locator('article h1').isVisible(), 'title visible');
+  const byline = (await page.locator('article .byline').innerText()).trim();
+  assert(/^By \S+/.test(byline), `byline shows: "${byline}"`);
+  const time = page.locator('article time.published');
+  const iso = await time.getAttribute('datetime');
+  assert(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(iso), `machine-readable datetime: ${iso}`);
+  const human = (await time.innerText()).trim();
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  assert(human.startsWith(`${d} ${month} ${y}`), `date written for people: "${human}"`);
+  await context.close();
+});
+
+test('each caption appears exactly once, with its credit', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  // Captions in the raw page: lines ending with a "/Credit", each repeated.
+  const captionLines = [...new Set(rawLines.filter((l) => / \/\s*[A-Z][\w .&-]*$/.test(l)))];
+  assert(captionLines.length > 0, 'the raw article has captions');
+  const figures = page.locator('article figure figcaption');
+  assert(await figures.count() === captionLines.length, `figures: ${await figures.count()} vs ${captionLines.length} distinct captions`);
+  const text = await page.locator('article').innerText();
+  for (const line of captionLines) {
+    const body = line.replace(/\s*\/\s*[A-Z][\w .&-]*$/, '');
+    const occurrences = text.split(body).length - 1;
+    assert(occurrences === 1, `caption shown ${occurrences} times: "${body.slice(0, 60)}…"`);
+  }
+  for (let i = 0; i < await figures.count(); i++) {
+    const credit = (await figures.nth(i).locator('.credit span').innerText()).trim();
+    assert(credit.length > 0 && !credit.includes('/'), `credit recognised: "${credit}"`);
+  }
+  await context.close();
+});
+
+test('no page chrome is visible; note and footer are set apart', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const visible = await page.locator('body').innerText();
+  for (const chrome of ['Download', 'Search Trends']) {
+    assert(!visible.includes(chrome), `chrome text visible: ${chrome}`);
+  }
+  assert(await page.locator('article aside.note').isVisible(), 'editor\'s note shown as an aside');
+  const noteBg = await page.locator('article aside.note').evaluate((e) => getComputedStyle(e).backgroundColor);
+  const pageBg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert(noteBg !== pageBg, 'the note is visually distinct');
+  assert(await page.locator('article footer').isVisible(), 'footer shown');
+  assert(await page.locator('article p').count() >= 3, 'body paragraphs');
+  await page.screenshot({ path: path.join(shots, 'desktop.png'), fullPage: false });
+  await context.close();
+});
+
+test('readable measure and line height', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const m = await page.locator('article p').first().evaluate((p) => {
+    const s = getComputedStyle(p);
+    return { width: p.getBoundingClientRect().width, size: parseFloat(s.fontSize), lh: parseFloat(s.lineHeight) };
+  });
+  const charsPerLine = m.width / (m.size * 0.5);
+  assert(charsPerLine >= 45 && charsPerLine <= 95, `measure ~${charsPerLine.toFixed(0)} characters`);
+  assert(m.lh / m.size >= 1.4, `line height ${(m.lh / m.size).toFixed(2)}`);
+  await context.close();
+});
+
+test('dark theme follows the system, the toggle overrides it and survives reload', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE, { colorScheme: 'dark' });
+  await ready(page);
+  assert(await page.getAttribute('html', 'data-theme') === 'dark', 'system dark preference applied');
+  const darkBg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await page.screenshot({ path: path.join(shots, 'desktop-dark.png') });
+  await page.click('button.theme-toggle');
+  assert(await page.getAttribute('html', 'data-theme') === 'light', 'toggled to light');
+  const lightBg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert(lightBg !== darkBg, 'background changes with the theme');
+  await page.reload();
+  await ready(page);
+  assert(await page.getAttribute('html', 'data-theme') === 'light', 'choice kept across reload');
+  assert(await page.getAttribute('button.theme-toggle', 'aria-pressed') === 'false', 'toggle state announced');
+  await context.close();
+});
+
+test('a 360 px phone shows the article without sideways scrolling', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE, { viewport: { width: 360, height: 740 } });
+  await ready(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await page.screenshot({ path: path.join(shots, 'phone.png') });
+  await context.close();
+});
+
+test('a missing article gives a clear message, not a blank page', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + '/no-article/');
+  await page.waitForSelector('html[data-error]', { timeout: 30000 });
+  const alert = await page.locator('[role=alert]').innerText();
+  assert(alert.includes('could not be loaded') && alert.includes('404'), `message: ${alert}`);
+  await context.close();
+});
+
+const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
+fs.mkdirSync(shots, { recursive: true });
+let failed = 0;
+for (const t of tests) {
+  const started = Date.now();
+  try {
+    await t.fn({ browser, origin: server.origin });
+    console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${t.name}\n     ${e.message.split('\n').join('\n     ')}`);
+  }
+}
+await browser.close();
+server.close();
+console.log(`\n${tests.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,99 @@
+//! Components rendered natively with yew's server renderer.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use lede::{components::Doc, components::DocRef, App, ArticleView, ArticleViewProps, DocumentFacts, DocumentFactsProps};
+use yew::LocalServerRenderer;
+
+fn doc(text: &str) -> DocRef {
+    DocRef(Rc::new(Doc::analyze(text.to_owned())))
+}
+
+async fn render_article(text: &str) -> String {
+    LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps { doc: doc(text) }).hydratable(false).render().await
+}
+
+const SAMPLE: &str = "Download\nSearch Trends\nPorts reopen after the storm\nUpdated 09:05, 2-Feb-2022\nBy Ana Lima\n\
+Cranes stand idle at the harbour in Santos, Brazil, February 1, 2022. /Reuters\n\
+Cranes stand idle at the harbour in Santos, Brazil, February 1, 2022. /Reuters\n\
+Editor's note: Ana Lima covers shipping.\n\
+The port reopened on Tuesday. Mr. Silva said the U.S. buyers were waiting.\n\
+(If you want to contribute, write to us.)\n";
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[tokio::test]
+async fn article_renders_each_part_once_and_hides_chrome() {
+    let html = render_article(SAMPLE).await;
+    assert!(html.starts_with("<article"), "{html}");
+    assert!(html.contains("<h1>"), "title as h1: {html}");
+    assert!(html.contains("Ports reopen after the storm"));
+    assert!(html.contains("By Ana Lima"));
+    assert!(html.contains(r#"datetime="2022-02-02T09:05""#));
+    assert!(html.contains("2 February 2022, 09:05"));
+    assert_eq!(count(&html, "<figure"), 1, "the repeated caption is drawn once: {html}");
+    assert_eq!(count(&html, "Cranes stand idle"), 1);
+    assert!(html.contains("<figcaption>"));
+    assert!(html.contains("<span>Reuters</span>"), "credit: {html}");
+    assert!(!html.contains("/Reuters"), "the credit slash is not shown");
+    assert!(html.contains(r#"class="note""#) && html.contains("<aside"), "{html}");
+    assert!(html.contains(r#"<footer class="article-foot">"#));
+    assert!(!html.contains("Download") && !html.contains("Search Trends"), "chrome hidden");
+    assert!(!html.contains("Updated 09:05"), "the raw dateline is replaced by the readable date");
+    // Sentences are wrapped, and "Mr." / "U.S." do not split one.
+    assert!(html.contains(r#"data-sentence"#));
+    assert!(html.contains(">Mr. Silva said the U.S. buyers were waiting.</span>"), "{html}");
+}
+
+#[tokio::test]
+async fn article_text_is_escaped_never_markup() {
+    let html = render_article("A <b>bold</b> title\nThe body says <script>alert(1)</script> and more words here.\n").await;
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(!html.contains("<b>"));
+}
+
+#[tokio::test]
+async fn article_without_title_or_date_renders_what_it_has() {
+    let html = render_article("just some words without any structure at all, but enough of them.").await;
+    assert!(!html.contains("<h1"));
+    assert!(!html.contains("<time"));
+    assert!(html.contains("<p>"), "{html}");
+    assert!(html.contains("just some words"));
+    let empty = render_article("").await;
+    assert!(empty.starts_with("<article"));
+}
+
+#[tokio::test]
+async fn facts_panel() {
+    let html = LocalServerRenderer::<DocumentFacts>::with_props(DocumentFactsProps { doc: doc(SAMPLE) })
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(html.contains("About this article"));
+    assert!(html.contains("2 February 2022, 09:05"));
+    assert!(html.contains("Ana Lima"));
+    assert!(html.contains("min read"));
+}
+
+#[tokio::test]
+async fn app_shell_starts_loading() {
+    let html = LocalServerRenderer::<App>::new().hydratable(false).render().await;
+    assert!(html.contains("Loading the article"), "{html}");
+    assert!(html.contains(r#"class="theme-toggle""#));
+    assert!(html.contains("<main"));
+}
+
+#[tokio::test]
+async fn default_article_renders() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles/default.txt")).unwrap();
+    let html = render_article(&text).await;
+    let article = lede_engine::analyze(&text);
+    let unique = article.blocks.iter().filter(|b| b.kind == lede_engine::BlockKind::Caption && b.duplicate_of.is_none()).count();
+    assert_eq!(count(&html, "<figure"), unique);
+    assert!(html.contains("24 March 2021, 15:18"));
+    assert!(!html.contains("Search Trends"));
+}

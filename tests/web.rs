@@ -1,0 +1,63 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) for the parts that need a DOM.
+//! Run by `make test-wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use lede::web::{self, Theme};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> web_sys::Element {
+    web_sys::window().unwrap().document().unwrap().document_element().unwrap()
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn theme_is_applied_to_html_and_remembered() {
+    web::apply_theme(Theme::Dark, true);
+    assert_eq!(root().get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(web::stored_theme(), Some(Theme::Dark));
+    web::apply_theme(Theme::Light, false);
+    assert_eq!(root().get_attribute("data-theme").as_deref(), Some("light"));
+    assert_eq!(web::stored_theme(), Some(Theme::Dark), "not remembered when asked not to");
+    web::apply_theme(Theme::Light, true);
+    assert_eq!(web::stored_theme(), Some(Theme::Light));
+}
+
+#[wasm_bindgen_test]
+fn root_flags_toggle() {
+    web::set_root_flag("data-probe", true);
+    assert!(root().has_attribute("data-probe"));
+    web::set_root_flag("data-probe", false);
+    assert!(!root().has_attribute("data-probe"));
+}
+
+/// The test page has no `articles/default.txt`: the app must show a clear error, never a blank page.
+#[wasm_bindgen_test]
+async fn missing_article_gives_a_message_not_a_blank_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<lede::App>::with_root(host.clone()).render();
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        if root().has_attribute("data-error") {
+            break;
+        }
+        sleep_ms(50).await;
+    }
+    assert!(root().has_attribute("data-error"), "error flag set");
+    assert!(!root().has_attribute("data-ready"));
+    let alert = host.query_selector("[role=alert]").unwrap().expect("an alert is shown");
+    let text = alert.dyn_into::<web_sys::HtmlElement>().unwrap().inner_text();
+    assert!(text.contains("could not be loaded"), "{text}");
+    assert!(text.contains("HTTP 404"), "{text}");
+}
