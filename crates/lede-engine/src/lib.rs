@@ -38,12 +38,14 @@
 
 mod blocks;
 mod datetime;
+mod model;
 mod sentences;
 mod span;
 
 pub use blocks::{Block, BlockKind};
 pub use datetime::{parse_dateline, CivilDateTime};
 pub use sentences::split_sentences;
+pub use model::{Annotation, Entity, EntityKind, Event, Granularity, Options, Timex, TimexType};
 pub use span::ByteSpan;
 
 /// What the article says about itself.
@@ -95,6 +97,31 @@ pub fn analyze(text: &str) -> Article {
         authors: structure.authors.iter().map(|a| a.of(text).to_owned()).collect(),
     };
     Article { meta, blocks: structure.blocks, sentences }
+}
+
+/// Analyse `text` fully: structure, entities, time expressions and dated events.
+/// Never fails and never panics.
+pub fn annotate(text: &str, options: &Options) -> Annotation {
+    let article = if options.plain { analyze_plain(text) } else { analyze(text) };
+    let reference = options.reference.or(article.meta.published);
+    Annotation { article, reference, entities: Vec::new(), timexes: Vec::new(), events: Vec::new() }
+}
+
+/// Structure for text that is body only: every non-blank line a paragraph.
+fn analyze_plain(text: &str) -> Article {
+    let mut article = Article::default();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let span = ByteSpan::new(pos, pos + line.len()).trim(text);
+        pos += line.len();
+        if span.is_empty() {
+            continue;
+        }
+        let block = article.blocks.len();
+        article.blocks.push(Block { kind: BlockKind::Paragraph, span, body: span, credit: None, duplicate_of: None });
+        article.sentences.extend(split_sentences(text, span).into_iter().map(|span| Sentence { span, block }));
+    }
+    article
 }
 
 #[cfg(test)]
