@@ -255,3 +255,72 @@ pub fn parse_dateline(line: &str) -> Option<CivilDateTime> {
         None => Some(date),
     }
 }
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date `days` after 1970-01-01.
+pub(crate) fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    (y, m, d)
+}
+
+/// ISO weekday, Monday = 1 … Sunday = 7.
+pub(crate) fn weekday(days: i64) -> u8 {
+    ((days + 3).rem_euclid(7) + 1) as u8
+}
+
+/// ISO 8601 week-numbering year and week of a day.
+pub(crate) fn iso_week(days: i64) -> (i32, u8) {
+    let thursday = days - i64::from(weekday(days)) + 4;
+    let (y, _, _) = civil_from_days(thursday);
+    let week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+    (y, week as u8)
+}
+
+impl CivilDateTime {
+    /// Days since 1970-01-01.
+    pub(crate) fn days(self) -> i64 {
+        days_from_civil(self.year, self.month, self.day)
+    }
+
+    /// The date `n` days later (or earlier for negative `n`), without the time;
+    /// `None` outside years 1-9999.
+    pub(crate) fn add_days(self, n: i64) -> Option<CivilDateTime> {
+        let (y, m, d) = civil_from_days(self.days().checked_add(n)?);
+        CivilDateTime::date(y, m, d)
+    }
+}
+
+#[cfg(test)]
+mod arithmetic_tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for &(y, m, d, wd) in &[(1970, 1, 1, 4), (2021, 3, 24, 3), (2000, 2, 29, 2), (1969, 12, 31, 3), (2024, 12, 30, 1)] {
+            let n = days_from_civil(y, m, d);
+            assert_eq!(civil_from_days(n), (y, m, d));
+            assert_eq!(weekday(n), wd, "{y}-{m}-{d}");
+        }
+        assert_eq!(iso_week(days_from_civil(2021, 3, 24)), (2021, 12));
+        assert_eq!(iso_week(days_from_civil(2021, 1, 3)), (2020, 53));
+        assert_eq!(iso_week(days_from_civil(2024, 12, 30)), (2025, 1));
+    }
+}

@@ -41,6 +41,8 @@ mod datetime;
 mod model;
 mod sentences;
 mod span;
+mod timex;
+mod tokens;
 
 pub use blocks::{Block, BlockKind};
 pub use datetime::{parse_dateline, CivilDateTime};
@@ -104,7 +106,36 @@ pub fn analyze(text: &str) -> Article {
 pub fn annotate(text: &str, options: &Options) -> Annotation {
     let article = if options.plain { analyze_plain(text) } else { analyze(text) };
     let reference = options.reference.or(article.meta.published);
-    Annotation { article, reference, entities: Vec::new(), timexes: Vec::new(), events: Vec::new() }
+    let timexes = find_timexes(text, &article, reference);
+    Annotation { article, reference, entities: Vec::new(), timexes, events: Vec::new() }
+}
+
+/// Time expressions of the dateline and of every sentence, in text order, numbered t1, t2, …
+fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>) -> Vec<Timex> {
+    let mut found = Vec::new();
+    let mut sentences = article.sentences.iter().peekable();
+    for (i, block) in article.blocks.iter().enumerate() {
+        if block.kind == BlockKind::Dateline {
+            if let Some(p) = article.meta.published {
+                found.push(timex::dateline(text, block.span, p));
+            }
+        }
+        while let Some(s) = sentences.next_if(|s| s.block == i) {
+            found.extend(timex::find(text, s.span, reference));
+        }
+    }
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| Timex {
+            id: format!("t{}", i + 1),
+            span: f.span,
+            kind: f.kind,
+            value: f.value,
+            end_value: f.end_value,
+            year_inferred: f.year_inferred,
+        })
+        .collect()
 }
 
 /// Structure for text that is body only: every non-blank line a paragraph.

@@ -219,3 +219,72 @@ fn default_article_structure() {
     let unique = captions.iter().filter(|c| c.duplicate_of.is_none()).count();
     assert_eq!(unique * 2, captions.len(), "each caption appears twice in the raw page");
 }
+
+/// Time expressions in one sentence against a reference date: (text, TYPE, value[, end]).
+fn check_timexes(sentence: &str, reference: &str, want: &[(&str, &str, &str)]) {
+    let r = crate::parse_dateline(reference);
+    let found = crate::timex::find(sentence, ByteSpan::new(0, sentence.len()), r);
+    let got: Vec<(&str, &str, String)> = found
+        .iter()
+        .map(|f| {
+            let v = match &f.end_value {
+                Some(e) => format!("{}..{e}", f.value),
+                None => f.value.clone(),
+            };
+            (f.span.of(sentence), f.kind.name(), v)
+        })
+        .collect();
+    let want: Vec<(&str, &str, String)> = want.iter().map(|(a, b, c)| (*a, *b, c.to_string())).collect();
+    assert_eq!(got, want, "timex case {sentence:?} (reference {reference})");
+}
+
+#[test]
+fn timex_cases() {
+    let r = "2021-03-24"; // a Wednesday
+    let cases: &[(&str, &str, &[(&str, &str, &str)])] = &[
+        ("They met on March 2.", r, &[("March 2", "DATE", "2021-03-02")]),
+        ("The talks ended on March 23, 2021.", r, &[("March 23, 2021", "DATE", "2021-03-23")]),
+        ("It was signed on July 16, 2001.", r, &[("July 16, 2001", "DATE", "2001-07-16")]),
+        ("Sales rose in February.", r, &[("February", "DATE", "2021-02")]),
+        ("Sales rose last year.", r, &[("last year", "DATE", "2020")]),
+        ("Profits will recover next year.", r, &[("next year", "DATE", "2022")]),
+        ("He said on Friday that it was over.", r, &[("Friday", "DATE", "2021-03-19")]),
+        ("They will meet on Friday.", r, &[("Friday", "DATE", "2021-03-26")]),
+        ("She spoke on Wednesday.", r, &[("Wednesday", "DATE", "2021-03-24")]),
+        ("He arrived on Monday for a two-day visit starting March 22.", r,
+            &[("Monday", "DATE", "2021-03-22"), ("two-day", "DURATION", "P2D"), ("March 22", "DATE", "2021-03-22..2021-03-23")]),
+        ("The meeting on March 18 and 19 was tense.", r, &[("March 18 and 19", "DATE", "2021-03-18..2021-03-19")]),
+        ("Trade was strong in the 1990s.", r, &[("1990s", "DATE", "199")]),
+        ("The war ended in 1969.", r, &[("1969", "DATE", "1969")]),
+        ("Updated 15:18, 24-Mar-2021", r, &[("15:18, 24-Mar-2021", "TIME", "2021-03-24T15:18")]),
+        ("The vote is at 3 p.m. today.", r, &[("3 p.m. today", "TIME", "2021-03-24T15:00")]),
+        ("It happened yesterday.", r, &[("yesterday", "DATE", "2021-03-23")]),
+        ("Prices fell three years ago.", r, &[("three years ago", "DATE", "2018")]),
+        ("The treaty lasted 20 years.", r, &[("20 years", "DURATION", "P20Y")]),
+        ("Growth slowed in the first quarter.", r, &[("the first quarter", "DATE", "2021-Q1")]),
+        ("Losses grew in the fourth quarter of 2020.", r, &[("the fourth quarter of 2020", "DATE", "2020-Q4")]),
+        ("Sales fell last week.", r, &[("last week", "DATE", "2021-W11")]),
+        ("Shares rose earlier this month.", r, &[("earlier this month", "DATE", "2021-03")]),
+        ("The board meets every Monday.", r, &[("every Monday", "SET", "XXXX-WXX-1")]),
+        ("The report is published annually.", r, &[("annually", "SET", "P1Y")]),
+        ("The plant is now closed.", r, &[("now", "DATE", "PRESENT_REF")]),
+        ("They will decide in the future.", r, &[("the future", "DATE", "FUTURE_REF")]),
+        ("He flew in last summer.", r, &[("last summer", "DATE", "2020-SU")]),
+        ("An event on 2021-03-05 drew crowds.", r, &[("2021-03-05", "DATE", "2021-03-05")]),
+        ("In May 2019 the firm moved.", r, &[("May 2019", "DATE", "2019-05")]),
+        // Not dates.
+        ("Xi (2nd R) and Putin (3rd L) shook hands.", r, &[]),
+        ("About 90 percent of 25 officials agreed.", r, &[]),
+        ("The COVID-19 pandemic hit the 737 line.", r, &[]),
+        ("Call 555-1234 or see page 12.", r, &[]),
+        ("You may go.", r, &[]),
+        ("About 2000 people marched.", r, &[]),
+        ("They march on.", r, &[]),
+        ("It was February 30, 2021.", r, &[]),
+    ];
+    for (sentence, reference, want) in cases {
+        check_timexes(sentence, reference, want);
+    }
+    // Without a reference date, relative values stay unresolved rather than invented.
+    check_timexes("They met on March 2.", "", &[("March 2", "DATE", "XXXX-03-02")]);
+}

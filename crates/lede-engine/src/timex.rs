@@ -1,0 +1,851 @@
+//! Time expressions: recognition and TIMEX3 normalisation against a reference date,
+//! in the manner of HeidelTime's news mode (relative expressions resolved against the
+//! document date; weekdays and year-less dates placed by the tense of their clause).
+
+use crate::datetime::{civil_from_days, days_from_civil, iso_week, month_number, weekday, CivilDateTime};
+use crate::model::TimexType;
+use crate::span::ByteSpan;
+use crate::tokens::{tokenize, Tok, Token};
+
+/// A recognised time expression before ids are given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub span: ByteSpan,
+    pub kind: TimexType,
+    pub value: String,
+    pub end_value: Option<String>,
+    pub year_inferred: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const SEASONS: [(&str, &str); 5] = [("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")];
+const PARTS_OF_DAY: [(&str, &str); 5] =
+    [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("overnight", "NI")];
+
+/// Words after which a bare four-digit number is a year.
+const YEAR_CUES: [&str; 26] = [
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "between", "and", "during", "before",
+    "after", "early", "late", "around", "circa", "year", "fiscal", "mid", "spring", "summer", "autumn", "winter", "fall",
+];
+
+const FUTURE_CUES: [&str; 10] =
+    ["will", "'ll", "shall", "next", "upcoming", "coming", "tomorrow", "scheduled", "expected", "plans"];
+const PAST_CUES: [&str; 34] = [
+    "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "gave", "began", "came", "went",
+    "won", "lost", "saw", "left", "ago", "last", "yesterday", "earlier", "previously", "sold", "bought", "paid",
+    "fell", "rose", "grew", "spent", "brought", "signed", "arrived", "announced",
+];
+
+fn number_word(w: &str) -> Option<u32> {
+    const SMALL: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    const TENS: [(&str, u32); 7] =
+        [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as u32);
+    }
+    if let Some((_, n)) = TENS.iter().find(|(s, _)| *s == w) {
+        return Some(*n);
+    }
+    match w {
+        "a" | "an" | "one" => Some(1),
+        "hundred" => Some(100),
+        _ if !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Quantity of a duration: a number or "several"/"few"/"many" (unknown, X).
+fn quantity(w: &str) -> Option<Option<u32>> {
+    match w {
+        "several" | "few" | "many" | "some" | "numerous" => Some(None),
+        _ => number_word(w).map(Some),
+    }
+}
+
+/// Duration unit: (TIMEX letter, is time-of-day unit, multiplier).
+fn unit(w: &str) -> Option<(&'static str, bool, u32)> {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    Some(match w {
+        "day" => ("D", false, 1),
+        "week" => ("W", false, 1),
+        "month" => ("M", false, 1),
+        "year" => ("Y", false, 1),
+        "decade" => ("Y", false, 10),
+        "century" | "centurie" => ("Y", false, 100),
+        "hour" => ("H", true, 1),
+        "minute" => ("M", true, 1),
+        _ => return None,
+    })
+}
+
+fn duration_value(q: Option<u32>, unit: (&str, bool, u32)) -> String {
+    let (letter, time, mult) = unit;
+    let t = if time { "T" } else { "" };
+    match q {
+        Some(n) => format!("P{t}{}{letter}", n.saturating_mul(mult)),
+        None if mult == 10 => "PXDE".to_owned(),
+        None => format!("P{t}X{letter}"),
+    }
+}
+
+fn ordinal_day(w: &str) -> Option<u8> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let d: u8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_number(w: &str) -> Option<i32> {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1000..=2199).contains(y))
+}
+
+fn ymd(y: i32, m: u8, d: u8) -> Option<String> {
+    CivilDateTime::date(y, m, d).map(|d| d.to_iso())
+}
+
+fn ym(y: i32, m: u8) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+/// Shift a (year, month) by `delta` months.
+fn add_months(y: i32, m: u8, delta: i32) -> (i32, u8) {
+    let total = y * 12 + i32::from(m) - 1 + delta;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+}
+
+struct Ctx<'a, 't> {
+    toks: &'a [Token<'t>],
+    lw: Vec<String>,
+    reference: Option<CivilDateTime>,
+    tense: Vec<Tense>,
+}
+
+/// A match: number of tokens consumed and the pieces of the timex.
+struct M {
+    len: usize,
+    kind: TimexType,
+    value: String,
+    end_value: Option<String>,
+    inferred: bool,
+}
+
+impl M {
+    fn new(len: usize, kind: TimexType, value: String) -> M {
+        M { len, kind, value, end_value: None, inferred: false }
+    }
+    fn inferred(mut self) -> M {
+        self.inferred = true;
+        self
+    }
+}
+
+impl Ctx<'_, '_> {
+    fn w(&self, i: usize) -> &str {
+        self.lw.get(i).map_or("", String::as_str)
+    }
+    fn tok(&self, i: usize) -> Option<&Token<'_>> {
+        self.toks.get(i)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.is_capitalised())
+    }
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+    fn prev(&self, i: usize) -> &str {
+        if i == 0 {
+            ""
+        } else {
+            self.w(i - 1)
+        }
+    }
+
+    /// Month name at i (capitalised; "May" and abbreviations need support from their neighbours).
+    fn month(&self, i: usize) -> Option<u8> {
+        let t = self.tok(i)?;
+        if t.kind != Tok::Word || !t.is_capitalised() {
+            return None;
+        }
+        let m = month_number(t.text)?;
+        Some(m)
+    }
+
+    fn year_for(&self, i: usize, m: u8, d: Option<u8>) -> Option<(i32, bool)> {
+        let r = self.reference?;
+        let mut y = r.year();
+        let here = (m, d.unwrap_or(1));
+        let refmd = (r.month(), if d.is_some() { r.day() } else { 1 });
+        match self.tense.get(i).copied().unwrap_or(Tense::Unknown) {
+            Tense::Past if here > refmd => y -= 1,
+            Tense::Future if here < refmd => y += 1,
+            _ => {}
+        }
+        Some((y, true))
+    }
+
+    /// Month-name based dates starting at i.
+    fn month_date(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        // Optional weekday first: "Monday, March 22"
+        let weekday_first = WEEKDAYS.contains(&self.w(j)) && self.cap(j);
+        if weekday_first {
+            j += 1;
+            if self.punct(j, ',') {
+                j += 1;
+            }
+        }
+        // Day first: "22 March 2021", "22nd of March"
+        if let Some(d) = self.tok(j).filter(|t| t.kind == Tok::Number).and_then(|t| ordinal_day(t.text)) {
+            let mut k = j + 1;
+            if self.w(k) == "of" {
+                k += 1;
+            }
+            if let Some(m) = self.month(k) {
+                let mut end = k + 1;
+                let (y, inferred) = match self.year_after(end) {
+                    Some((y, n)) => {
+                        end += n;
+                        (Some(y), false)
+                    }
+                    None => (self.year_for(i, m, Some(d)).map(|x| x.0), true),
+                };
+                let value = match y {
+                    Some(y) => ymd(y, m, d)?,
+                    None => format!("XXXX-{m:02}-{d:02}"),
+                };
+                let mm = M { len: end - i, kind: TimexType::Date, value, end_value: None, inferred };
+                return Some(mm);
+            }
+            if weekday_first {
+                return None;
+            }
+        }
+        let m = self.month(j)?;
+        let abbreviated = self.tok(j).is_some_and(|t| t.text.trim_end_matches('.').len() <= 4 && t.text.len() < 5)
+            && !matches!(self.w(j), "june" | "july");
+        let mut k = j + 1;
+        // "March 22", "March 22nd", "March 22, 2021", "March 22-23"
+        if let Some(d) = self.tok(k).filter(|t| t.kind == Tok::Number).and_then(|t| ordinal_day(t.text)) {
+            k += 1;
+            let mut end_day = None;
+            // "March 22-23" / "March 18 and 19"
+            if let Some(t) = self.tok(k) {
+                if t.kind == Tok::Number && t.text.contains(['-', '–']) {
+                    // tokenizer keeps "22-23" in one token
+                }
+            }
+            if (self.punct(k, '-') || self.punct(k, '–') || matches!(self.w(k), "to" | "and" | "through"))
+                && self.tok(k + 1).is_some_and(|t| t.kind == Tok::Number)
+                && self.year_number_at(k + 1).is_none()
+            {
+                if let Some(d2) = ordinal_day(self.w(k + 1)).filter(|&d2| d2 > d) {
+                    end_day = Some(d2);
+                    k += 2;
+                }
+            }
+            let (y, inferred) = match self.year_after(k) {
+                Some((y, n)) => {
+                    k += n;
+                    (Some(y), false)
+                }
+                None => (self.year_for(i, m, Some(d)).map(|x| x.0), true),
+            };
+            let value = match y {
+                Some(y) => ymd(y, m, d)?,
+                None => format!("XXXX-{m:02}-{d:02}"),
+            };
+            let end_value = match (y, end_day) {
+                (Some(y), Some(d2)) => ymd(y, m, d2),
+                _ => None,
+            };
+            return Some(M { len: k - i, kind: TimexType::Date, value, end_value, inferred });
+        }
+        if weekday_first {
+            return None;
+        }
+        // "March 2021"
+        if let Some((y, n)) = self.year_after(k) {
+            return Some(M::new(k + n - i, TimexType::Date, ym(y, m)));
+        }
+        // A month alone needs a cue, and "May"/abbreviations need more than that.
+        let cue = matches!(self.prev(i), "in" | "since" | "until" | "till" | "by" | "from" | "through" | "early" | "late" | "mid" | "of" | "during" | "before" | "after" | "last" | "this" | "next" | "between" | "and" | "to");
+        if !cue || abbreviated || self.w(j) == "may" && !matches!(self.prev(i), "in" | "since" | "until" | "early" | "late" | "mid" | "last" | "next" | "this") {
+            return None;
+        }
+        let value = match self.reference {
+            Some(r) => {
+                let (y, _) = match self.prev(i) {
+                    "last" => (if m >= r.month() { r.year() - 1 } else { r.year() }, true),
+                    "next" => (if m <= r.month() { r.year() + 1 } else { r.year() }, true),
+                    "this" => (r.year(), true),
+                    _ => self.year_for(i, m, None)?,
+                };
+                ym(y, m)
+            }
+            None => format!("XXXX-{m:02}"),
+        };
+        Some(M::new(k - i, TimexType::Date, value).inferred())
+    }
+
+    fn year_number_at(&self, i: usize) -> Option<i32> {
+        self.tok(i).filter(|t| t.kind == Tok::Number).and_then(|t| year_number(t.text))
+    }
+
+    /// ", 2021" or "2021" right at i: (year, tokens consumed).
+    fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_number_at(i) {
+            return Some((y, 1));
+        }
+        if self.punct(i, ',') {
+            return self.year_number_at(i + 1).map(|y| (y, 2));
+        }
+        None
+    }
+
+    /// Single-token dates: 2021-03-24, 24-Mar-2021, 3/22/2021, 2021-03-24T15:18.
+    fn numeric_date(&self, i: usize) -> Option<M> {
+        let t = self.tok(i)?;
+        let s = t.text;
+        let parts: Vec<&str> = s.split(['-', '/']).collect();
+        if parts.len() != 3 {
+            return None;
+        }
+        let value = if parts[0].len() == 4 && s.contains('-') {
+            ymd(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)?
+        } else if parts[2].len() == 4 {
+            let y: i32 = parts[2].parse().ok()?;
+            let d: u8 = parts[0].parse().ok()?;
+            if let Some(m) = month_number(parts[1]) {
+                ymd(y, m, d)?
+            } else if s.contains('/') {
+                let (a, b): (u8, u8) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+                if a <= 12 { ymd(y, a, b)? } else { ymd(y, b, a)? }
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        Some(M::new(1, TimexType::Date, value))
+    }
+
+    /// "15:18", "3 p.m.", "3:30pm", "noon", optionally followed by a date ("15:18, 24-Mar-2021").
+    fn clock(&self, i: usize) -> Option<M> {
+        let t = self.tok(i)?;
+        let (mut h, mi, mut k) = if t.kind == Tok::Number && t.text.contains(':') {
+            let (a, b) = t.text.split_once(':')?;
+            let h: u8 = a.parse().ok()?;
+            let m: u8 = b.get(..2)?.parse().ok()?;
+            (h, m, i + 1)
+        } else if t.kind == Tok::Number && matches!(self.w(i + 1), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m") {
+            (t.text.parse().ok()?, 0, i + 1)
+        } else if matches!(self.w(i), "noon" | "midday") && matches!(self.prev(i), "at" | "by" | "before" | "after" | "until") {
+            (12, 0, i + 1)
+        } else if self.w(i) == "midnight" && matches!(self.prev(i), "at" | "by" | "before" | "after" | "until") {
+            (0, 0, i + 1)
+        } else {
+            return None;
+        };
+        match self.w(k) {
+            "p.m." | "pm" | "p.m" => {
+                if h < 12 {
+                    h += 12
+                }
+                k += 1
+            }
+            "a.m." | "am" | "a.m" => {
+                if h == 12 {
+                    h = 0
+                }
+                k += 1
+            }
+            _ => {}
+        }
+        if h > 23 || mi > 59 {
+            return None;
+        }
+        // Time zone abbreviations belong to the expression.
+        if matches!(self.tok(k).map(|t| t.text), Some("GMT" | "UTC" | "ET" | "EST" | "EDT" | "BST" | "CET" | "PST" | "PT" | "BJT")) {
+            k += 1;
+        }
+        // A following date ("15:18, 24-Mar-2021", "3 p.m. on March 2").
+        let mut date: Option<(String, bool, usize)> = None;
+        let mut d0 = k;
+        if self.punct(d0, ',') {
+            d0 += 1;
+        }
+        if self.w(d0) == "on" {
+            d0 += 1;
+        }
+        if let Some(m) = self.numeric_date(d0).or_else(|| self.month_date(d0)).or_else(|| self.relative_day(d0)) {
+            if m.value.len() == 10 {
+                date = Some((m.value, m.inferred, d0 + m.len));
+            }
+        }
+        let (day, inferred, end) = match date {
+            Some((v, inf, end)) => (Some(v), inf, end),
+            None => (self.reference.map(|r| r.to_iso()[..10].to_owned()), true, k),
+        };
+        let value = match day {
+            Some(d) => format!("{d}T{h:02}:{mi:02}"),
+            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
+        };
+        Some(M { len: end - i, kind: TimexType::Time, value, end_value: None, inferred })
+    }
+
+    fn shift_days(&self, n: i64) -> Option<String> {
+        Some(self.reference?.add_days(n)?.to_iso())
+    }
+
+    /// today, yesterday, tomorrow, tonight, this morning, last night.
+    fn relative_day(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        let day = |n: i64| self.shift_days(n).unwrap_or_else(|| "XXXX-XX-XX".to_owned());
+        let (base, len) = match w {
+            "today" => (day(0), 1),
+            "yesterday" => (day(-1), 1),
+            "tomorrow" => (day(1), 1),
+            "tonight" => return Some(M::new(1, TimexType::Time, format!("{}TNI", day(0))).inferred()),
+            "this" | "last" => {
+                let part = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1))?;
+                let d = if w == "last" && part.0 == "night" { day(-1) } else { day(0) };
+                if w == "last" && part.0 != "night" {
+                    return None;
+                }
+                return Some(M::new(2, TimexType::Time, format!("{d}T{}", part.1)).inferred());
+            }
+            _ => return None,
+        };
+        // "yesterday morning"
+        if let Some((_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1)) {
+            return Some(M::new(len + 1, TimexType::Time, format!("{base}T{p}")).inferred());
+        }
+        Some(M::new(len, TimexType::Date, base).inferred())
+    }
+
+    /// The weekday at i resolved by direction: -1 last/past, +1 next/future.
+    fn weekday_date(&self, wd: u8, direction: i32) -> Option<String> {
+        let r = self.reference?;
+        let today = r.days();
+        let cur = i64::from(weekday(today));
+        let target = i64::from(wd);
+        let days = match direction {
+            d if d < 0 => today - (cur - target).rem_euclid(7),
+            _ => today + (target - cur).rem_euclid(7),
+        };
+        let (y, m, d) = civil_from_days(days);
+        ymd(y, m, d)
+    }
+
+    /// "Monday", "on Friday", "last Tuesday", "next Monday", "Monday morning".
+    fn weekday_expr(&self, i: usize) -> Option<M> {
+        let (lead, wi) = match self.w(i) {
+            "last" | "next" | "this" | "coming" | "past" => (1, i + 1),
+            _ => (0, i),
+        };
+        let wd = WEEKDAYS.iter().position(|d| *d == self.w(wi))? as u8 + 1;
+        if !self.cap(wi) {
+            return None;
+        }
+        let direction = match self.w(i) {
+            "last" | "past" => -1,
+            "next" | "coming" => 1,
+            _ => match self.tense.get(wi).copied().unwrap_or(Tense::Unknown) {
+                Tense::Future => 1,
+                _ => -1,
+            },
+        };
+        let mut value = self.weekday_date(wd, direction).unwrap_or_else(|| format!("XXXX-WXX-{wd}"));
+        if self.w(i) == "next" {
+            // "next Monday" is in the coming week even when today is Sunday.
+            if let Some(r) = self.reference {
+                if value == r.to_iso()[..10] {
+                    value = r.add_days(7).map(|d| d.to_iso()).unwrap_or(value);
+                }
+            }
+        }
+        let mut len = lead + 1;
+        let mut kind = TimexType::Date;
+        if let Some((_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(wi + 1)) {
+            value = format!("{value}T{p}");
+            kind = TimexType::Time;
+            len += 1;
+        }
+        Some(M { len, kind, value, end_value: None, inferred: true })
+    }
+
+    /// this/last/next + week/month/year/quarter/season; "earlier this year".
+    fn relative_period(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let modifier = matches!(self.w(j), "earlier" | "later" | "early" | "late");
+        if modifier {
+            j += 1;
+        }
+        let dir = match self.w(j) {
+            "this" | "current" => 0,
+            "last" | "previous" => -1,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        // "the last year" is a duration; "last year" a date.
+        if self.prev(i) == "the" && dir != 0 {
+            return None;
+        }
+        let r = self.reference;
+        let len = j + 2 - i;
+        let value = match self.w(j + 1) {
+            "year" => r.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year() + dir)),
+            "month" => r.map_or("XXXX-XX".to_owned(), |r| {
+                let (y, m) = add_months(r.year(), r.month(), dir);
+                ym(y, m)
+            }),
+            "week" => r
+                .and_then(|r| r.add_days(7 * i64::from(dir)))
+                .map_or("XXXX-WXX".to_owned(), |d| {
+                    let (y, w) = iso_week(d.days());
+                    format!("{y:04}-W{w:02}")
+                }),
+            "weekend" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX-WE".to_owned(), |d| {
+                let (y, w) = iso_week(d.days());
+                format!("{y:04}-W{w:02}-WE")
+            }),
+            "quarter" => r.map_or("XXXX-QX".to_owned(), |r| {
+                let q = i32::from((r.month() - 1) / 3) + dir;
+                let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+                format!("{y:04}-Q{q}")
+            }),
+            "decade" => r.map_or("XXX".to_owned(), |r| format!("{:03}", r.year() / 10 + dir)),
+            w => {
+                let (_, code) = SEASONS.iter().find(|(s, _)| *s == w)?;
+                r.map_or(format!("XXXX-{code}"), |r| format!("{:04}-{code}", r.year() + dir))
+            }
+        };
+        Some(M::new(len, TimexType::Date, value).inferred())
+    }
+
+    /// Durations and "N units ago/later"; "two-day"; "the past five years".
+    fn duration(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let lead_the = matches!(self.w(j), "the") && matches!(self.w(j + 1), "past" | "last" | "next" | "coming" | "previous" | "first");
+        if lead_the {
+            j += 2;
+        }
+        // Hyphenated adjective: "two-day", "10-year", "three-month-long"
+        if let Some(t) = self.tok(j) {
+            let pieces: Vec<&str> = self.w(j).split('-').collect();
+            if t.text.contains('-') && pieces.len() >= 2 {
+                if let (Some(q), Some(u)) = (quantity(pieces[0]), unit(pieces[1])) {
+                    if !pieces[1].ends_with('s') {
+                        return Some(M::new(j + 1 - i, TimexType::Duration, duration_value(q, u)));
+                    }
+                }
+            }
+        }
+        let mut q = quantity(self.w(j));
+        let mut k = j + 1;
+        // "a few days", "the past few years"
+        if self.w(j) == "a" && self.w(j + 1) == "few" {
+            q = Some(None);
+            k += 1;
+        }
+        // "two and a half years"
+        let q = q?;
+        // "1.5 years" not handled; "the past year": quantity from "the past"
+        let u = unit(self.w(k))?;
+        let plural = self.w(k).ends_with('s');
+        if q == Some(1) && plural || q.is_some_and(|n| n > 1) && !plural && self.w(j) != "a" {
+            return None;
+        }
+        // The year/"a year" in "$5 billion a year" is a set.
+        if self.w(j) == "a" && !lead_the && matches!(self.prev(i), "billion" | "million" | "times" | "once" | "twice" | "percent" | "%") {
+            return Some(M::new(k + 1 - i, TimexType::Set, duration_value(Some(1), u)));
+        }
+        k += 1;
+        // "three years ago", "two days later"
+        if matches!(self.w(k), "ago" | "earlier" | "before") && !lead_the && self.w(k) == "ago" {
+            let value = self.ago(q, u)?;
+            return Some(M::new(k + 1 - i, TimexType::Date, value).inferred());
+        }
+        if lead_the && matches!(self.w(i + 1), "first") {
+            return None;
+        }
+        Some(M::new(k - i, TimexType::Duration, duration_value(q, u)))
+    }
+
+    fn ago(&self, q: Option<u32>, u: (&str, bool, u32)) -> Option<String> {
+        let r = self.reference;
+        let Some(n) = q else { return Some("PAST_REF".to_owned()) };
+        let n = i64::from(n) * i64::from(u.2);
+        let Some(r) = r else { return Some("PAST_REF".to_owned()) };
+        Some(match u {
+            ("D", false, _) => r.add_days(-n)?.to_iso(),
+            ("W", false, _) => {
+                let d = r.add_days(-7 * n)?;
+                let (y, w) = iso_week(d.days());
+                format!("{y:04}-W{w:02}")
+            }
+            ("M", false, _) => {
+                let (y, m) = add_months(r.year(), r.month(), -(n as i32));
+                ym(y, m)
+            }
+            ("Y", false, 1) => format!("{:04}", i64::from(r.year()) - n),
+            ("Y", false, _) => format!("{:03}", (i64::from(r.year()) - n) / 10),
+            _ => return None,
+        })
+    }
+
+    /// Bare years with a cue ("in 2001", "since 1991"), decades ("the 1990s"), "mid-2020".
+    fn year_expr(&self, i: usize) -> Option<M> {
+        let t = self.tok(i)?;
+        let w = self.w(i);
+        if let Some(rest) = w.strip_prefix("mid-") {
+            if let Some(y) = year_number(rest) {
+                return Some(M::new(1, TimexType::Date, format!("{y:04}")));
+            }
+            if let Some(dec) = rest.strip_suffix('s').and_then(year_number) {
+                return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
+            }
+        }
+        if t.kind != Tok::Number {
+            return None;
+        }
+        if let Some(dec) = w.strip_suffix('s').and_then(year_number).filter(|y| y % 10 == 0) {
+            return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
+        }
+        let y = year_number(w)?;
+        let cue = YEAR_CUES.contains(&self.prev(i)) || self.prev(i) == "-" && i >= 2 && YEAR_CUES.contains(&self.w(i - 2));
+        // "2001 was", "(2019)", "2020-21"
+        let boundary = i == 0 || self.punct(i - 1, '(') || self.punct(i - 1, ',') && self.cap(i + 1);
+        if !(cue || boundary && self.toks.len() > 1) {
+            return None;
+        }
+        // Numbers of things: "in 2000 cases"
+        if self.tok(i + 1).is_some_and(|n| n.kind == Tok::Word && !n.is_capitalised()) && !matches!(self.w(i + 1), "and" | "to" | "or" | "when" | "as" | "after" | "before" | "until" | "but" | "the" | "that" | "with" | "for" | "on" | "in" | "at" | "by" | "was" | "is" | "were" | "had" | "has" | "from") {
+            return None;
+        }
+        Some(M::new(1, TimexType::Date, format!("{y:04}")))
+    }
+
+    /// "the first quarter (of 2020)", "Q3 2020", "third-quarter", "the first half of 2021".
+    fn quarter(&self, i: usize) -> Option<M> {
+        const ORD: [&str; 4] = ["first", "second", "third", "fourth"];
+        let mut j = i;
+        if self.w(j) == "the" {
+            j += 1;
+        }
+        let w = self.w(j);
+        let (q, half, len) = if let Some(q) = w.strip_prefix('q').and_then(|d| d.parse::<u8>().ok()).filter(|q| (1..=4).contains(q)) {
+            (q, false, 1)
+        } else if let Some((o, rest)) = w.split_once('-') {
+            let q = ORD.iter().position(|x| *x == o)? as u8 + 1;
+            match rest {
+                "quarter" => (q, false, 1),
+                "half" if q <= 2 => (q, true, 1),
+                _ => return None,
+            }
+        } else {
+            let q = ORD.iter().position(|x| *x == w)? as u8 + 1;
+            match self.w(j + 1) {
+                "quarter" => (q, false, 2),
+                "half" if q <= 2 => (q, true, 2),
+                _ => return None,
+            }
+        };
+        let mut k = j + len;
+        let mut inferred = true;
+        let mut year = self.reference.map(|r| r.year());
+        if self.w(k) == "of" && self.year_number_at(k + 1).is_some() {
+            year = self.year_number_at(k + 1);
+            k += 2;
+            inferred = false;
+        } else if let Some(y) = self.year_number_at(k) {
+            year = Some(y);
+            k += 1;
+            inferred = false;
+        }
+        let y = year.map_or("XXXX".to_owned(), |y| format!("{y:04}"));
+        let value = if half { format!("{y}-H{q}") } else { format!("{y}-Q{q}") };
+        let mut m = M::new(k - i, TimexType::Date, value);
+        m.inferred = inferred;
+        Some(m)
+    }
+
+    /// "summer 2020", "in the summer" (this year's).
+    fn season(&self, i: usize) -> Option<M> {
+        let (_, code) = SEASONS.iter().find(|(s, _)| *s == self.w(i))?;
+        if let Some(y) = self.year_number_at(i + 1) {
+            return Some(M::new(2, TimexType::Date, format!("{y:04}-{code}")));
+        }
+        if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by") {
+            let y = self.reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
+            return Some(M::new(1, TimexType::Date, format!("{y}-{code}")).inferred());
+        }
+        None
+    }
+
+    /// Sets: "every Monday", "each year", "daily", "annually".
+    fn set(&self, i: usize) -> Option<M> {
+        let simple = match self.w(i) {
+            "daily" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" | "annual" => Some("P1Y"),
+            "quarterly" => Some("P3M"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            return Some(M::new(1, TimexType::Set, v.to_owned()));
+        }
+        if !matches!(self.w(i), "every" | "each") {
+            return None;
+        }
+        let w = self.w(i + 1);
+        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
+            return Some(M::new(2, TimexType::Set, format!("XXXX-WXX-{}", wd + 1)));
+        }
+        let u = unit(w).filter(|_| !w.ends_with('s'))?;
+        Some(M::new(2, TimexType::Set, duration_value(Some(1), u)))
+    }
+
+    /// Reference words: now, currently, recently, the past, the future.
+    fn reference_word(&self, i: usize) -> Option<M> {
+        let v = match self.w(i) {
+            "now" if !matches!(self.w(i + 1), "that") && !matches!(self.prev(i), "from" | "until" | "till" | "by") => "PRESENT_REF",
+            "currently" | "nowadays" => "PRESENT_REF",
+            "recently" | "lately" | "formerly" | "previously" => "PAST_REF",
+            "the" if self.w(i + 1) == "past" => {
+                let next = self.w(i + 2);
+                let ok = !matches!(next, "decade" | "year" | "month" | "week" | "few" | "several") && quantity(next).is_none();
+                return ok.then(|| M::new(2, TimexType::Date, "PAST_REF".to_owned()));
+            }
+            "the" if self.w(i + 1) == "future" => {
+                let ok = !self.tok(i + 2).is_some_and(|t| t.kind == Tok::Word && !matches!(t.text, "and" | "or"));
+                return ok.then(|| M::new(2, TimexType::Date, "FUTURE_REF".to_owned()));
+            }
+            _ => return None,
+        };
+        Some(M::new(1, TimexType::Date, v.to_owned()))
+    }
+
+    fn match_at(&self, i: usize) -> Option<M> {
+        let t = self.tok(i)?;
+        if t.kind == Tok::Punct {
+            return None;
+        }
+        // Not part of a bigger token-shape that is not a date: "COVID-19", "(2nd R)".
+        self.clock(i)
+            .or_else(|| self.numeric_date(i))
+            .or_else(|| self.month_date(i))
+            .or_else(|| self.relative_day(i))
+            .or_else(|| self.weekday_expr(i))
+            .or_else(|| self.relative_period(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.season(i))
+            .or_else(|| self.set(i))
+            .or_else(|| self.duration(i))
+            .or_else(|| self.year_expr(i))
+            .or_else(|| self.reference_word(i))
+    }
+}
+
+/// The tense cue nearest to each token: Past, Future or Unknown.
+fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
+    let cue = |i: usize| -> Option<Tense> {
+        let w = lw[i].as_str();
+        if FUTURE_CUES.contains(&w) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
+            return Some(Tense::Future);
+        }
+        let ed = w.len() > 4 && w.ends_with("ed") && toks[i].kind == Tok::Word && !toks[i].is_capitalised();
+        if PAST_CUES.contains(&w) || ed {
+            return Some(Tense::Past);
+        }
+        None
+    };
+    let cues: Vec<(usize, Tense)> = (0..lw.len()).filter_map(|i| cue(i).map(|t| (i, t))).collect();
+    (0..lw.len())
+        .map(|i| {
+            cues.iter().min_by_key(|(j, _)| j.abs_diff(i)).map_or(Tense::Unknown, |&(_, t)| t)
+        })
+        .collect()
+}
+
+/// Find the time expressions in one sentence.
+pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTime>) -> Vec<Found> {
+    let toks = tokenize(text, sentence);
+    let lw: Vec<String> = toks.iter().map(Token::lower).collect();
+    let tense = tenses(&lw, &toks);
+    let ctx = Ctx { toks: &toks, lw, reference, tense };
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match ctx.match_at(i) {
+            Some(m) if m.len > 0 && i + m.len <= toks.len() => {
+                let span = ByteSpan::new(toks[i].span.start, toks[i + m.len - 1].span.end);
+                out.push(Found { span, kind: m.kind, value: m.value, end_value: m.end_value, year_inferred: m.inferred });
+                i += m.len;
+            }
+            _ => i += 1,
+        }
+    }
+    link_ranges(&ctx, &mut out);
+    out
+}
+
+/// "a two-day visit starting March 22": a day-duration right before a day date makes it a range.
+fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let dur = &before[k - 1];
+        let date = &mut after[0];
+        if dur.kind != TimexType::Duration || date.kind != TimexType::Date || date.value.len() != 10 || date.end_value.is_some() {
+            continue;
+        }
+        let Some(n) = dur.value.strip_prefix('P').and_then(|v| v.strip_suffix('D')).and_then(|n| n.parse::<i64>().ok()) else {
+            continue;
+        };
+        // Only a few words apart, linked by "starting", "from", "beginning", "on".
+        let gap: Vec<&str> = ctx
+            .toks
+            .iter()
+            .zip(&ctx.lw)
+            .filter(|(t, _)| t.span.start >= dur.span.end && t.span.end <= date.span.start)
+            .map(|(_, w)| w.as_str())
+            .collect();
+        let linked = gap.len() <= 5 && gap.iter().any(|w| matches!(*w, "starting" | "beginning" | "from" | "that" | "began" | "starts" | "begins"));
+        if !linked || !(2..=31).contains(&n) {
+            continue;
+        }
+        let parts: Vec<i64> = date.value.split('-').filter_map(|p| p.parse().ok()).collect();
+        if let [y, m, d] = parts[..] {
+            let start = days_from_civil(y as i32, m as u8, d as u8);
+            let (y2, m2, d2) = civil_from_days(start + n - 1);
+            date.end_value = ymd(y2, m2, d2);
+        }
+    }
+}
+
+/// The timex of a dateline: the date part of the line, valued by the parsed publication date.
+pub(crate) fn dateline(text: &str, line: ByteSpan, published: CivilDateTime) -> Found {
+    let toks = tokenize(text, line);
+    // Skip leading words such as "Updated", "Published:", "Posted on".
+    let first = toks
+        .iter()
+        .position(|t| t.kind == Tok::Number || month_number(t.text).is_some() || WEEKDAYS.contains(&t.lower().as_str()))
+        .unwrap_or(0);
+    let start = toks.get(first).map_or(line.start, |t| t.span.start);
+    let kind = if published.time().is_some() { TimexType::Time } else { TimexType::Date };
+    Found { span: ByteSpan::new(start, line.end), kind, value: published.to_iso(), end_value: None, year_inferred: false }
+}

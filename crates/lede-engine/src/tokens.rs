@@ -1,0 +1,161 @@
+//! A small word tokenizer over a span of text, shared by the time and entity recognisers.
+//!
+//! Words keep their inner hyphens, apostrophes and dots ("two-day", "COVID-19",
+//! "U.S.", "O'Neil", "15:18", "1,000"); a possessive "'s" is split off as its own token.
+
+use crate::span::ByteSpan;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tok {
+    /// Letters (possibly with digits, hyphens, dots, apostrophes inside).
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// Anything else, one character at a time.
+    Punct,
+}
+
+/// A token and its place in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token<'t> {
+    pub span: ByteSpan,
+    pub text: &'t str,
+    pub kind: Tok,
+}
+
+impl<'t> Token<'t> {
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all upper case ("NATO", "U.S.").
+    pub fn is_all_caps(&self) -> bool {
+        let mut letters = self.text.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase)
+    }
+
+    /// Lower-cased text (ASCII fast path).
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    /// Is this exactly the punctuation character `c`?
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Tok::Punct && self.text.starts_with(c) && self.text.len() == c.len_utf8()
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Abbreviations whose final period belongs to the word.
+const DOTTED: [&str; 24] = [
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Jan", "Feb",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Jr", "Sr",
+];
+
+/// Tokenize `span` of `text`.
+pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
+    let s = span.of(text);
+    let base = span.start;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let end_of = |j: usize| chars.get(j).map_or(s.len(), |&(b, _)| b);
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = end_of(i + 1);
+            out.push(Token { span: ByteSpan::new(base + start, base + end), text: &s[start..end], kind: Tok::Punct });
+            i += 1;
+            continue;
+        }
+        let kind = if c.is_ascii_digit() { Tok::Number } else { Tok::Word };
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let next = chars.get(j + 1).map(|x| x.1);
+            let next_alnum = next.is_some_and(char::is_alphanumeric);
+            if c.is_alphanumeric() || c == '\u{301}' || c == '\u{300}' {
+                j += 1;
+            } else if (c == '-' || c == '–' && kind == Tok::Number) && next_alnum {
+                j += 1;
+            } else if is_apostrophe(c) && next_alnum {
+                // Split off a possessive 's / ’s at the end of a word.
+                let after = chars.get(j + 2).map(|x| x.1);
+                if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
+                    break;
+                }
+                j += 1;
+            } else if (c == ':' || c == ',' || c == '.' || c == '/') && kind == Tok::Number && next.is_some_and(|n| n.is_ascii_digit()) {
+                // 15:18, 1,000, 3.5, 3/22
+                j += 1;
+            } else if c == '.' && kind == Tok::Word {
+                let word = &s[start..chars[j].0];
+                let single_letter_run = word.split('.').all(|p| p.chars().count() == 1);
+                if next.is_some_and(char::is_alphabetic) && single_letter_run && !chars.get(j + 2).is_some_and(|x| x.1.is_alphabetic()) {
+                    // U.S, U.N, e.g: keep going
+                    j += 1;
+                } else if single_letter_run && (word.contains('.') || word.chars().all(char::is_uppercase)) {
+                    // Final dot of U.S.
+                    j += 1;
+                    break;
+                } else if DOTTED.contains(&word) {
+                    j += 1;
+                    break;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let end = end_of(j);
+        out.push(Token { span: ByteSpan::new(base + start, base + end), text: &s[start..end], kind });
+        i = j;
+        // Possessive 's as its own token.
+        if i + 1 < chars.len() && is_apostrophe(chars[i].1) && matches!(chars[i + 1].1, 's' | 'S')
+            && !chars.get(i + 2).is_some_and(|x| x.1.is_alphanumeric())
+        {
+            let (ps, pe) = (chars[i].0, end_of(i + 2));
+            out.push(Token { span: ByteSpan::new(base + ps, base + pe), text: &s[ps..pe], kind: Tok::Word });
+            i += 2;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The U.S. and U.N. met.", &["The", "U.S.", "and", "U.N.", "met", "."]),
+            ("Navalny's case", &["Navalny", "'s", "case"]),
+            ("Navalny’s case", &["Navalny", "’s", "case"]),
+            ("a two-day visit", &["a", "two-day", "visit"]),
+            ("COVID-19 pandemic", &["COVID-19", "pandemic"]),
+            ("at 15:18, 24-Mar-2021", &["at", "15:18", ",", "24-Mar-2021"]),
+            ("1,000 people (2nd R)", &["1,000", "people", "(", "2nd", "R", ")"]),
+            ("Mr. Smith, Jan. 5", &["Mr.", "Smith", ",", "Jan.", "5"]),
+            ("O'Neil said", &["O'Neil", "said"]),
+            ("end.", &["end", "."]),
+            ("A.", &["A."]),
+            ("at 3 p.m. today", &["at", "3", "p.m.", "today"]),
+            ("北京 🌏!", &["北京", "🌏", "!"]),
+        ];
+        for (input, want) in cases {
+            let got: Vec<&str> = tokenize(input, ByteSpan::new(0, input.len())).iter().map(|t| t.text).collect();
+            assert_eq!(&got, want, "{input:?}");
+        }
+    }
+}
