@@ -38,6 +38,13 @@
 
 mod blocks;
 mod datetime;
+mod entities;
+mod events;
+mod gazetteer;
+mod json;
+#[rustfmt::skip]
+#[allow(missing_docs)]
+mod gazetteer_data;
 mod model;
 mod sentences;
 mod span;
@@ -46,9 +53,10 @@ mod tokens;
 
 pub use blocks::{Block, BlockKind};
 pub use datetime::{parse_dateline, CivilDateTime};
+pub use json::{from_json, to_json, JsonError, SCHEMA};
 pub use sentences::split_sentences;
 pub use model::{Annotation, Entity, EntityKind, Event, Granularity, Options, Timex, TimexType};
-pub use span::ByteSpan;
+pub use span::{ByteSpan, OffsetMap};
 
 /// What the article says about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -107,7 +115,9 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     let article = if options.plain { analyze_plain(text) } else { analyze(text) };
     let reference = options.reference.or(article.meta.published);
     let timexes = find_timexes(text, &article, reference);
-    Annotation { article, reference, entities: Vec::new(), timexes, events: Vec::new() }
+    let entities = entities::find(text, &article);
+    let events = events::find(text, &article, &timexes, &entities);
+    Annotation { article, reference, entities, timexes, events }
 }
 
 /// Time expressions of the dateline and of every sentence, in text order, numbered t1, t2, …

@@ -68,6 +68,8 @@ pub struct Entity {
     pub salience: f32,
     /// Every mention, in text order.
     pub mentions: Vec<ByteSpan>,
+    /// For a nationality ("Chinese"): the id of its country's entity, when the text mentions the country.
+    pub country: Option<String>,
 }
 
 /// TimeML TIMEX3 types.

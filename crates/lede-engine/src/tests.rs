@@ -288,3 +288,41 @@ fn timex_cases() {
     // Without a reference date, relative values stay unresolved rather than invented.
     check_timexes("They met on March 2.", "", &[("March 2", "DATE", "XXXX-03-02")]);
 }
+
+#[test]
+fn json_round_trip_in_code_points() {
+    let text = "Café talks 😀 end\nBy Ana Lima\nOn March 2, Ana Lima met Sergei Lavrov in Moscow. Lavrov said little.\n";
+    let a = crate::annotate(text, &crate::Options { reference: crate::parse_dateline("2021-03-24"), plain: false });
+    let json = crate::to_json(text, &a);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["schema"], "lede/1");
+    // Offsets are code points: "March 2" starts after the emoji and "é", which are one unit each.
+    let t = &v["timexes"][0];
+    let start = t["start"].as_u64().unwrap() as usize;
+    let chars: Vec<char> = text.chars().collect();
+    let end = t["end"].as_u64().unwrap() as usize;
+    assert_eq!(chars[start..end].iter().collect::<String>(), "March 2");
+    let (text2, b) = crate::from_json(&json).unwrap();
+    assert_eq!(text2, text);
+    assert_eq!(b.timexes, a.timexes);
+    assert_eq!(b.entities, a.entities);
+    assert_eq!(b.article.blocks, a.article.blocks);
+    assert_eq!(b.events, a.events);
+}
+
+#[test]
+fn json_errors_name_the_problem() {
+    let cases: &[(&str, &str)] = &[
+        ("{\n  \"schema\": \"lede/1\",\n  \"text\": \n}", "line 4, column 1: expected value"),
+        ("{\"schema\":\"lede/2\",\"meta\":{},\"text\":\"x\"}", "unsupported schema \"lede/2\""),
+        ("{\"schema\":\"lede/1\",\"meta\":{},\"text\":\"abc\",\"timexes\":[{\"id\":\"t1\",\"start\":2,\"end\":9,\"type\":\"DATE\",\"value\":\"2021\"}]}", "timexes[0]: span 2..9 is out of range"),
+        ("{\"schema\":\"lede/1\",\"meta\":{\"published\":\"2021-02-30\"},\"text\":\"abc\"}", "meta.published"),
+        ("{\"schema\":\"lede/1\",\"meta\":{},\"text\":\"abc\",\"entities\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"alien\",\"mentions\":[]}]}", "unknown type \"alien\""),
+    ];
+    for (json, want) in cases {
+        let err = crate::from_json(json).unwrap_err().to_string();
+        assert!(err.contains(want), "{json:?}: {err}");
+    }
+    let deep = "[".repeat(10_000);
+    assert!(crate::from_json(&deep).is_err(), "deep nesting is an error, not a crash");
+}

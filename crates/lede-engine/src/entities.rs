@@ -1,0 +1,650 @@
+//! Named entities: candidate names from capitalisation and shape, typed by context cues
+//! (titles, honorifics, organisation and place keywords, prepositions) and gazetteers,
+//! then merged into entities with all their mentions (surnames, acronyms, aliases,
+//! possessives, parts of hyphenated compounds).
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{Gazetteer, Known};
+use crate::model::{Entity, EntityKind};
+use crate::span::ByteSpan;
+use crate::tokens::{tokenize, Tok, Token};
+use crate::{Article, BlockKind};
+
+/// Closed-class words that are never names on their own and are stripped from the start of a run.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from", "to", "of", "with",
+    "and", "but", "or", "nor", "so", "yet", "if", "as", "after", "before", "since", "until", "while", "when",
+    "where", "why", "how", "what", "who", "which", "whose", "he", "she", "it", "they", "we", "i", "you", "his",
+    "her", "its", "their", "our", "my", "your", "there", "here", "then", "now", "also", "still", "even", "just",
+    "only", "both", "all", "some", "many", "most", "more", "several", "each", "every", "no", "not", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
+    "should", "may", "might", "must", "shall", "however", "meanwhile", "although", "though", "despite", "during",
+    "under", "over", "about", "against", "between", "among", "into", "through", "without", "within", "according",
+    "instead", "thus", "therefore", "indeed", "yes", "mr", "according", "once", "one", "two", "three", "another",
+    "other", "such", "last", "next", "first", "second", "new", "former", "earlier", "later", "today", "yesterday",
+    "tomorrow", "why", "because", "unlike", "like", "amid", "whether", "again", "always", "never", "perhaps",
+    "maybe", "well", "why", "let", "please", "dear", "photo", "file", "editor", "note", "updated", "read", "see",
+];
+
+/// Capitalised words that are titles or roles, not names.
+const TITLE_WORDS: &[&str] = &[
+    "President", "Vice", "Prime", "Minister", "Foreign", "Secretary", "State", "Councilor", "Councillor",
+    "Chancellor", "Premier", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor", "General",
+    "Gen.", "Admiral", "Chairman", "Chairwoman", "Chair", "CEO", "Chief", "Executive", "Officer", "Director",
+    "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson", "Professor", "Prof.", "Judge", "Justice", "King",
+    "Queen", "Prince", "Princess", "Pope", "Defense", "Defence", "Finance", "Interior", "Trade", "Deputy",
+    "Assistant", "Commissioner", "Leader", "Speaker", "Colonel", "Col.", "Captain", "Capt.", "Lieutenant", "Lt.",
+    "Sergeant", "Editor", "Founder", "Co-founder", "Analyst", "Economist", "Coach", "Bishop", "Cardinal",
+    "Sheikh", "Emir", "Sultan", "Attorney", "Treasury", "Health", "Economy", "Agriculture", "Education",
+    "Transport", "Energy", "Commerce", "Labor", "Labour", "Justice", "Home", "Senior", "Managing", "Operating",
+    "Financial", "Technology", "Marketing", "Communications", "Director-General", "Secretary-General",
+    "President-elect", "Lawmaker", "Congressman", "Congresswoman", "MP", "Commander", "Marshal", "Major",
+];
+
+/// Honorifics: mark the following name as a person, not part of the name or role.
+const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam"];
+
+const ORG_WORDS: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Group",
+    "Bank", "University", "Institute", "Ministry", "Department", "Agency", "Council", "Committee", "Commission",
+    "Association", "Union", "Party", "Airlines", "Airways", "Air", "Motors", "Foundation", "Organization",
+    "Organisation", "Federation", "Authority", "Office", "Bureau", "Court", "Parliament", "Congress", "Senate",
+    "Army", "Navy", "Force", "Forces", "Police", "Service", "Services", "Times", "News", "Post", "Network",
+    "Academy", "School", "College", "Center", "Centre", "Fund", "Exchange", "Reserve", "Board", "Administration",
+    "Assembly", "Holdings", "Industries", "Systems", "Technologies", "Laboratories", "Labs", "Media", "Press",
+    "Journal", "Club", "Team", "Church", "Society", "Institution", "Trust", "Partners", "Capital", "Securities",
+    "Investments", "Electric", "Energy", "Petroleum", "Oil", "Motor", "Aerospace", "Telecom", "Communications",
+    "Pharmaceuticals", "Entertainment", "Studios", "Records", "Railways", "Railway", "Shipping", "Lines",
+    "Cabinet", "Government", "Secretariat", "Tribunal", "Guard", "Corps", "Command", "Alliance", "Coalition",
+    "Front", "Movement", "Xinhua", "Reuters", "Agence", "Bloomberg", "Television", "Radio", "Broadcasting",
+];
+
+const PLACE_WORDS: &[&str] = &[
+    "City", "River", "Mountain", "Mountains", "Mount", "Lake", "Island", "Islands", "Province", "Region", "County",
+    "Street", "Square", "Airport", "Bay", "Sea", "Ocean", "Valley", "District", "Peninsula", "Strait", "Gulf",
+    "Desert", "Coast", "Canal", "Park", "Avenue", "Road", "Bridge", "Harbor", "Harbour", "Port", "Prefecture",
+    "Territory", "Territories", "Oblast", "Autonomous", "Hills", "Plain", "Basin", "Falls", "Beach", "Station",
+];
+
+const EVENT_WORDS: &[&str] = &[
+    "War", "Olympics", "Olympic", "Games", "Summit", "Revolution", "Crisis", "Election", "Elections", "Cup",
+    "Festival", "Conference", "Forum", "Expo", "Championship", "Championships", "Pandemic", "Uprising",
+    "Massacre", "Spring", "Show", "Week", "Day", "Marathon", "Tournament", "Talks", "Dialogue", "Congress",
+];
+
+/// Lower-case nouns that make a preceding name an event ("COVID-19 pandemic").
+const EVENT_NOUNS: &[&str] = &["pandemic", "epidemic", "outbreak", "crisis", "war", "summit", "scandal", "attack", "attacks"];
+
+const WORK_WORDS: &[&str] = &[
+    "Treaty", "Charter", "Act", "Agreement", "Accord", "Accords", "Convention", "Declaration", "Report",
+    "Protocol", "Constitution", "Resolution", "Plan", "Initiative", "Bill", "Law", "Strategy", "Doctrine",
+    "Statement", "Manifesto", "Directive", "Regulation", "Code", "Pact", "Memorandum", "Deal",
+];
+
+/// Groups that are not nationalities.
+const GROUP_NAMES: &[&str] = &[
+    "Democrats", "Republicans", "Conservatives", "Liberals", "Socialists", "Communists", "Muslims", "Christians",
+    "Catholics", "Protestants", "Jews", "Hindus", "Buddhists", "Sunnis", "Shiites", "Shia", "Sunni", "Taliban",
+    "Kurds", "Palestinians", "Europeans", "Africans", "Asians", "Arabs", "Latinos", "Westerners",
+];
+
+/// Words after which a bare name is a place.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "across", "throughout", "outside", "inside", "around", "into", "via", "toward", "towards"];
+
+/// Lower-case words right before a name that make it an organisation.
+const ORG_CUES_BEFORE: &[&str] = &["company", "firm", "maker", "rival", "carrier", "airline", "manufacturer", "giant", "group", "bank", "retailer", "automaker", "insurer", "broker", "agency", "newspaper", "network", "startup", "supplier", "subsidiary", "conglomerate", "unit"];
+
+/// Words after a name (with or without a possessive) that make it an organisation.
+const ORG_CUES_AFTER: &[&str] = &["shares", "stock", "stocks", "shareholders", "executives", "employees", "workers", "board", "spokesman", "spokeswoman", "spokesperson", "plant", "plants", "factory", "factories", "profit", "profits", "revenue", "revenues", "sales", "ceo", "chairman", "subsidiary", "unit", "division", "headquarters", "stores", "customers", "Inc", "Corp"];
+
+/// Lower-case nouns after a name that make it a person (appositive cue, "X, 45,").
+const PERSON_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "wrote", "argued", "insisted", "noted", "stressed", "warned", "believes", "thinks"];
+
+fn is(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// A name candidate in one sentence.
+#[derive(Clone, Debug)]
+struct Cand {
+    span: ByteSpan,
+    /// The name as written, without a possessive.
+    name: String,
+    kind: Option<EntityKind>,
+    /// Gazetteer canonical name (country, organisation) when known.
+    canonical: Option<String>,
+    /// A role that precedes the name.
+    role: Option<String>,
+    /// Weak: sentence-initial single word or headline case, kept only if it matches a strong name.
+    weak: bool,
+    /// A demonym's country.
+    country: Option<String>,
+    /// The candidate is an acronym in parentheses right after another name.
+    paren_alias_of: Option<usize>,
+    /// Weight for salience.
+    weight: f32,
+}
+
+fn name_token(t: &Token<'_>) -> bool {
+    t.kind == Tok::Word && (t.is_capitalised() || t.text.chars().next().is_some_and(|c| c.is_alphabetic()) && t.text.chars().any(char::is_uppercase) && t.text.chars().skip(1).any(char::is_uppercase))
+}
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// Slug of a name: lower-case ASCII letters and digits joined by hyphens.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() && c != '.' && c != '\'' && c != '’' {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+struct Sent<'a, 't> {
+    toks: &'a [Token<'t>],
+    headline: bool,
+    weight: f32,
+}
+
+impl Sent<'_, '_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text)
+    }
+    fn lw(&self, i: usize) -> String {
+        self.w(i).to_lowercase()
+    }
+}
+
+/// Find candidate names in one sentence.
+fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) {
+    let toks = s.toks;
+    let n = toks.len();
+    // Index of the first word (after opening quotes/brackets): sentence-initial capitals are weak.
+    let first_word = toks.iter().position(|t| t.kind != Tok::Punct).unwrap_or(0);
+    let mut i = 0;
+    while i < n {
+        if !name_token(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // Grow the run.
+        let mut j = i + 1;
+        while j < n {
+            if name_token(&toks[j]) {
+                j += 1;
+                continue;
+            }
+            let w = toks[j].text;
+            let next_is_name = toks.get(j + 1).is_some_and(name_token);
+            if matches!(w, "of" | "for" | "de" | "da" | "del" | "van" | "von" | "der" | "al" | "bin" | "du" | "la" | "le" | "on" | "&") && next_is_name {
+                j += 2;
+                continue;
+            }
+            if matches!(w, "of" | "for" | "on") && toks.get(j + 1).is_some_and(|t| t.text == "the") && toks.get(j + 2).is_some_and(name_token) {
+                j += 3;
+                continue;
+            }
+            if w == "and" && next_is_name {
+                // Only inside a name that ends in an organisation/work keyword:
+                // "Treaty of Good-Neighborliness and Friendly Cooperation", "Defence and Space Company".
+                let mut k = j + 1;
+                while k < n && name_token(&toks[k]) {
+                    k += 1;
+                }
+                let before_has = toks[i..j].iter().any(|t| is(WORK_WORDS, t.text) || is(ORG_WORDS, t.text) && t.text != "Air");
+                let after_ends = is(ORG_WORDS, toks[k - 1].text) || is(WORK_WORDS, toks[k - 1].text);
+                let has_person_title = toks[i..j].iter().any(|t| is(TITLE_WORDS, t.text));
+                // "Chinese State Councilor and Foreign Minister Wang Yi": one role of two titles.
+                let all_role = toks[i..j].iter().all(|t| is(TITLE_WORDS, t.text) || matches!(g.lookup(t.text), Some(Known::Demonym(_) | Known::Country(_))));
+                if all_role && toks[j + 1..k].iter().any(|t| is(TITLE_WORDS, t.text)) {
+                    j = k;
+                    continue;
+                }
+                if (before_has || after_ends) && !has_person_title && !toks[i..j].iter().all(|t| g.lookup(t.text).is_some()) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        let run_end = j;
+        // Strip leading function words, honorifics and titles (titles become the role).
+        let mut a = i;
+        let mut honorific = false;
+        while a < run_end && is(FUNCTION_WORDS, &s.lw(a)) && !(a + 1 < run_end && s.w(a) == "The" && a > i) {
+            a += 1;
+        }
+        let role_start = a;
+        while a < run_end {
+            let w = s.w(a);
+            if is(HONORIFICS, w) {
+                honorific = true;
+                a += 1;
+            } else if is(TITLE_WORDS, w)
+                || (a + 1 < run_end && matches!(g.lookup(w), Some(Known::Demonym(_) | Known::Country(_))) && toks[a + 1..run_end].iter().any(|t| is(TITLE_WORDS, t.text)))
+                || (matches!(w, "of" | "and" | "the" | "for") && a > role_start && toks[a + 1..run_end].iter().any(|t| is(TITLE_WORDS, t.text)))
+            {
+                a += 1;
+            } else {
+                break;
+            }
+        }
+        // Organisation names made of title words ("Foreign Ministry", "State Department") are not roles.
+        let whole_is_org = toks[role_start..run_end].iter().any(|t| is(ORG_WORDS, t.text)) && !is(ORG_WORDS, s.w(a.min(run_end.saturating_sub(1))));
+        if whole_is_org && a > role_start && !honorific {
+            a = role_start;
+        }
+        // Trailing title words never end a name ("Lavrov President" is not a name).
+        let mut b = run_end;
+        while b > a && (is(FUNCTION_WORDS, &s.lw(b - 1)) || is(MONTHS_AND_DAYS, s.w(b - 1))) {
+            b -= 1;
+        }
+        // Demonyms inside a role are group mentions linked to their country.
+        for k in role_start..a {
+            if let Some(Known::Demonym(c)) = g.lookup(s.w(k)) {
+                out.push(Cand {
+                    span: toks[k].span,
+                    name: s.w(k).to_owned(),
+                    kind: Some(EntityKind::Group),
+                    canonical: Some(s.w(k).to_owned()),
+                    role: None,
+                    weak: false,
+                    country: Some((*c).to_owned()),
+                    paren_alias_of: None,
+                    weight: s.weight,
+                });
+            } else if let Some(Known::Country(c)) = g.lookup(s.w(k)) {
+                out.push(Cand {
+                    span: toks[k].span,
+                    name: s.w(k).to_owned(),
+                    kind: Some(EntityKind::Place),
+                    canonical: Some((*c).to_owned()),
+                    role: None,
+                    weak: false,
+                    country: None,
+                    paren_alias_of: None,
+                    weight: s.weight,
+                });
+            }
+        }
+        i = run_end.max(i + 1);
+        if a >= b {
+            continue;
+        }
+        // Months and weekdays alone are dates, not names; single letters are photo
+        // positions ("(L)", "(2nd R)") or initials, not names.
+        if b - a == 1 && (is(MONTHS_AND_DAYS, s.w(a)) || s.w(a).trim_end_matches('.').chars().count() == 1) {
+            continue;
+        }
+        let role = (a > role_start).then(|| ByteSpan::new(toks[role_start].span.start, toks[a - 1].span.end).of(text).to_owned());
+        let span = ByteSpan::new(toks[a].span.start, toks[b - 1].span.end);
+        let name = span.of(text).to_owned();
+        let sentence_initial = a == first_word || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
+        let mut cand = Cand {
+            span,
+            name: name.clone(),
+            kind: None,
+            canonical: None,
+            role,
+            weak: s.headline || (sentence_initial && b - a == 1 && role_start == a && !honorific),
+            country: None,
+            paren_alias_of: None,
+            weight: s.weight,
+        };
+        // Type it.
+        let prev_lower = if role_start > 0 { s.lw(role_start - 1) } else { String::new() };
+        let next_lower = s.lw(b);
+        let after_possessive = if next_lower == "'s" || next_lower == "’s" { s.lw(b + 1) } else { next_lower.clone() };
+        match g.lookup(&name) {
+            Some(Known::Country(c)) => {
+                cand.kind = Some(EntityKind::Place);
+                cand.canonical = Some((*c).to_owned());
+            }
+            Some(Known::Demonym(c)) => {
+                cand.kind = Some(EntityKind::Group);
+                cand.country = Some((*c).to_owned());
+            }
+            Some(Known::Place) => cand.kind = Some(EntityKind::Place),
+            Some(Known::Organization(full)) => {
+                cand.kind = Some(EntityKind::Organization);
+                cand.canonical = Some((*full).to_owned());
+            }
+            None => {}
+        }
+        if cand.kind.is_none() {
+            let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
+            let first = words[0];
+            cand.kind = if honorific || (a > role_start && cand.role.is_some()) {
+                Some(EntityKind::Person)
+            } else if words.iter().any(|w| is(WORK_WORDS, w)) {
+                Some(EntityKind::Work)
+            } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 {
+                // "COVID-19 pandemic": the noun belongs to the event's name.
+                let end = toks[b].span.end;
+                cand.span = ByteSpan::new(span.start, end);
+                cand.name = cand.span.of(text).to_owned();
+                Some(EntityKind::Event)
+            } else if words.iter().any(|w| is(EVENT_WORDS, w)) && words.len() >= 2 {
+                Some(EntityKind::Event)
+            } else if words.iter().any(|w| is(ORG_WORDS, w)) {
+                Some(EntityKind::Organization)
+            } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w)) || matches!(first, "Mount" | "Lake" | "Port") && words.len() > 1 {
+                Some(EntityKind::Place)
+            } else if words.len() == 1 && is(GROUP_NAMES, first) {
+                Some(EntityKind::Group)
+            } else if words.len() == 1 && first == "West" && prev_lower == "the" {
+                cand.span = ByteSpan::new(toks[role_start - 1].span.start, span.end);
+                cand.name = cand.span.of(text).to_owned();
+                Some(EntityKind::Group)
+            } else if words.len() == 1 && toks[a].is_all_caps() && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+                // An unknown acronym: an organisation unless the gazetteer says otherwise.
+                Some(EntityKind::Organization)
+            } else if words.len() >= 2 && words.len() <= 4 && g.is_first_name(first) {
+                Some(EntityKind::Person)
+            } else if is(ORG_CUES_BEFORE, &prev_lower) || is(ORG_CUES_AFTER, &after_possessive) {
+                Some(EntityKind::Organization)
+            } else if words.len() == 1 && toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
+                && ["an", "ese", "ish", "ic", "ian"].iter().any(|suf| first.ends_with(suf))
+            {
+                // An adjective of a people or region ("Eurasian diplomacy").
+                Some(EntityKind::Group)
+            } else if is(PLACE_PREPOSITIONS, &prev_lower) && words.len() <= 3 && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower())) {
+                Some(EntityKind::Place)
+            } else if (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')) && (is(PERSON_VERBS, &next_lower) || s.lw(b) == "," ) {
+                Some(EntityKind::Person)
+            } else if (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')) {
+                Some(EntityKind::Person)
+            } else {
+                None
+            };
+        }
+        // "(EADS)" right after a name is that name's acronym.
+        if b - a == 1 && a > 0 && s.w(a - 1) == "(" && s.w(b) == ")" && toks[a].is_all_caps() {
+            if let Some(prev) = out.last() {
+                if prev.span.end + 3 >= toks[a - 1].span.start && initials(&prev.name).len() >= 2 {
+                    cand.paren_alias_of = Some(out.len() - 1);
+                    cand.kind = prev.kind;
+                }
+            }
+        }
+        // Hyphenated compounds of known names ("China-Russia", "Lavrov-Wang"): each part a mention.
+        if b - a == 1 && toks[a].text.contains('-') && cand.kind != Some(EntityKind::Event) {
+            let mut off = toks[a].span.start;
+            let mut parts = Vec::new();
+            for part in toks[a].text.split('-') {
+                let ps = ByteSpan::new(off, off + part.len());
+                off += part.len() + 1;
+                if part.chars().next().is_some_and(char::is_uppercase) {
+                    parts.push((ps, part));
+                }
+            }
+            if parts.len() >= 2 && parts.len() == toks[a].text.split('-').count() {
+                for (ps, part) in parts {
+                    let known = g.lookup(part).cloned();
+                    out.push(Cand {
+                        span: ps,
+                        name: part.to_owned(),
+                        kind: match &known {
+                            Some(Known::Country(_)) | Some(Known::Place) => Some(EntityKind::Place),
+                            Some(Known::Organization(_)) => Some(EntityKind::Organization),
+                            Some(Known::Demonym(_)) => Some(EntityKind::Group),
+                            None => None,
+                        },
+                        canonical: match known {
+                            Some(Known::Country(c)) | Some(Known::Organization(c)) => Some(c.to_owned()),
+                            _ => None,
+                        },
+                        role: None,
+                        weak: true,
+                        country: None,
+                        paren_alias_of: None,
+                        weight: s.weight,
+                    });
+                }
+                continue;
+            }
+        }
+        out.push(cand);
+    }
+}
+
+/// A growing entity.
+struct Group {
+    kind: Option<EntityKind>,
+    names: Vec<String>,
+    canonical: Option<String>,
+    role: Option<String>,
+    mentions: Vec<ByteSpan>,
+    weight: f32,
+    country: Option<String>,
+}
+
+/// Find the entities of an analysed article.
+pub(crate) fn find(text: &str, article: &Article) -> Vec<Entity> {
+    let g = Gazetteer::get();
+    let mut cands: Vec<Cand> = Vec::new();
+    for s in &article.sentences {
+        let Some(block) = article.blocks.get(s.block) else { continue };
+        let toks = tokenize(text, s.span);
+        let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.kind == Tok::Word).collect();
+        let caps = words.iter().filter(|t| t.is_capitalised()).count();
+        let headline = block.kind == BlockKind::Title && words.len() >= 3 && caps * 10 >= words.len() * 6;
+        let weight = match block.kind {
+            BlockKind::Title => 3.0,
+            BlockKind::Caption | BlockKind::Note => 1.0,
+            _ if s.block <= first_paragraph(article) => 2.0,
+            _ => 1.0,
+        };
+        candidates(text, &Sent { toks: &toks, headline, weight }, g, &mut cands);
+    }
+    // Bylines: each author is a person.
+    for b in article.blocks.iter().filter(|b| b.kind == BlockKind::Byline) {
+        for name in &article.meta.authors {
+            if let Some(pos) = b.span.of(text).find(name.as_str()) {
+                let span = ByteSpan::new(b.span.start + pos, b.span.start + pos + name.len());
+                cands.push(Cand { span, name: name.clone(), kind: Some(EntityKind::Person), canonical: None, role: Some("Author".to_owned()), weak: false, country: None, paren_alias_of: None, weight: 1.0 });
+            }
+        }
+    }
+    cands.sort_by_key(|c| c.span.start);
+    merge(text, cands)
+}
+
+fn first_paragraph(article: &Article) -> usize {
+    article.blocks.iter().position(|b| b.kind == BlockKind::Paragraph).unwrap_or(usize::MAX)
+}
+
+fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let key_of = |c: &Cand| c.canonical.clone().unwrap_or_else(|| c.name.replace('.', ""));
+    let mut group_of_cand: Vec<Option<usize>> = vec![None; cands.len()];
+
+    // Pass 1: strong candidates with several words or known names define entities.
+    for (ci, c) in cands.iter().enumerate() {
+        if c.weak || c.paren_alias_of.is_some() {
+            continue;
+        }
+        let key = key_of(c);
+        let gi = match by_key.get(&key) {
+            Some(&gi) => gi,
+            None => {
+                groups.push(Group { kind: None, names: Vec::new(), canonical: c.canonical.clone(), role: None, mentions: Vec::new(), weight: 0.0, country: c.country.clone() });
+                by_key.insert(key, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        group_of_cand[ci] = Some(gi);
+    }
+    // Persons: a single word that is part of a multi-word person's name joins that person.
+    let person_parts: Vec<(usize, Vec<String>)> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(gi, _)| {
+            let names: Vec<String> = cands.iter().zip(&group_of_cand).filter(|(_, g)| **g == Some(gi)).map(|(c, _)| c.name.clone()).collect();
+            let person = cands.iter().zip(&group_of_cand).any(|(c, g)| *g == Some(gi) && c.kind == Some(EntityKind::Person));
+            let multi = names.iter().find(|n| n.split_whitespace().count() >= 2)?;
+            person.then(|| (gi, multi.split_whitespace().map(str::to_owned).collect()))
+        })
+        .collect();
+    let surname_owner = |w: &str| -> Option<usize> {
+        let last: Vec<usize> = person_parts.iter().filter(|(_, p)| p.last().is_some_and(|l| l == w)).map(|(g, _)| *g).collect();
+        if last.len() == 1 {
+            return Some(last[0]);
+        }
+        let any: Vec<usize> = person_parts.iter().filter(|(_, p)| p.iter().any(|x| x == w)).map(|(g, _)| *g).collect();
+        (any.len() == 1).then(|| any[0])
+    };
+    for (ci, c) in cands.iter().enumerate() {
+        let single = !c.name.contains(' ');
+        if single {
+            if let Some(gi) = surname_owner(&c.name) {
+                if group_of_cand[ci] != Some(gi) {
+                    // Move a single-word candidate into the person it names.
+                    group_of_cand[ci] = Some(gi);
+                }
+            }
+        }
+    }
+    // Acronyms: "UN" joins "United Nations", "(EADS)" joins the name before it.
+    let multi_names: Vec<(usize, String)> = cands
+        .iter()
+        .zip(&group_of_cand)
+        .filter_map(|(c, g)| g.map(|g| (g, c.name.clone())))
+        .filter(|(_, n)| n.split_whitespace().count() >= 2)
+        .collect();
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(p) = c.paren_alias_of {
+            group_of_cand[ci] = group_of_cand[p];
+            continue;
+        }
+        let bare: String = c.name.chars().filter(|&ch| ch != '.').collect();
+        if bare.len() >= 2 && bare.len() <= 6 && bare.chars().all(|ch| ch.is_uppercase()) && c.canonical.is_none() {
+            let owners: Vec<usize> = multi_names.iter().filter(|(_, n)| initials(n) == bare).map(|(g, _)| *g).collect();
+            if let Some(&gi) = owners.first() {
+                group_of_cand[ci] = Some(gi);
+            }
+        }
+    }
+    // Weak candidates join an entity of the same written name, or are dropped.
+    let mut name_owner: HashMap<String, usize> = HashMap::new();
+    for (c, g) in cands.iter().zip(&group_of_cand) {
+        if let Some(g) = g {
+            name_owner.entry(c.name.clone()).or_insert(*g);
+            if let Some(k) = &c.canonical {
+                name_owner.entry(k.clone()).or_insert(*g);
+            }
+        }
+    }
+    for (ci, c) in cands.iter().enumerate() {
+        if group_of_cand[ci].is_none() {
+            let key = key_of(c);
+            if let Some(&gi) = name_owner.get(&c.name).or_else(|| name_owner.get(&key)) {
+                group_of_cand[ci] = Some(gi);
+            } else if c.weak && c.canonical.is_some() {
+                // A gazetteer name in a headline or at a sentence start is still that name.
+                groups.push(Group { kind: None, names: Vec::new(), canonical: c.canonical.clone(), role: None, mentions: Vec::new(), weight: 0.0, country: c.country.clone() });
+                let gi = groups.len() - 1;
+                name_owner.insert(key, gi);
+                group_of_cand[ci] = Some(gi);
+            } else if c.weak && matches!(c.kind, Some(EntityKind::Place | EntityKind::Group)) && !c.name.contains('-') {
+                groups.push(Group { kind: None, names: Vec::new(), canonical: None, role: None, mentions: Vec::new(), weight: 0.0, country: c.country.clone() });
+                let gi = groups.len() - 1;
+                name_owner.insert(c.name.clone(), gi);
+                group_of_cand[ci] = Some(gi);
+            }
+        }
+    }
+    // Fill groups.
+    let mut kind_votes: Vec<HashMap<EntityKind, f32>> = vec![HashMap::new(); groups.len()];
+    for (c, g) in cands.iter().zip(&group_of_cand) {
+        let Some(gi) = *g else { continue };
+        let grp = &mut groups[gi];
+        if !grp.mentions.contains(&c.span) {
+            grp.mentions.push(c.span);
+            grp.weight += c.weight;
+        }
+        if !grp.names.contains(&c.name) {
+            grp.names.push(c.name.clone());
+        }
+        if grp.role.is_none() {
+            grp.role.clone_from(&c.role);
+        }
+        if grp.country.is_none() {
+            grp.country.clone_from(&c.country);
+        }
+        if let Some(k) = c.kind {
+            // Evidence from a full name or a gazetteer counts more than a guess from one word.
+            let w = if c.canonical.is_some() || c.role.is_some() { 3.0 } else if c.name.contains(' ') { 1.5 } else { 1.0 };
+            *kind_votes[gi].entry(k).or_insert(0.0) += w;
+        }
+    }
+    for (grp, votes) in groups.iter_mut().zip(&kind_votes) {
+        grp.kind = votes.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
+    }
+    // Build entities.
+    let max_weight = groups.iter().map(|g| g.weight).fold(0.0_f32, f32::max).max(1.0);
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut country_ids: HashMap<String, String> = HashMap::new();
+    let mut order: Vec<usize> = (0..groups.len()).filter(|&i| !groups[i].mentions.is_empty()).collect();
+    order.sort_by(|&a, &b| groups[b].weight.total_cmp(&groups[a].weight).then(groups[a].mentions[0].cmp(&groups[b].mentions[0])));
+    for gi in order {
+        let grp = &mut groups[gi];
+        grp.mentions.sort();
+        let kind = grp.kind.unwrap_or(EntityKind::Other);
+        let name = grp.canonical.clone().filter(|c| grp.names.contains(c) || kind == EntityKind::Place || kind == EntityKind::Organization).unwrap_or_else(|| {
+            grp.names.iter().max_by_key(|n| (n.chars().filter(|c| c.is_alphabetic()).count(), std::cmp::Reverse(n.len()))).cloned().unwrap_or_default()
+        });
+        let base = slug(&name);
+        let n = ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        if kind == EntityKind::Place {
+            country_ids.insert(name.clone(), id.clone());
+        }
+        let mut aliases: Vec<String> = grp.names.iter().filter(|a| **a != name).cloned().collect();
+        aliases.sort();
+        out.push(Entity {
+            id,
+            name,
+            aliases,
+            kind,
+            role: grp.role.clone(),
+            salience: (grp.weight / max_weight * 1000.0).round() / 1000.0,
+            mentions: grp.mentions.clone(),
+            country: None,
+        });
+        // Remember the demonym's country for linking below.
+        if let Some(c) = &grp.country {
+            out.last_mut().map(|e| e.country = Some(c.clone()));
+        }
+    }
+    // Demonyms link to their country's entity id when the country is mentioned.
+    for e in &mut out {
+        e.country = e.country.take().and_then(|c| country_ids.get(&c).cloned());
+    }
+    out
+}
