@@ -5,6 +5,10 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
     let reference = args.next().and_then(|d| lede_engine::parse_dateline(&d));
     let a = lede_engine::annotate(&text, &lede_engine::Options { reference, plain: false });
+    if std::env::var_os("DUMP_JSON").is_some() {
+        println!("{}", lede_engine::to_json(&text, &a));
+        return;
+    }
     println!("reference: {:?}", a.reference.map(|r| r.to_iso()));
     for e in &a.entities {
         let mentions: Vec<&str> = e.mentions.iter().map(|m| m.of(&text)).collect();

@@ -101,7 +101,7 @@ const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", 
 /// The clause without the date phrase (and the preposition before it), at most
 /// [`LABEL_WORDS`] words, cut on a word boundary.
 fn label(text: &str, clause: ByteSpan, timexes: &[&Timex]) -> String {
-    let mut words: Vec<&str> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     let mut pos = clause.start;
     let c = clause.of(text);
     let mut pieces: Vec<(usize, &str)> = Vec::new();
@@ -113,6 +113,10 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex]) -> String {
     let inside = |off: usize, len: usize| timexes.iter().any(|t| off < t.span.end && off + len > t.span.start);
     for (k, &(off, w)) in pieces.iter().enumerate() {
         if inside(off, w.len()) {
+            // Punctuation glued to the end of the date phrase ("Tuesday,") stays with the label.
+            let tail_start = timexes.iter().filter(|t| off < t.span.end && off + w.len() > t.span.start).map(|t| t.span.end).max().unwrap_or(off);
+            let tail = w.get(tail_start.saturating_sub(off)..).unwrap_or("");
+            let glued = !tail.is_empty() && tail.chars().all(|c| matches!(c, ',' | ';' | ':'));
             // Drop a dangling "the" and preposition before the date phrase.
             if words.last().is_some_and(|l| l.eq_ignore_ascii_case("the")) {
                 words.pop();
@@ -120,12 +124,17 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex]) -> String {
             if words.last().is_some_and(|l| DATE_PREPOSITIONS.contains(&l.to_lowercase().as_str())) {
                 words.pop();
             }
+            if let (true, Some(last)) = (glued, words.last_mut()) {
+                if !last.ends_with([',', ';', ':']) {
+                    last.push_str(tail);
+                }
+            }
             continue;
         }
         // A comma that belonged to the date phrase: "on March 22, the two..." keeps no stray comma.
         let w = if k > 0 && inside(pieces[k - 1].0, pieces[k - 1].1.len()) { w.trim_start_matches(',') } else { w };
         if !w.is_empty() && w != "," {
-            words.push(w);
+            words.push(w.to_owned());
         }
     }
     // A relative clause reads as a statement without its pronoun ("which Beijing signed" → "Beijing signed").

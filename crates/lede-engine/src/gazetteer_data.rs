@@ -111,7 +111,7 @@ Cyprus|Republic of Cyprus|Cypriot|Nicosia
 Czechia|Czech Republic|Czech|Prague
 Denmark|Kingdom of Denmark|Dane;Danish|Copenhagen
 Djibouti|Republic of Djibouti|Djibouti|Djibouti
-Dominica|Commonwealth of Dominica|Dominican|Roseau
+Dominica|Commonwealth of Dominica||Roseau
 Dominican Republic||Dominican|Santo Domingo
 DR Congo|Congo;Congo-Kinshasa;DRC;Democratic Republic of Congo;Democratic Republic of the Congo|Congolese|Kinshasa
 Ecuador|Republic of Ecuador|Ecuadorean;Ecuadorian|Quito
@@ -1201,7 +1201,6 @@ Malaga|Spain
 Málaga|Spain
 Malang|Indonesia
 Malatya|Türkiye
-Male|Maldives
 Malé|Maldives
 Malegaon|India
 Mālegaon|India
@@ -1303,7 +1302,6 @@ Montréal|Canada
 Moradabad|India
 Morādābād|India
 Morelia|Mexico
-Moron|Argentina
 Morón|Argentina
 Moroni|Comoros
 Moscow|Russia
@@ -2604,8 +2602,8 @@ Asia-Pacific Economic Cooperation|APEC
 Asian Development Bank|ADB
 Asian Infrastructure Investment Bank|AIIB
 Association of Southeast Asian Nations|ASEAN
-BRICS|
 Bank for International Settlements|BIS
+BRICS|
 Caribbean Community|CARICOM
 Collective Security Treaty Organisation|CSTO
 Collective Security Treaty Organization|CSTO
@@ -2630,7 +2628,6 @@ European Free Trade Association|EFTA
 European Investment Bank|EIB
 European Parliament|
 European Space Agency|ESA
-European Union|E.U.
 European Union|EU
 Europol|
 FIFA|FIFA
@@ -2704,6 +2701,7 @@ Transparency International|
 UN Refugee Agency|UNHCR
 UN Women|
 Union of European Football Associations|UEFA
+United Nations|UN
 United Nations Children's Fund|UNICEF
 United Nations Conference on Trade and Development|UNCTAD
 United Nations Development Programme|UNDP
@@ -2721,8 +2719,6 @@ United Nations Office on Drugs and Crime|UNODC
 United Nations Population Fund|UNFPA
 United Nations Relief and Works Agency for Palestine Refugees in the Near East|UNRWA
 United Nations Security Council|UNSC
-United Nations|U.N.
-United Nations|UN
 Universal Postal Union|UPU
 World Anti-Doping Agency|WADA
 World Bank|
@@ -3243,7 +3239,6 @@ Bennett
 Bennie
 Benny
 Benson
-Bent
 Bente
 Bentley
 Benton
@@ -3450,7 +3445,6 @@ Camilla
 Camille
 Camron
 Camryn
-Can
 Candace
 Candice
 Candida
@@ -3717,7 +3711,6 @@ Célia
 Céline
 César
 Dacey
-Dado
 Dagmar
 Dagmara
 Dagoberto
@@ -4081,7 +4074,6 @@ Elora
 Elouise
 Elroy
 Elsa
-Else
 Elsie
 Elspeth
 Elton
@@ -4930,7 +4922,6 @@ Joanna
 Joanne
 Joaquim
 Joaquin
-Job
 Jocelyn
 Jock
 Jodi
@@ -5314,7 +5305,6 @@ Lazar
 Lazaro
 Lea
 Leah
-Lean
 Leana
 Leander
 Leandra
@@ -5428,7 +5418,6 @@ Linda
 Lindsay
 Lindsey
 Lindy
-Line
 Link
 Linn
 Linnea
@@ -5655,7 +5644,6 @@ Marco
 Marcos
 Marcus
 Marcy
-Mare
 Marek
 Maren
 Margaret
@@ -5842,7 +5830,6 @@ Mervin
 Meryem
 Meryl
 Meta
-Mete
 Metod
 Mette
 Mia
@@ -5876,7 +5863,6 @@ Milada
 Milan
 Milana
 Mildred
-Mile
 Milena
 Miles
 Milica
@@ -6079,11 +6065,9 @@ Nikola
 Nikolai
 Nikolas
 Nikolina
-Nil
 Nila
 Nils
 Nina
-Nine
 Nino
 Nisa
 Nita
@@ -6239,7 +6223,6 @@ Pelagia
 Penelopa
 Penelope
 Penny
-Per
 Percival
 Percy
 Perla
@@ -6571,7 +6554,6 @@ Safira
 Safiya
 Sagar
 Sage
-Said
 Saige
 Salih
 Salim
@@ -6847,7 +6829,6 @@ Tatjana
 Tatum
 Taya
 Taylor
-Tea
 Teagan
 Ted
 Teddy
@@ -6900,7 +6881,6 @@ Tibor
 Tichomír
 Tiffany
 Tihomir
-Till
 Tilly
 Tim
 Timea
