@@ -3,25 +3,73 @@
 //! ```text
 //! lede blocks FILE|-      one line per block: kind, byte span, text (chrome and duplicates marked)
 //! lede sentences FILE|-   one line per sentence
+//! lede annotate [--date YYYY-MM-DD] [--to json|timeml] FILE|-
+//!                         entities and time expressions as lede/1 JSON (the default)
+//!                         or TimeML; TimeML input is recognised
+//! lede eval meantime [--verbose] [--json FILE] DIR
+//!                         score the engine against the MEANTIME corpus
 //! ```
+//!
+//! Errors go to standard error prefixed with `lede:`; the exit code is 1 for bad
+//! input and 2 for a bad command line. Nothing panics on any input.
 
-use std::io::Read;
+mod eval;
+mod timeml;
+
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use lede_engine::{analyze, Article};
+use lede_engine::{analyze, annotate, to_json, Article, CivilDateTime, Options};
 
-const USAGE: &str = "usage: lede blocks FILE|-\n       lede sentences FILE|-\n\nFILE is raw article text (UTF-8); - reads standard input.";
+const USAGE: &str = "\
+usage: lede blocks FILE|-
+       lede sentences FILE|-
+       lede annotate [--date YYYY-MM-DD] [--to json|timeml] FILE|-
+       lede eval meantime [--verbose] [--json FILE] DIR
 
-fn read_input(arg: &str) -> Result<String, String> {
-    let bytes = if arg == "-" {
+FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
+or text starting with <?xml or <TimeML); - reads standard input.
+annotate resolves relative dates against --date, else the TimeML creation time,
+else the article's dateline. DIR is the MEANTIME corpus root or a folder of its
+XML files; when it does not exist the evaluation is skipped (exit 0).";
+
+/// A failed command: what to say, and whether it was the command line (exit
+/// code 2, usage shown) or the input (exit code 1).
+struct Failure {
+    message: String,
+    usage: bool,
+}
+
+impl Failure {
+    /// Bad input: exit code 1.
+    fn input(message: impl Into<String>) -> Failure {
+        Failure { message: message.into(), usage: false }
+    }
+    /// Bad command line: exit code 2, with the usage.
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure { message: message.into(), usage: true }
+    }
+}
+
+/// The bytes of FILE or standard input.
+fn read_bytes(arg: &str) -> Result<Vec<u8>, String> {
+    if arg == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(arg).map_err(|e| format!("cannot read {arg}: {e}"))?
-    };
+        std::fs::read(arg).map_err(|e| format!("cannot read {arg}: {e}"))
+    }
+}
+
+/// The text of FILE or standard input, which must be UTF-8.
+fn read_input(arg: &str) -> Result<String, String> {
+    let bytes = read_bytes(arg)?;
     String::from_utf8(bytes).map_err(|e| {
-        format!("{arg} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
+        let name = if arg == "-" { "standard input" } else { arg };
+        format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())
     })
 }
 
@@ -30,15 +78,17 @@ fn one_line(s: &str) -> String {
     s.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r").replace('\t', "\\t")
 }
 
-fn print_blocks(text: &str, a: &Article) {
+/// `lede blocks` output: metadata lines, then one line per block.
+fn blocks_report(text: &str, a: &Article) -> String {
+    let mut out = String::new();
     if let Some(t) = &a.meta.title {
-        println!("# title: {t}");
+        let _ = writeln!(out, "# title: {t}");
     }
     if let Some(p) = a.meta.published {
-        println!("# published: {p}");
+        let _ = writeln!(out, "# published: {p}");
     }
     if !a.meta.authors.is_empty() {
-        println!("# authors: {}", a.meta.authors.join("; "));
+        let _ = writeln!(out, "# authors: {}", a.meta.authors.join("; "));
     }
     for (i, b) in a.blocks.iter().enumerate() {
         let mut extra = String::new();
@@ -48,42 +98,195 @@ fn print_blocks(text: &str, a: &Article) {
         if let Some(d) = b.duplicate_of {
             extra.push_str(&format!(" duplicate_of={d}"));
         }
-        println!("{i:>4} {:<9} {:>6}..{:<6}{extra}\t{}", b.kind.name(), b.span.start, b.span.end, one_line(b.span.of(text)));
+        let _ = writeln!(
+            out,
+            "{i:>4} {:<9} {:>6}..{:<6}{extra}\t{}",
+            b.kind.name(),
+            b.span.start,
+            b.span.end,
+            one_line(b.span.of(text))
+        );
+    }
+    out
+}
+
+/// `lede blocks` and `lede sentences`.
+fn structure(cmd: &str, args: &[String]) -> Result<String, Failure> {
+    let [file] = args else {
+        return Err(Failure::usage(format!("{cmd} takes one FILE")));
+    };
+    let text = read_input(file).map_err(Failure::input)?;
+    let article = analyze(&text);
+    if cmd == "blocks" {
+        return Ok(blocks_report(&text, &article));
+    }
+    let mut out = String::new();
+    for (i, s) in article.sentences.iter().enumerate() {
+        let kind = article.blocks.get(s.block).map_or("?", |b| b.kind.name());
+        let _ = writeln!(out, "{i:>4} [{kind}] {}", one_line(s.span.of(&text)));
+    }
+    Ok(out)
+}
+
+/// Output formats of `lede annotate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Timeml,
+}
+
+/// Options (name and value) and positional arguments.
+type Parsed = (Vec<(String, Option<String>)>, Vec<String>);
+
+/// Split `--name value` / `--name=value` options from positional arguments.
+/// `flags` take no value; `valued` take one.
+fn parse_options(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Parsed, Failure> {
+    let mut opts = Vec::new();
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "-" || !a.starts_with("--") {
+            rest.push(a.clone());
+            continue;
+        }
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_owned())),
+            None => (a.as_str(), None),
+        };
+        if flags.contains(&name) && inline.is_none() {
+            opts.push((name.to_owned(), None));
+        } else if valued.contains(&name) {
+            let value = match inline {
+                Some(v) => v,
+                None => it.next().cloned().ok_or_else(|| Failure::usage(format!("{name} needs a value")))?,
+            };
+            opts.push((name.to_owned(), Some(value)));
+        } else {
+            return Err(Failure::usage(format!("unknown option {a}")));
+        }
+    }
+    Ok((opts, rest))
+}
+
+/// `lede annotate [--date YYYY-MM-DD] [--to json|timeml] FILE|-`.
+fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
+    let (opts, rest) = parse_options(args, &[], &["--date", "--to"])?;
+    let mut date: Option<CivilDateTime> = None;
+    let mut format = Format::Json;
+    for (name, value) in opts {
+        let value = value.unwrap_or_default();
+        match name.as_str() {
+            "--date" => {
+                let d = timeml::parse_value(&value).filter(|d| d.time().is_none() && value.len() == 10);
+                date = Some(d.ok_or_else(|| Failure::usage(format!("--date wants YYYY-MM-DD, not {value:?}")))?);
+            }
+            _ => {
+                format = match value.as_str() {
+                    "json" => Format::Json,
+                    "timeml" => Format::Timeml,
+                    _ => return Err(Failure::usage(format!("--to wants json or timeml, not {value:?}"))),
+                }
+            }
+        }
+    }
+    let [file] = rest.as_slice() else {
+        return Err(Failure::usage("annotate takes one FILE"));
+    };
+    let raw = read_input(file).map_err(Failure::input)?;
+    let path = (file != "-").then(|| Path::new(file.as_str()));
+    let name = path.map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
+
+    let is_timeml = timeml::is_timeml(path, &raw);
+    let (text, docid, dct) = if is_timeml {
+        let doc = timeml::parse(&raw).map_err(|e| Failure::input(format!("{name}:{e}")))?;
+        let dct = match doc.dct.as_deref() {
+            Some(v) => {
+                let d = timeml::parse_value(v);
+                if d.is_none() && date.is_none() {
+                    eprintln!("lede: {name}: creation time {v:?} is not a calendar date; no reference date");
+                }
+                d
+            }
+            None => None,
+        };
+        (doc.text, doc.docid, dct)
+    } else {
+        (raw, None, None)
+    };
+    let docid = docid.unwrap_or_else(|| {
+        path.and_then(|p| p.file_stem()).map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
+    });
+    // TimeML <TEXT> is body text: there is no headline, dateline or chrome to find.
+    let ann = annotate(&text, &Options { reference: date.or(dct), plain: is_timeml });
+    match format {
+        Format::Timeml => Ok(timeml::write(&docid, ann.reference, &text, &ann.timexes)),
+        Format::Json => {
+            let mut json = to_json(&text, &ann);
+            if !json.ends_with('\n') {
+                json.push('\n');
+            }
+            Ok(json)
+        }
+    }
+}
+
+/// `lede eval meantime [--verbose] [--json FILE] DIR`.
+fn eval_cmd(args: &[String]) -> Result<String, Failure> {
+    let Some((what, args)) = args.split_first() else {
+        return Err(Failure::usage("eval needs a corpus name (meantime)"));
+    };
+    if what != "meantime" {
+        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime)")));
+    }
+    let (opts, rest) = parse_options(args, &["--verbose"], &["--json"])?;
+    let mut options = eval::EvalOptions::default();
+    for (name, value) in opts {
+        match (name.as_str(), value) {
+            ("--json", Some(v)) => options.json = Some(PathBuf::from(v)),
+            _ => options.verbose = true,
+        }
+    }
+    let [dir] = rest.as_slice() else {
+        return Err(Failure::usage("eval meantime takes one DIR"));
+    };
+    eval::run_meantime(Path::new(dir), &options).map_err(Failure::input)
+}
+
+/// Write a command's output. A closed pipe (`lede … | head`) ends quietly.
+fn emit(out: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lede: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (cmd, file) = match args.as_slice() {
-        [cmd, file] => (cmd.as_str(), file.as_str()),
-        [flag] if flag == "-h" || flag == "--help" => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+    let Some((cmd, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
     };
-    let text = match read_input(file) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("lede: {e}");
-            return ExitCode::FAILURE;
-        }
+    let result = match cmd.as_str() {
+        "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
+        "blocks" | "sentences" => structure(cmd, rest),
+        "annotate" => annotate_cmd(rest),
+        "eval" => eval_cmd(rest),
+        _ => Err(Failure::usage(format!("unknown command {cmd:?}"))),
     };
-    let article = analyze(&text);
-    match cmd {
-        "blocks" => print_blocks(&text, &article),
-        "sentences" => {
-            for (i, s) in article.sentences.iter().enumerate() {
-                println!("{i:>4} [{}] {}", article.blocks[s.block].kind.name(), one_line(s.span.of(&text)));
-            }
+    match result {
+        Ok(out) => emit(&out),
+        Err(f) if f.usage => {
+            eprintln!("lede: {}\n{USAGE}", f.message);
+            ExitCode::from(2)
         }
-        _ => {
-            eprintln!("lede: unknown command {cmd:?}\n{USAGE}");
-            return ExitCode::from(2);
+        Err(f) => {
+            eprintln!("lede: {}", f.message);
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
 }

@@ -101,8 +101,22 @@ const ORG_CUES_AFTER: &[&str] = &["shares", "stock", "stocks", "shareholders", "
 /// Lower-case nouns after a name that make it a person (appositive cue, "X, 45,").
 const PERSON_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "wrote", "argued", "insisted", "noted", "stressed", "warned", "believes", "thinks"];
 
-fn is(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Membership in one of the word lists above, through hash sets built once
+/// (a linear scan per token made analysis several times slower).
+fn is(list: &'static [&'static str], w: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [FUNCTION_WORDS, TITLE_WORDS, HONORIFICS, ORG_WORDS, PLACE_WORDS, EVENT_WORDS, EVENT_NOUNS, WORK_WORDS, GROUP_NAMES, PLACE_PREPOSITIONS, ORG_CUES_BEFORE, ORG_CUES_AFTER, PERSON_VERBS, MONTHS_AND_DAYS]
+            .into_iter()
+            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+            .collect()
+    });
+    match sets.get(&(list.as_ptr() as usize)) {
+        Some(set) => set.contains(w),
+        None => list.contains(&w),
+    }
 }
 
 /// A name candidate in one sentence.
@@ -499,23 +513,43 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         group_of_cand[ci] = Some(gi);
     }
     // Persons: a single word that is part of a multi-word person's name joins that person.
-    let person_parts: Vec<(usize, Vec<String>)> = groups
+    let mut cands_of_group: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (ci, g) in group_of_cand.iter().enumerate() {
+        if let Some(g) = g {
+            cands_of_group[*g].push(ci);
+        }
+    }
+    let person_parts: Vec<(usize, Vec<String>)> = cands_of_group
         .iter()
         .enumerate()
-        .filter_map(|(gi, _)| {
-            let names: Vec<String> = cands.iter().zip(&group_of_cand).filter(|(_, g)| **g == Some(gi)).map(|(c, _)| c.name.clone()).collect();
-            let person = cands.iter().zip(&group_of_cand).any(|(c, g)| *g == Some(gi) && c.kind == Some(EntityKind::Person));
-            let multi = names.iter().find(|n| n.split_whitespace().count() >= 2)?;
+        .filter_map(|(gi, members)| {
+            let person = members.iter().any(|&ci| cands[ci].kind == Some(EntityKind::Person));
+            let multi = members.iter().map(|&ci| &cands[ci].name).find(|n| n.split_whitespace().count() >= 2)?;
             person.then(|| (gi, multi.split_whitespace().map(str::to_owned).collect()))
         })
         .collect();
-    let surname_owner = |w: &str| -> Option<usize> {
-        let last: Vec<usize> = person_parts.iter().filter(|(_, p)| p.last().is_some_and(|l| l == w)).map(|(g, _)| *g).collect();
-        if last.len() == 1 {
-            return Some(last[0]);
+    // Surname (or any name part) → the persons that carry it.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (gi, parts) in &person_parts {
+        if let Some(l) = parts.last() {
+            by_last.entry(l.as_str()).or_default().push(*gi);
         }
-        let any: Vec<usize> = person_parts.iter().filter(|(_, p)| p.iter().any(|x| x == w)).map(|(g, _)| *g).collect();
-        (any.len() == 1).then(|| any[0])
+        for p in parts {
+            let v = by_part.entry(p.as_str()).or_default();
+            if !v.contains(gi) {
+                v.push(*gi);
+            }
+        }
+    }
+    let surname_owner = |w: &str| -> Option<usize> {
+        match by_last.get(w).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => match by_part.get(w).map(Vec::as_slice) {
+                Some([one]) => Some(*one),
+                _ => None,
+            },
+        }
     };
     for (ci, c) in cands.iter().enumerate() {
         let single = !c.name.contains(' ');
@@ -579,14 +613,15 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     }
     // Fill groups.
     let mut kind_votes: Vec<HashMap<EntityKind, f32>> = vec![HashMap::new(); groups.len()];
+    let mut seen_mention: std::collections::HashSet<ByteSpan> = std::collections::HashSet::new();
     for (c, g) in cands.iter().zip(&group_of_cand) {
         let Some(gi) = *g else { continue };
         let grp = &mut groups[gi];
-        if !grp.mentions.contains(&c.span) {
+        if seen_mention.insert(c.span) {
             grp.mentions.push(c.span);
             grp.weight += c.weight;
         }
-        if !grp.names.contains(&c.name) {
+        if grp.names.len() < 16 && !grp.names.contains(&c.name) {
             grp.names.push(c.name.clone());
         }
         if grp.role.is_none() {

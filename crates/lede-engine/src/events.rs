@@ -162,6 +162,9 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex]) -> String {
 /// Build the events of an annotated article.
 pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &[Entity]) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
+    // Every mention, sorted by start, to find the entities of a clause by binary search.
+    let mut mentions: Vec<(ByteSpan, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
+    mentions.sort_unstable_by_key(|(m, _)| m.start);
     for t in timexes {
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
@@ -181,7 +184,8 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             words.truncate(9);
             (b.span, format!("Published: {}{}", words.join(" "), if cut { "…" } else { "" }))
         } else {
-            let Some(s) = article.sentences.iter().find(|s| s.span.contains(t.span)) else { continue };
+            let k = article.sentences.partition_point(|s| s.span.end < t.span.end);
+            let Some(s) = article.sentences.get(k).filter(|s| s.span.contains(t.span)) else { continue };
             let cl = clause(text, s.span, t.span);
             let in_clause: Vec<&Timex> = timexes.iter().filter(|x| cl.contains(x.span) && matches!(x.kind, TimexType::Date | TimexType::Time)).collect();
             let mut l = label(text, cl, &in_clause);
@@ -191,12 +195,12 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             (s.span, l)
         };
         let clause_span = if dateline.is_some() { sentence } else { clause(text, sentence, t.span) };
-        let mut participants: Vec<String> = entities
-            .iter()
-            .filter(|e| e.mentions.iter().any(|m| clause_span.contains(*m)))
-            .map(|e| e.id.clone())
-            .collect();
-        participants.dedup();
+        let first = mentions.partition_point(|(m, _)| m.start < clause_span.start);
+        let mut ids: Vec<usize> = mentions[first..].iter().take_while(|(m, _)| m.start < clause_span.end).filter(|(m, _)| clause_span.contains(*m)).map(|(_, i)| *i).collect();
+        // Entities in salience order (the order of `entities`), each once.
+        ids.sort_unstable();
+        ids.dedup();
+        let participants: Vec<String> = ids.into_iter().map(|i| entities[i].id.clone()).collect();
         events.push(Event {
             id: String::new(),
             timex: t.id.clone(),

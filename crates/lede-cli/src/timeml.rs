@@ -1,0 +1,321 @@
+//! TimeML input and output.
+//!
+//! * [`parse`] reads a TimeML document: its `DOCID`, its document creation time
+//!   (the `TIMEX3` inside `<DCT>`, or any `TIMEX3` with
+//!   `functionInDocument="CREATION_TIME"`) and the text content of `<TEXT>` with
+//!   every inner tag (`TIMEX3`, `EVENT`, `SIGNAL`, …) stripped.
+//! * [`write`] prints the engine's time expressions as a TimeML document with
+//!   inline `TIMEX3` elements.
+//!
+//! Malformed XML is reported as an [`XmlError`] carrying the line and column
+//! of the problem; nothing here panics on any input.
+
+use std::fmt;
+use std::path::Path;
+
+use lede_engine::{CivilDateTime, Timex};
+
+/// What `lede` needs from a TimeML document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimemlDoc {
+    /// The `<DOCID>` text, trimmed, when there is one.
+    pub docid: Option<String>,
+    /// The `value` attribute of the document creation time, when there is one.
+    pub dct: Option<String>,
+    /// The text content of `<TEXT>`, inner tags stripped, entities decoded.
+    pub text: String,
+}
+
+/// A malformed document: where (1-based line and column) and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XmlError {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (in characters).
+    pub column: u32,
+    /// What went wrong, without the position.
+    pub message: String,
+}
+
+impl fmt::Display for XmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// True when the input should be read as TimeML: a `.tml` file, or text that
+/// starts (after a byte-order mark and blank space) with `<?xml` or `<TimeML`.
+pub fn is_timeml(path: Option<&Path>, text: &str) -> bool {
+    let tml_ext = path
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tml"));
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    tml_ext || head.starts_with("<?xml") || head.starts_with("<TimeML")
+}
+
+/// Read a TimeML document. The root element must be `<TimeML>` and it must
+/// hold a `<TEXT>` element.
+pub fn parse(xml: &str) -> Result<TimemlDoc, XmlError> {
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(xml, opts).map_err(|e| xml_error(xml, &e))?;
+    let root = doc.root_element();
+    let at = |node: roxmltree::Node, message: String| {
+        let pos = doc.text_pos_at(node.range().start);
+        XmlError { line: pos.row, column: pos.col, message }
+    };
+    if root.tag_name().name() != "TimeML" {
+        return Err(at(root, format!("expected a <TimeML> root element, found <{}>", root.tag_name().name())));
+    }
+    let text_el = root
+        .descendants()
+        .find(|n| n.has_tag_name("TEXT"))
+        .ok_or_else(|| at(root, "expected a <TEXT> element inside <TimeML>".to_owned()))?;
+    let text: String = text_el.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+    let docid = root
+        .descendants()
+        .find(|n| n.has_tag_name("DOCID"))
+        .map(|n| n.descendants().filter_map(|t| if t.is_text() { t.text() } else { None }).collect::<String>())
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
+    let in_dct = root
+        .descendants()
+        .filter(|n| n.has_tag_name("DCT"))
+        .flat_map(|d| d.descendants().filter(|n| n.has_tag_name("TIMEX3")))
+        .find_map(|t| t.attribute("value"));
+    let creation = || {
+        root.descendants()
+            .filter(|n| n.has_tag_name("TIMEX3") && n.attribute("functionInDocument") == Some("CREATION_TIME"))
+            .find_map(|t| t.attribute("value"))
+    };
+    let dct = in_dct.or_else(creation).map(str::to_owned);
+    Ok(TimemlDoc { docid, dct, text })
+}
+
+/// Turn a roxmltree error into an [`XmlError`] with a position and a message
+/// that says what was expected.
+fn xml_error(xml: &str, e: &roxmltree::Error) -> XmlError {
+    use roxmltree::Error as E;
+    let (line, column) = end_position(xml);
+    let at_end = |message: &str| XmlError { line, column, message: message.to_owned() };
+    match e {
+        E::UnexpectedCloseTag(expected, actual, pos) => XmlError {
+            line: pos.row,
+            column: pos.col,
+            message: format!("expected closing tag </{expected}>, found </{actual}>"),
+        },
+        E::UnclosedRootNode => at_end("unexpected end of input: expected the closing tag of the root element"),
+        E::UnexpectedEndOfStream => at_end("unexpected end of input"),
+        E::NoRootNode => at_end("expected a root element"),
+        other => {
+            let pos = other.pos();
+            // roxmltree's messages end with " at LINE:COL"; we print the position first.
+            let full = other.to_string();
+            let suffix = format!(" at {}:{}", pos.row, pos.col);
+            let message = full.strip_suffix(&suffix).map(str::to_owned).unwrap_or(full);
+            XmlError { line: pos.row, column: pos.col, message }
+        }
+    }
+}
+
+/// 1-based line and column just past the last character of `text`.
+fn end_position(text: &str) -> (u32, u32) {
+    let line = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or("");
+    let column = last.chars().count() + 1;
+    (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
+}
+
+/// Parse a TIMEX3 or command-line date value: `YYYY-MM-DD`, optionally followed by
+/// `THH:MM` (seconds and a zone suffix are accepted and dropped). `None` for
+/// anything else, including impossible dates.
+pub fn parse_value(value: &str) -> Option<CivilDateTime> {
+    let v = value.trim();
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let (date, time) = match v.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (v, None),
+    };
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let day = CivilDateTime::date(
+        i32::try_from(num(y)?).ok()?,
+        u8::try_from(num(m)?).ok()?,
+        u8::try_from(num(d)?).ok()?,
+    )?;
+    let Some(t) = time else { return Some(day) };
+    let (h, rest) = t.split_at_checked(2)?;
+    let mm = rest.strip_prefix(':')?.get(..2)?;
+    day.at(u8::try_from(num(h)?).ok()?, u8::try_from(num(mm)?).ok()?)
+}
+
+/// Escape text content: `&`, `<`, `>`; carriage returns as `&#13;` so that they
+/// survive a parser's line-end normalisation; characters XML 1.0 cannot carry
+/// (C0 controls other than tab and newline) become U+FFFD.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape an attribute value: as [`escape_text`], plus `"`, tab and newline.
+pub fn escape_attr(s: &str) -> String {
+    escape_text(s).replace('"', "&quot;").replace('\t', "&#9;").replace('\n', "&#10;")
+}
+
+/// A TimeML document for `text` with each time expression inline as
+/// `<TIMEX3 tid="tN" type="…" value="…">…</TIMEX3>`.
+///
+/// The creation time, when known, goes in `<DCT>` as `t0` (type `TIME` when it
+/// has a clock time, else `DATE`). A timex that overlaps an earlier one, or whose
+/// span does not fit `text`, is left out: inline XML cannot nest them.
+pub fn write(docid: &str, dct: Option<CivilDateTime>, text: &str, timexes: &[Timex]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" ?>\n<TimeML>\n");
+    out.push_str(&format!("<DOCID>{}</DOCID>\n", escape_text(docid)));
+    if let Some(d) = dct {
+        let kind = if d.time().is_some() { "TIME" } else { "DATE" };
+        let iso = d.to_iso();
+        out.push_str(&format!(
+            "<DCT><TIMEX3 tid=\"t0\" type=\"{kind}\" value=\"{iso}\" temporalFunction=\"false\" \
+             functionInDocument=\"CREATION_TIME\">{iso}</TIMEX3></DCT>\n"
+        ));
+    }
+    out.push_str("<TEXT>");
+    let mut sorted: Vec<(usize, &Timex)> = timexes.iter().enumerate().collect();
+    sorted.sort_by_key(|(_, t)| (t.span.start, std::cmp::Reverse(t.span.end)));
+    let mut pos = 0;
+    for (i, t) in sorted {
+        let (Some(before), Some(inner)) = (text.get(pos..t.span.start), text.get(t.span.start..t.span.end)) else {
+            continue; // overlaps the previous timex, or does not fit the text
+        };
+        let tid = if t.id.is_empty() { format!("t{}", i + 1) } else { t.id.clone() };
+        out.push_str(&escape_text(before));
+        out.push_str(&format!(
+            "<TIMEX3 tid=\"{}\" type=\"{}\" value=\"{}\">{}</TIMEX3>",
+            escape_attr(&tid),
+            t.kind.name(),
+            escape_attr(&t.value),
+            escape_text(inner)
+        ));
+        pos = t.span.end;
+    }
+    out.push_str(&escape_text(text.get(pos..).unwrap_or("")));
+    out.push_str("</TEXT>\n</TimeML>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_engine::{ByteSpan, TimexType};
+
+    fn timex(id: &str, start: usize, end: usize, value: &str) -> Timex {
+        Timex {
+            id: id.into(),
+            span: ByteSpan::new(start, end),
+            kind: TimexType::Date,
+            value: value.into(),
+            end_value: None,
+            year_inferred: false,
+        }
+    }
+
+    #[test]
+    fn reads_docid_dct_and_stripped_text() {
+        let xml = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID> d1 </DOCID>\n\
+                   <DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2020-02-03\" functionInDocument=\"CREATION_TIME\">Feb 3</TIMEX3></DCT>\n\
+                   <TEXT>The cats met <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020-02-02\">yesterday</TIMEX3> &amp; <EVENT eid=\"e1\">sang</EVENT>.</TEXT>\n</TimeML>";
+        let doc = parse(xml).unwrap();
+        assert_eq!(doc.docid.as_deref(), Some("d1"));
+        assert_eq!(doc.dct.as_deref(), Some("2020-02-03"));
+        assert_eq!(doc.text, "The cats met yesterday & sang.");
+    }
+
+    #[test]
+    fn creation_time_outside_dct_is_the_dct() {
+        let xml = "<TimeML><TEXT><TIMEX3 tid=\"t9\" value=\"1999-12-31\" functionInDocument=\"CREATION_TIME\">31/12</TIMEX3> Hi</TEXT></TimeML>";
+        assert_eq!(parse(xml).unwrap().dct.as_deref(), Some("1999-12-31"));
+    }
+
+    #[test]
+    fn write_then_parse_round_trips_the_text() {
+        let text = "On Monday, A&B <said> \"yes\".\r\nThen 2 May.\n";
+        let may = text.find("2 May").unwrap();
+        let timexes = [timex("t1", 3, 9, "2020-02-03"), timex("t2", may, may + 5, "2020-05-02")];
+        assert_eq!(&text[3..9], "Monday");
+        let out = write("doc<1>", CivilDateTime::date(2020, 2, 5), text, &timexes);
+        assert!(out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020-02-03\">Monday</TIMEX3>"), "{out}");
+        assert!(out.contains("<DOCID>doc&lt;1&gt;</DOCID>"));
+        let back = parse(&out).unwrap();
+        assert_eq!(back.text, text);
+        assert_eq!(back.dct.as_deref(), Some("2020-02-05"));
+        assert_eq!(back.docid.as_deref(), Some("doc<1>"));
+    }
+
+    #[test]
+    fn write_skips_overlapping_and_out_of_range_timexes() {
+        let text = "from 2 May 2020 on";
+        let t = [timex("t1", 5, 15, "2020-05-02"), timex("t2", 7, 10, "XXXX-05"), timex("t3", 10, 99, "x")];
+        let out = write("d", None, text, &t);
+        assert_eq!(out.matches("<TIMEX3").count(), 1);
+        assert!(!out.contains("<DCT>"));
+        assert_eq!(parse(&out).unwrap().text, text);
+    }
+
+    #[test]
+    fn errors_name_line_column_and_expectation() {
+        let xml = "<TimeML>\n<TEXT>\nsome text\n</TEXTX>\n</TimeML>\n";
+        let e = parse(xml).unwrap_err();
+        assert_eq!((e.line, e.column), (4, 1));
+        assert_eq!(e.message, "expected closing tag </TEXT>, found </TEXTX>");
+        let e = parse("<TimeML>\n<TEXT>abc").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("end of input"), "{}", e.message);
+        let e = parse("<TimeML>\n  <DOCID>x</DOCID>\n</TimeML>").unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (1, "expected a <TEXT> element inside <TimeML>"));
+        let e = parse("<Document><TEXT/></Document>").unwrap_err();
+        assert!(e.message.contains("<TimeML>"));
+        let e = parse("<TimeML><TEXT a=1/></TimeML>").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(!e.message.contains(" at 1:"), "{}", e.message);
+    }
+
+    #[test]
+    fn values_parse_strictly() {
+        assert_eq!(parse_value("2008-03-27"), CivilDateTime::date(2008, 3, 27));
+        assert_eq!(parse_value("2005-04-27T08:30Z"), CivilDateTime::date(2005, 4, 27).and_then(|d| d.at(8, 30)));
+        assert_eq!(parse_value("2005-04-27T08:30:15"), CivilDateTime::date(2005, 4, 27).and_then(|d| d.at(8, 30)));
+        for bad in ["", "2008", "2008-02-30", "2008-3-27", "XXXX-03-27", "2008-03-27T", "2008-03-27T8:3", "+008-03-27", "2008-03-27-1"] {
+            assert_eq!(parse_value(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn detects_timeml() {
+        assert!(is_timeml(Some(Path::new("a.TML")), "plain"));
+        assert!(is_timeml(None, "\u{feff}  <?xml version='1.0'?><TimeML/>"));
+        assert!(is_timeml(None, "<TimeML>"));
+        assert!(!is_timeml(Some(Path::new("a.txt")), "Some <b>article</b>"));
+    }
+
+    #[test]
+    fn escaping_keeps_xml_well_formed() {
+        assert_eq!(escape_text("a<b>&c\u{1}"), "a&lt;b&gt;&amp;c\u{fffd}");
+        assert_eq!(escape_attr("\"x\"\n"), "&quot;x&quot;&#10;");
+    }
+}
