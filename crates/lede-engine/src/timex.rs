@@ -43,6 +43,10 @@ const PAST_CUES: [&str; 34] = [
     "fell", "rose", "grew", "spent", "brought", "signed", "arrived", "announced",
 ];
 
+fn is_function(w: &str) -> bool {
+    matches!(w, "and" | "or" | "but" | "the" | "a" | "of" | "in" | "on" | "to" | "for" | "with" | "by" | "as" | "at" | "from" | "that" | "which" | "is" | "was" | "were" | "are")
+}
+
 fn number_word(w: &str) -> Option<u32> {
     const SMALL: [&str; 21] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -183,14 +187,15 @@ impl Ctx<'_, '_> {
         Some(m)
     }
 
+    /// The year of a month (and day) written without one: the reference year, unless the
+    /// tense of the clause points more than two months away from the reference date.
     fn year_for(&self, i: usize, m: u8, d: Option<u8>) -> Option<(i32, bool)> {
         let r = self.reference?;
         let mut y = r.year();
-        let here = (m, d.unwrap_or(1));
-        let refmd = (r.month(), if d.is_some() { r.day() } else { 1 });
+        let months_ahead = (i32::from(m) - i32::from(r.month())) * 30 + (i32::from(d.unwrap_or(15)) - i32::from(r.day()));
         match self.tense.get(i).copied().unwrap_or(Tense::Unknown) {
-            Tense::Past if here > refmd => y -= 1,
-            Tense::Future if here < refmd => y += 1,
+            Tense::Past if months_ahead > 60 => y -= 1,
+            Tense::Future if months_ahead < -60 => y += 1,
             _ => {}
         }
         Some((y, true))
@@ -325,8 +330,10 @@ impl Ctx<'_, '_> {
         }
         let value = if parts[0].len() == 4 && s.contains('-') {
             ymd(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)?
-        } else if parts[2].len() == 4 {
+        } else if parts[2].len() == 4 || parts[2].len() == 2 && s.contains('/') && parts[2].bytes().all(|b| b.is_ascii_digit()) {
             let y: i32 = parts[2].parse().ok()?;
+            // Two-digit years: 07 → 2007, 98 → 1998.
+            let y = if y < 100 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
             let d: u8 = parts[0].parse().ok()?;
             if let Some(m) = month_number(parts[1]) {
                 ymd(y, m, d)?
@@ -350,6 +357,9 @@ impl Ctx<'_, '_> {
             let h: u8 = a.parse().ok()?;
             let m: u8 = b.get(..2)?.parse().ok()?;
             (h, m, i + 1)
+        } else if t.kind == Tok::Number && t.text.len() == 4 && matches!(self.tok(i + 1).map(|t| t.text), Some("UTC" | "GMT")) {
+            let h: u8 = t.text[..2].parse().ok()?;
+            (h, t.text[2..].parse().ok()?, i + 1)
         } else if t.kind == Tok::Number && matches!(self.w(i + 1), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m") {
             (t.text.parse().ok()?, 0, i + 1)
         } else if matches!(self.w(i), "noon" | "midday") && matches!(self.prev(i), "at" | "by" | "before" | "after" | "until") {
@@ -377,8 +387,12 @@ impl Ctx<'_, '_> {
         if h > 23 || mi > 59 {
             return None;
         }
-        // Time zone abbreviations belong to the expression.
+        // Time zone abbreviations belong to the expression; UTC/GMT times carry TimeML's "Z".
+        let mut zone = "";
         if matches!(self.tok(k).map(|t| t.text), Some("GMT" | "UTC" | "ET" | "EST" | "EDT" | "BST" | "CET" | "PST" | "PT" | "BJT")) {
+            if matches!(self.tok(k).map(|t| t.text), Some("GMT" | "UTC")) && !self.punct(k + 1, '+') && !self.punct(k + 1, '-') {
+                zone = "Z";
+            }
             k += 1;
         }
         // A following date ("15:18, 24-Mar-2021", "3 p.m. on March 2").
@@ -400,8 +414,8 @@ impl Ctx<'_, '_> {
             None => (self.reference.map(|r| r.to_iso()[..10].to_owned()), true, k),
         };
         let value = match day {
-            Some(d) => format!("{d}T{h:02}:{mi:02}"),
-            None => format!("XXXX-XX-XXT{h:02}:{mi:02}"),
+            Some(d) => format!("{d}T{h:02}:{mi:02}{zone}"),
+            None => format!("XXXX-XX-XXT{h:02}:{mi:02}{zone}"),
         };
         Some(M { len: end - i, kind: TimexType::Time, value, end_value: None, inferred })
     }
@@ -410,9 +424,16 @@ impl Ctx<'_, '_> {
         Some(self.reference?.add_days(n)?.to_iso())
     }
 
-    /// today, yesterday, tomorrow, tonight, this morning, last night.
+    /// today, yesterday, tomorrow, tonight, this morning, last night, the weekend.
     fn relative_day(&self, i: usize) -> Option<M> {
         let w = self.w(i);
+        if w == "the" && self.w(i + 1) == "weekend" {
+            let value = self.reference.map_or("XXXX-WXX-WE".to_owned(), |r| {
+                let (y, wk) = iso_week(r.days());
+                format!("{y:04}-W{wk:02}-WE")
+            });
+            return Some(M::new(2, TimexType::Date, value).inferred());
+        }
         let day = |n: i64| self.shift_days(n).unwrap_or_else(|| "XXXX-XX-XX".to_owned());
         let (base, len) = match w {
             "today" => (day(0), 1),
@@ -536,8 +557,13 @@ impl Ctx<'_, '_> {
         Some(M::new(len, TimexType::Date, value).inferred())
     }
 
-    /// Durations and "N units ago/later"; "two-day"; "the past five years".
+    /// Durations and "N units ago/later"; "two-day"; "the past five years"; "for years".
     fn duration(&self, i: usize) -> Option<M> {
+        if matches!(self.prev(i), "for" | "within" | "over" | "in") && self.w(i).ends_with('s') {
+            if let Some(u) = unit(self.w(i)) {
+                return Some(M::new(1, TimexType::Duration, duration_value(None, u)));
+            }
+        }
         let mut j = i;
         let lead_the = matches!(self.w(j), "the") && matches!(self.w(j + 1), "past" | "last" | "next" | "coming" | "previous" | "first");
         if lead_the {
@@ -622,18 +648,29 @@ impl Ctx<'_, '_> {
         if t.kind != Tok::Number {
             return None;
         }
+        // "'82", "’82" and "the 80s"
+        let apostrophe = i > 0 && matches!(self.w(i - 1), "'" | "’");
+        if w.len() == 2 && apostrophe && w.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(M::new(1, TimexType::Date, format!("19{w}")));
+        }
+        if let Some(d) = w.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit())) {
+            if apostrophe || self.prev(i) == "the" {
+                return Some(M::new(1, TimexType::Date, format!("19{}", &d[..1])));
+            }
+        }
         if let Some(dec) = w.strip_suffix('s').and_then(year_number).filter(|y| y % 10 == 0) {
             return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
         }
         let y = year_number(w)?;
         let cue = YEAR_CUES.contains(&self.prev(i)) || self.prev(i) == "-" && i >= 2 && YEAR_CUES.contains(&self.w(i - 2));
-        // "2001 was", "(2019)", "2020-21"
-        let boundary = i == 0 || self.punct(i - 1, '(') || self.punct(i - 1, ',') && self.cap(i + 1);
-        if !(cue || boundary && self.toks.len() > 1) {
+        // "2001 was", "(2019)", "the 2008 Olympic Games"
+        let boundary = i == 0 || self.punct(i - 1, '(') || self.punct(i - 1, ',') && self.cap(i + 1) || self.prev(i) == "the" && (1900..=2099).contains(&y);
+        if !(cue || boundary && self.toks.len() > 1) || matches!(self.prev(i), "$" | "€" | "£" | "no." | "page" | "flight" | "number" | "route" | "model" | "room") {
             return None;
         }
-        // Numbers of things: "in 2000 cases"
-        if self.tok(i + 1).is_some_and(|n| n.kind == Tok::Word && !n.is_capitalised()) && !matches!(self.w(i + 1), "and" | "to" | "or" | "when" | "as" | "after" | "before" | "until" | "but" | "the" | "that" | "with" | "for" | "on" | "in" | "at" | "by" | "was" | "is" | "were" | "had" | "has" | "from") {
+        // Numbers of things: "in 2000 cases", "the 1500 members".
+        let next_plural = self.tok(i + 1).is_some_and(|n| n.kind == Tok::Word && !n.is_capitalised() && n.text.len() > 3 && n.text.ends_with('s') && !n.text.ends_with("ss"));
+        if next_plural || matches!(self.w(i + 1), "people" | "percent" | "%" | "men" | "women" | "children") {
             return None;
         }
         Some(M::new(1, TimexType::Date, format!("{y:04}")))
@@ -702,12 +739,16 @@ impl Ctx<'_, '_> {
             "daily" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
-            "annually" | "yearly" | "annual" => Some("P1Y"),
+            "annually" | "yearly" => Some("P1Y"),
             "quarterly" => Some("P3M"),
             _ => None,
         };
         if let Some(v) = simple {
             return Some(M::new(1, TimexType::Set, v.to_owned()));
+        }
+        // "annual" describes a length (an annual report covers a year), as MEANTIME annotates it.
+        if self.w(i) == "annual" {
+            return Some(M::new(1, TimexType::Duration, "P1Y".to_owned()));
         }
         if !matches!(self.w(i), "every" | "each") {
             return None;
@@ -724,8 +765,12 @@ impl Ctx<'_, '_> {
     fn reference_word(&self, i: usize) -> Option<M> {
         let v = match self.w(i) {
             "now" if !matches!(self.w(i + 1), "that") && !matches!(self.prev(i), "from" | "until" | "till" | "by") => "PRESENT_REF",
-            "currently" | "nowadays" => "PRESENT_REF",
-            "recently" | "lately" | "formerly" | "previously" => "PAST_REF",
+            "nowadays" => "PRESENT_REF",
+            "recently" | "lately" => "PAST_REF",
+            "recent" if matches!(self.w(i + 1), "years" | "months" | "weeks" | "decades") => {
+                return Some(M::new(2, TimexType::Date, "PAST_REF".to_owned()));
+            }
+            "recent" if !self.tok(i + 1).is_some_and(|t| t.kind == Tok::Word && !is_function(self.w(i + 1))) => "PAST_REF",
             "the" if self.w(i + 1) == "past" => {
                 let next = self.w(i + 2);
                 let ok = !matches!(next, "decade" | "year" | "month" | "week" | "few" | "several") && quantity(next).is_none();
@@ -738,6 +783,34 @@ impl Ctx<'_, '_> {
             _ => return None,
         };
         Some(M::new(1, TimexType::Date, v.to_owned()))
+    }
+
+    /// How many tokens before a match are modifiers that belong to the expression
+    /// ("early 2009", "the end of last year", "nearly five months", "earlier today").
+    fn modifier_len(&self, i: usize, m: &M, floor: usize) -> usize {
+        let w = |k: usize| if k >= floor && k < i { self.w(k) } else { "" };
+        let at = |back: usize| i.checked_sub(back).map_or("", w);
+        match m.kind {
+            TimexType::Duration => {
+                if matches!((at(2), at(1)), ("more" | "less", "than") | ("at", "least") | ("up", "to")) {
+                    2
+                } else {
+                    usize::from(matches!(at(1), "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "over" | "some"))
+                }
+            }
+            TimexType::Date | TimexType::Time => {
+                if at(3) == "the" && matches!(at(2), "end" | "beginning" | "start" | "middle" | "turn") && at(1) == "of" {
+                    3
+                } else if matches!(at(1), "early" | "late" | "mid" | "earlier" | "later") {
+                    1
+                } else if matches!(at(1), "last" | "next" | "this") && self.month(i).is_some() {
+                    1
+                } else {
+                    0
+                }
+            }
+            TimexType::Set => 0,
+        }
     }
 
     fn match_at(&self, i: usize) -> Option<M> {
@@ -790,10 +863,13 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
     let ctx = Ctx { toks: &toks, lw, reference, tense };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
+    let mut floor = 0;
     while i < toks.len() {
         match ctx.match_at(i) {
             Some(m) if m.len > 0 && i + m.len <= toks.len() => {
-                let span = ByteSpan::new(toks[i].span.start, toks[i + m.len - 1].span.end);
+                let first = i - ctx.modifier_len(i, &m, floor);
+                let span = ByteSpan::new(toks[first].span.start, toks[i + m.len - 1].span.end);
+                floor = i + m.len;
                 out.push(Found { span, kind: m.kind, value: m.value, end_value: m.end_value, year_inferred: m.inferred });
                 i += m.len;
             }
