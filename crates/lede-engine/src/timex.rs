@@ -427,6 +427,41 @@ impl Ctx<'_, '_> {
     /// today, yesterday, tomorrow, tonight, this morning, last night, the weekend.
     fn relative_day(&self, i: usize) -> Option<M> {
         let w = self.w(i);
+        // "the day" in news is the day of the report ("shares rose 2% on the day").
+        if w == "the" && (self.w(i + 1) == "day" || self.w(i + 1) == "same" && self.w(i + 2) == "day")
+            && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that" | "in" | "at")
+        {
+            let n = if self.w(i + 1) == "same" { 3 } else { 2 };
+            return Some(M::new(n, TimexType::Date, self.shift_days(0).unwrap_or_else(|| "XXXX-XX-XX".to_owned())).inferred());
+        }
+        // "the previous year", "the year previous", "the prior month", "the entire year"
+        if w == "the" {
+            let (unit_w, dir, n) = match (self.w(i + 1), self.w(i + 2)) {
+                ("previous" | "prior" | "preceding", u) => (u, -1, 3),
+                ("following", u) => (u, 1, 3),
+                ("entire" | "whole" | "full", u @ ("year" | "month" | "week")) => (u, 0, 3),
+                (u @ ("year" | "month"), "previous" | "before") => (u, -1, 3),
+                (u @ ("year" | "month" | "week"), _) if self.prev(i) == "of" => (u, 0, 2),
+                _ => ("", 0, 0),
+            };
+            if n > 0 {
+                let r = self.reference;
+                let value = match unit_w {
+                    "year" => r.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year() + dir)),
+                    "month" => r.map_or("XXXX-XX".to_owned(), |r| {
+                        let (y, m) = add_months(r.year(), r.month(), dir);
+                        ym(y, m)
+                    }),
+                    "week" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX".to_owned(), |d| {
+                        let (y, wk) = iso_week(d.days());
+                        format!("{y:04}-W{wk:02}")
+                    }),
+                    "day" => r.and_then(|r| r.add_days(i64::from(dir))).map_or("XXXX-XX-XX".to_owned(), |d| d.to_iso()),
+                    _ => return None,
+                };
+                return Some(M::new(n, TimexType::Date, value).inferred());
+            }
+        }
         if w == "the" && self.w(i + 1) == "weekend" {
             let value = self.reference.map_or("XXXX-WXX-WE".to_owned(), |r| {
                 let (y, wk) = iso_week(r.days());
@@ -580,6 +615,17 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        if lead_the && self.w(j) == "quarter" && matches!(self.w(i + 1), "last" | "previous") {
+            let r = self.reference?;
+            let q = i32::from((r.month() - 1) / 3) - 1;
+            let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+            return Some(M::new(j + 1 - i, TimexType::Date, format!("{y:04}-Q{q}")).inferred());
+        }
+        if lead_the && matches!(self.w(i + 1), "past" | "last" | "next" | "coming") && !self.w(j).ends_with('s') {
+            if let Some(u) = unit(self.w(j)).filter(|_| self.w(j) != "year") {
+                return Some(M::new(j + 1 - i, TimexType::Duration, duration_value(Some(1), u)));
+            }
+        }
         let mut q = quantity(self.w(j));
         let mut k = j + 1;
         // "a few days", "the past few years"
@@ -726,7 +772,7 @@ impl Ctx<'_, '_> {
         if let Some(y) = self.year_number_at(i + 1) {
             return Some(M::new(2, TimexType::Date, format!("{y:04}-{code}")));
         }
-        if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by") {
+        if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by") || matches!(self.prev(i), "in" | "by" | "until" | "since") {
             let y = self.reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
             return Some(M::new(1, TimexType::Date, format!("{y}-{code}")).inferred());
         }
