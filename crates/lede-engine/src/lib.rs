@@ -134,6 +134,17 @@ fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>)
             found.extend(timex::find(text, s.span, reference));
         }
     }
+    // "the day" / "the same day" is the day last mentioned in the body (else the reference day).
+    let mut last_day: Option<String> = None;
+    for f in &mut found {
+        if f.anaphoric_day {
+            if let Some(d) = &last_day {
+                f.value.clone_from(d);
+            }
+        } else if f.value.len() >= 10 && f.value.as_bytes()[4] == b'-' && f.value.as_bytes()[7] == b'-' {
+            last_day = Some(f.value[..10].to_owned());
+        }
+    }
     found
         .into_iter()
         .enumerate()

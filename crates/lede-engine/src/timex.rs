@@ -15,6 +15,8 @@ pub(crate) struct Found {
     pub value: String,
     pub end_value: Option<String>,
     pub year_inferred: bool,
+    /// "the day", "the same day": the day last mentioned, resolved by the caller.
+    pub anaphoric_day: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -916,7 +918,8 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
                 let first = i - ctx.modifier_len(i, &m, floor);
                 let span = ByteSpan::new(toks[first].span.start, toks[i + m.len - 1].span.end);
                 floor = i + m.len;
-                out.push(Found { span, kind: m.kind, value: m.value, end_value: m.end_value, year_inferred: m.inferred });
+                let anaphoric_day = m.len >= 2 && toks[i].text.eq_ignore_ascii_case("the") && matches!(ctx.w(i + m.len - 1), "day");
+                out.push(Found { span, kind: m.kind, value: m.value, end_value: m.end_value, year_inferred: m.inferred, anaphoric_day });
                 i += m.len;
             }
             _ => i += 1,
@@ -969,5 +972,5 @@ pub(crate) fn dateline(text: &str, line: ByteSpan, published: CivilDateTime) -> 
         .unwrap_or(0);
     let start = toks.get(first).map_or(line.start, |t| t.span.start);
     let kind = if published.time().is_some() { TimexType::Time } else { TimexType::Date };
-    Found { span: ByteSpan::new(start, line.end), kind, value: published.to_iso(), end_value: None, year_inferred: false }
+    Found { span: ByteSpan::new(start, line.end), kind, value: published.to_iso(), end_value: None, year_inferred: false, anaphoric_day: false }
 }
