@@ -22,7 +22,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "should", "may", "might", "must", "shall", "however", "meanwhile", "although", "though", "despite", "during",
     "under", "over", "about", "against", "between", "among", "into", "through", "without", "within", "according",
     "instead", "thus", "therefore", "indeed", "yes", "mr", "according", "once", "one", "two", "three", "another",
-    "other", "such", "last", "next", "first", "second", "new", "former", "earlier", "later", "today", "yesterday",
+    "other", "such", "last", "next", "first", "second", "former", "earlier", "later", "today", "yesterday",
     "tomorrow", "why", "because", "unlike", "like", "amid", "whether", "again", "always", "never", "perhaps",
     "maybe", "well", "why", "let", "please", "dear", "photo", "file", "editor", "note", "updated", "read", "see",
 ];
@@ -247,10 +247,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         // Strip leading function words, honorifics and titles (titles become the role).
         let mut a = i;
         let mut honorific = false;
-        while a < run_end && is(FUNCTION_WORDS, &s.lw(a)) && !(a + 1 < run_end && s.w(a) == "The" && a > i) {
+        while a < run_end && is(FUNCTION_WORDS, &s.lw(a)) && !toks[a].is_all_caps() && !(a + 1 < run_end && s.w(a) == "The" && a > i) {
             a += 1;
         }
-        let role_start = a;
+        let mut role_start = a;
         while a < run_end {
             let w = s.w(a);
             if is(HONORIFICS, w) {
@@ -265,14 +265,24 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 break;
             }
         }
-        // Organisation names made of title words ("Foreign Ministry", "State Department") are not roles.
-        let whole_is_org = toks[role_start..run_end].iter().any(|t| is(ORG_WORDS, t.text)) && !is(ORG_WORDS, s.w(a.min(run_end.saturating_sub(1))));
-        if whole_is_org && a > role_start && !honorific {
+        // "Shares of Kestrel Holdings": a sentence-initial common word joined by "of" is not part of the name.
+        if a == first_word && a + 2 < run_end && matches!(s.w(a + 1), "of" | "for" | "on") {
+            let w = s.w(a);
+            let keyword = is(ORG_WORDS, w) || is(WORK_WORDS, w) || is(EVENT_WORDS, w) || is(PLACE_WORDS, w) || is(TITLE_WORDS, w);
+            if !keyword && g.lookup(w).is_none() {
+                a += 2;
+                role_start = a;
+            }
+        }
+        // Organisation names that start with title words ("Foreign Ministry", "General Motors",
+        // "State Department") are not a role before a name.
+        let rest_is_org = a < run_end && toks[a..run_end].iter().all(|t| is(ORG_WORDS, t.text) || is(FUNCTION_WORDS, &t.lower()));
+        if rest_is_org && a > role_start && !honorific {
             a = role_start;
         }
         // Trailing title words never end a name ("Lavrov President" is not a name).
         let mut b = run_end;
-        while b > a && (is(FUNCTION_WORDS, &s.lw(b - 1)) || is(MONTHS_AND_DAYS, s.w(b - 1))) {
+        while b > a && (is(FUNCTION_WORDS, &s.lw(b - 1)) && !toks[b - 1].is_all_caps() || is(MONTHS_AND_DAYS, s.w(b - 1))) {
             b -= 1;
         }
         // Demonyms inside a role are group mentions linked to their country.
@@ -305,6 +315,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         }
         i = run_end.max(i + 1);
         if a >= b {
+            continue;
+        }
+        // "US$40", "HK$": a currency, not a place. Time zones are not organisations.
+        if b - a == 1 && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end) || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT" | "USD" | "EUR" | "GBP" | "JPY")) {
             continue;
         }
         // Months and weekdays alone are dates, not names; single letters are photo
@@ -386,10 +400,15 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Group)
             } else if is(PLACE_PREPOSITIONS, &prev_lower) && words.len() <= 3 && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower())) {
                 Some(EntityKind::Place)
-            } else if (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')) && (is(PERSON_VERBS, &next_lower) || s.lw(b) == "," ) {
+            } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+                // "iPhone", "eBay": a product or brand.
+                Some(EntityKind::Other)
+            } else if (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')) && is(PERSON_VERBS, &next_lower) {
                 Some(EntityKind::Person)
-            } else if (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')) {
-                Some(EntityKind::Person)
+            } else if words.len() == 1 && !cand.weak {
+                // An unknown single name in running text (not a place, not a known person's
+                // surname; both are settled when mentions merge): most often an organisation.
+                Some(EntityKind::Organization)
             } else {
                 None
             };
@@ -523,7 +542,9 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         .iter()
         .enumerate()
         .filter_map(|(gi, members)| {
-            let person = members.iter().any(|&ci| cands[ci].kind == Some(EntityKind::Person));
+            // Persons, and names of unknown type (which may turn out to be persons).
+            let person = members.iter().any(|&ci| cands[ci].kind == Some(EntityKind::Person))
+                || members.iter().all(|&ci| matches!(cands[ci].kind, None | Some(EntityKind::Other)) && cands[ci].name.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == '\''));
             let multi = members.iter().map(|&ci| &cands[ci].name).find(|n| n.split_whitespace().count() >= 2)?;
             person.then(|| (gi, multi.split_whitespace().map(str::to_owned).collect()))
         })
@@ -551,13 +572,17 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             },
         }
     };
+    // A name later shortened to its last word is a person's ("Alexei Navalny" … "Navalny");
+    // shortened to its first word, an organisation's ("Lockheed Martin" … "Lockheed").
+    let mut extra_votes: Vec<(usize, EntityKind)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         let single = !c.name.contains(' ');
         if single {
             if let Some(gi) = surname_owner(&c.name) {
                 if group_of_cand[ci] != Some(gi) {
-                    // Move a single-word candidate into the person it names.
                     group_of_cand[ci] = Some(gi);
+                    let is_last = by_last.get(c.name.as_str()).is_some_and(|v| v.contains(&gi));
+                    extra_votes.push((gi, if is_last { EntityKind::Person } else { EntityKind::Organization }));
                 }
             }
         }
@@ -635,6 +660,9 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             let w = if c.canonical.is_some() || c.role.is_some() { 3.0 } else if c.name.contains(' ') { 1.5 } else { 1.0 };
             *kind_votes[gi].entry(k).or_insert(0.0) += w;
         }
+    }
+    for (gi, k) in extra_votes {
+        *kind_votes[gi].entry(k).or_insert(0.0) += 2.0;
     }
     for (grp, votes) in groups.iter_mut().zip(&kind_votes) {
         grp.kind = votes.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);

@@ -85,7 +85,7 @@ fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan) -> ByteSpan {
         }
         if start <= rel && rel < a.max(start + 1) {
             let c = ByteSpan::new(sentence.start + start, sentence.start + a).trim(text);
-            if c.of(text).split_whitespace().count() >= 5 {
+            if c.of(text).split_whitespace().count() >= 3 {
                 return c;
             }
             break;
@@ -96,7 +96,7 @@ fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan) -> ByteSpan {
 }
 
 /// Prepositions that introduce a date phrase and go with it out of the label.
-const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "of", "as", "early", "late"];
+const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "of", "as", "early", "late", "starting", "beginning"];
 
 /// The clause without the date phrase (and the preposition before it), at most
 /// [`LABEL_WORDS`] words, cut on a word boundary.

@@ -326,3 +326,110 @@ fn json_errors_name_the_problem() {
     let deep = "[".repeat(10_000);
     assert!(crate::from_json(&deep).is_err(), "deep nesting is an error, not a crash");
 }
+
+/// Entities found in `text`: each expected (name, type, mention texts) must be present
+/// exactly; names in `absent` must not be entities at all.
+fn check_entities(case: &str, text: &str, want: &[(&str, &str, &[&str])], absent: &[&str]) {
+    let a = crate::annotate(text, &crate::Options { reference: crate::parse_dateline("2021-03-24"), plain: false });
+    for (name, kind, mentions) in want {
+        let e = a.entities.iter().find(|e| e.name == *name || e.aliases.iter().any(|x| x == name));
+        let e = e.unwrap_or_else(|| panic!("entity case {case:?}: {name:?} not found in {:?}", a.entities.iter().map(|e| (&e.name, e.kind.name())).collect::<Vec<_>>()));
+        assert_eq!(e.kind.name(), *kind, "entity case {case:?}: type of {name:?}");
+        let got: Vec<&str> = e.mentions.iter().map(|m| m.of(text)).collect();
+        assert_eq!(&got, mentions, "entity case {case:?}: mentions of {name:?}");
+    }
+    for name in absent {
+        assert!(
+            !a.entities.iter().any(|e| e.name == *name || e.aliases.iter().any(|x| x == name)),
+            "entity case {case:?}: {name:?} should not be an entity"
+        );
+    }
+}
+
+#[test]
+fn entity_cases() {
+    check_entities(
+        "title before a name gives role; surname and possessive join the person",
+        "The talks began today. Finnish Prime Minister Anna Virtanen spoke first. Later, Virtanen's aides left.",
+        &[("Anna Virtanen", "person", &["Anna Virtanen", "Virtanen"])],
+        &["Finnish Prime Minister Anna Virtanen", "Later", "The"],
+    );
+    check_entities(
+        "honorific makes a person",
+        "The board met on Friday. Mr. Okonkwo said the plan was sound.",
+        &[("Okonkwo", "person", &["Okonkwo"])],
+        &["Mr. Okonkwo"],
+    );
+    check_entities(
+        "acronym joins its expansion; gazetteer country aliases",
+        "The World Health Organization warned again. The WHO said the U.S. and the United States of America are one country.",
+        &[("World Health Organization", "organization", &["World Health Organization", "WHO"]), ("United States", "place", &["U.S.", "United States of America"])],
+        &[],
+    );
+    check_entities(
+        "hyphenated compounds mention both parts",
+        "Ines Duarte met Omar Haddad in Lisbon. The Duarte-Haddad meeting was short.",
+        &[("Ines Duarte", "person", &["Ines Duarte", "Duarte"]), ("Omar Haddad", "person", &["Omar Haddad", "Haddad"])],
+        &["Duarte-Haddad"],
+    );
+    check_entities(
+        "organisation suffixes, place prepositions and keywords",
+        "Shares of Kestrel Holdings fell in Rotterdam. Workers gathered on Harbour Street near the Vistula River.",
+        &[("Kestrel Holdings", "organization", &["Kestrel Holdings"]), ("Rotterdam", "place", &["Rotterdam"]), ("Vistula River", "place", &["Vistula River"])],
+        &[],
+    );
+    check_entities(
+        "demonyms are groups linked to their country; the West",
+        "Canada sent aid. Canadian officials said the West must act.",
+        &[("Canadian", "group", &["Canadian"]), ("Canada", "place", &["Canada"]), ("the West", "group", &["the West"])],
+        &[],
+    );
+    check_entities(
+        "named events and works",
+        "After the Cold War, the Paris Agreement and the COVID-19 pandemic changed everything.",
+        &[("Cold War", "event", &["Cold War"]), ("Paris Agreement", "work", &["Paris Agreement"]), ("COVID-19 pandemic", "event", &["COVID-19 pandemic"])],
+        &[],
+    );
+    check_entities(
+        "sentence-initial capitals, months, currencies and photo positions are not entities",
+        "Yesterday the index rose. Markets cheered in March. It cost US$40 at 18:00 UTC. Officials (2nd R) posed.",
+        &[],
+        &["Yesterday", "Markets", "March", "US", "UTC", "R", "Officials"],
+    );
+    check_entities(
+        "headline case does not create entities on its own",
+        "Storm Batters Coast As Crews Race To Restore Power\nCrews worked through the night in Galway.\n",
+        &[("Galway", "place", &["Galway"])],
+        &["Storm Batters Coast", "Crews Race", "Restore Power"],
+    );
+    check_entities(
+        "a name shortened to its first word is an organisation",
+        "Harrow Dynamics won the contract. Harrow will build the engines.",
+        &[("Harrow Dynamics", "organization", &["Harrow Dynamics", "Harrow"])],
+        &[],
+    );
+}
+
+#[test]
+fn events_cases() {
+    let text = "Ports reopen\nUpdated 09:05, 2-Feb-2022\nBy Ana Lima\n\
+                The port of Santos reopened on Tuesday, Mayor Rui Costa said. \
+                Trade fell in 2020; it recovered in March, officials said. \
+                A three-day summit starting March 22 will follow.\n";
+    let a = crate::annotate(text, &crate::Options::default());
+    let got: Vec<(&str, Option<&str>, &str, &str)> =
+        a.events.iter().map(|e| (e.value.as_str(), e.end_value.as_deref(), e.granularity.name(), e.label.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("2020", None, "year", "Trade fell"),
+            ("2021-03", None, "month", "It recovered, officials said"),
+            ("2022-02-01", None, "day", "The port of Santos reopened, Mayor Rui Costa said"),
+            ("2022-02-02T09:05", None, "time", "Published: Ports reopen"),
+            ("2022-03-22", Some("2022-03-24"), "day", "A three-day summit will follow"),
+        ]
+    );
+    let santos = a.events.iter().find(|e| e.value == "2022-02-01").unwrap();
+    assert_eq!(santos.entities, ["santos", "rui-costa"]);
+    assert!(a.events.iter().all(|e| e.label.split_whitespace().count() <= 13));
+}

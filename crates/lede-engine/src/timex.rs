@@ -196,8 +196,10 @@ impl Ctx<'_, '_> {
         let mut y = r.year();
         let months_ahead = (i32::from(m) - i32::from(r.month())) * 30 + (i32::from(d.unwrap_or(15)) - i32::from(r.day()));
         match self.tense.get(i).copied().unwrap_or(Tense::Unknown) {
-            Tense::Past if months_ahead > 60 => y -= 1,
-            Tense::Future if months_ahead < -60 => y += 1,
+            // A day close to the reference may be a plan reported in the past tense
+            // ("was delayed to November 11"); a whole month ahead is last year's.
+            Tense::Past if months_ahead > if d.is_some() { 60 } else { 0 } => y -= 1,
+            Tense::Future if months_ahead < if d.is_some() { -60 } else { 0 } => y += 1,
             _ => {}
         }
         Some((y, true))
