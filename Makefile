@@ -4,7 +4,10 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve dist size test test-native test-wasm e2e tools browser clean
+.PHONY: serve dist size test test-native test-wasm e2e eval bench fuzz tools browser clean
+
+MEANTIME ?= ../shared/data/meantime
+FUZZ_SECONDS ?= 600
 
 ## Build and serve the viewer with the default article on http://127.0.0.1:8080 (live reload).
 serve: tools
@@ -30,6 +33,21 @@ test-wasm: tools browser
 
 e2e: dist browser
 	node tests/e2e/run.mjs
+
+## Score the engine on the MEANTIME corpus (skipped, with a message, when it is absent).
+eval:
+	cargo run -q --release --locked -p lede-cli -- eval meantime $(MEANTIME)
+
+## Engine throughput (criterion, native) over the default article, 1 MB of generated text and MEANTIME.
+bench:
+	cargo bench --locked -p lede-engine
+
+## Fuzz the engine (cargo-fuzz on the nightly toolchain): annotate, then lede/1 JSON import,
+## each for FUZZ_SECONDS (default 600). Installs cargo-fuzz when missing.
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run annotate -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && cargo +nightly fuzz run json_import -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 tools:
 	@scripts/ensure-tools.sh build

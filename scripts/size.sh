@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# Raw and gzip (-9) bytes of every file in dist/, and the total.
+# Raw and gzip (-9) bytes of every file in dist/, the total, and the engine's share of the Wasm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 [ -d dist ] || { echo "no dist/: run make dist first"; exit 1; }
+gz() { gzip -9 -c "$1" | wc -c; }
 total_raw=0; total_gz=0
 printf '%-48s %10s %10s\n' file raw gzip
 while IFS= read -r f; do
-  raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  printf '%-48s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
+  raw=$(wc -c <"$f"); g=$(gz "$f")
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + g))
+  printf '%-48s %10d %10d\n' "${f#dist/}" "$raw" "$g"
 done < <(find dist -type f | sort)
 printf '%-48s %10d %10d\n' TOTAL "$total_raw" "$total_gz"
 awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB\n", b / 1024 }'
+
+# The engine alone (crates/engine-size: the engine behind plain exports), same profile and wasm-opt.
+cargo build -q --release --locked --target wasm32-unknown-unknown -p engine-size
+mkdir -p target/size
+wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  target/wasm32-unknown-unknown/release/engine_size.wasm -o target/size/engine.wasm
+engine=$(gz target/size/engine.wasm)
+app=$(for f in dist/*_bg.wasm; do gz "$f"; done | head -1)
+awk -v e="$engine" -v a="$app" 'BEGIN { printf "engine alone: %d bytes gzip (%.1f KB), %.0f%% of the app Wasm (%d bytes gzip)\n", e, e / 1024, 100 * e / a, a }'
+data=$(sed -n '/^pub const/,$p' crates/lede-engine/src/gazetteer_data.rs | gzip -9 | wc -c)
+awk -v d="$data" 'BEGIN { printf "gazetteer data: %d bytes gzip (%.1f KB; budget 60 KB)\n", d, d / 1024 }'

@@ -77,6 +77,9 @@ async fn facts_panel() {
     assert!(html.contains("2 February 2022, 09:05"));
     assert!(html.contains("Ana Lima"));
     assert!(html.contains("min read"));
+    // Counts come from the engine: one person in the body (Mr. Silva) plus the author.
+    assert!(html.contains("<dt>People</dt><dd>2</dd>"), "{html}");
+    assert!(html.contains("<dt>Places</dt>"));
 }
 
 #[tokio::test]

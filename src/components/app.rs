@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use lede_engine::Article;
+use lede_engine::{Annotation, Article};
 use yew::prelude::*;
 
 use super::{ArticleView, DocumentFacts};
@@ -13,15 +13,20 @@ use crate::web::{self, Theme};
 pub struct Doc {
     /// The raw text, unchanged.
     pub text: String,
-    /// The engine's analysis of `text`.
-    pub article: Article,
+    /// Everything the engine found in `text`.
+    pub annotation: Annotation,
 }
 
 impl Doc {
-    /// Analyse `text`.
+    /// Analyse `text` (structure, entities, dates, events).
     pub fn analyze(text: String) -> Doc {
-        let article = lede_engine::analyze(&text);
-        Doc { text, article }
+        let annotation = lede_engine::annotate(&text, &lede_engine::Options::default());
+        Doc { text, annotation }
+    }
+
+    /// The article's structure.
+    pub fn article(&self) -> &Article {
+        &self.annotation.article
     }
 }
 

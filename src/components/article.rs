@@ -64,7 +64,7 @@ fn block_html(text: &str, block: &Block, sentences: &[(usize, Sentence)]) -> Htm
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let doc = &props.doc.0;
-    let (text, a) = (doc.text.as_str(), &doc.article);
+    let (text, a) = (doc.text.as_str(), doc.article());
     // Sentences grouped by block, numbered in article order (one pass: linear in the text).
     let mut per_block: Vec<Vec<(usize, Sentence)>> = vec![Vec::new(); a.blocks.len()];
     for (i, s) in a.sentences.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! The sidebar's "about this article" panel.
 
-use lede_engine::BlockKind;
+use lede_engine::{BlockKind, EntityKind};
 use yew::prelude::*;
 
 use super::DocRef;
@@ -17,7 +17,8 @@ pub struct DocumentFactsProps {
 #[component]
 pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
     let doc = &props.doc.0;
-    let a = &doc.article;
+    let a = doc.article();
+    let count = |k: EntityKind| doc.annotation.entities.iter().filter(|e| e.kind == k).count();
     let words = format::reading_words(&doc.text, a);
     let captions = a.blocks.iter().filter(|b| b.kind == BlockKind::Caption && b.duplicate_of.is_none()).count();
     html! {
@@ -35,6 +36,10 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
                 <dd>{ format!("{words} words, {} min read", format::reading_minutes(words)) }</dd>
                 <dt>{ "Sentences" }</dt><dd>{ a.sentences.len() }</dd>
                 <dt>{ "Photos" }</dt><dd>{ captions }</dd>
+                <dt>{ "People" }</dt><dd>{ count(EntityKind::Person) }</dd>
+                <dt>{ "Organisations" }</dt><dd>{ count(EntityKind::Organization) }</dd>
+                <dt>{ "Places" }</dt><dd>{ count(EntityKind::Place) }</dd>
+                <dt>{ "Dated events" }</dt><dd>{ doc.annotation.events.len() }</dd>
             </dl>
         </aside>
     }
