@@ -6,6 +6,8 @@
 
 pub mod components;
 pub mod format;
+pub mod state;
+pub mod timeline;
 pub mod web;
 
 pub use components::{App, ArticleView, ArticleViewProps, DocumentFacts, DocumentFactsProps};

@@ -223,3 +223,37 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
     }
     events
 }
+
+/// First and last day (days since 1970-01-01, inclusive) of a calendar value
+/// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`).
+fn period_days(value: &str) -> Option<(i64, i64)> {
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    match value.len() {
+        4 => Some((CivilDateTime::date(y, 1, 1)?.days(), CivilDateTime::date(y, 12, 31)?.days())),
+        7 => {
+            let m: u8 = value.get(5..7)?.parse().ok()?;
+            Some((CivilDateTime::date(y, m, 1)?.days(), CivilDateTime::date(y, m, days_in_month(y, m))?.days()))
+        }
+        _ => {
+            let m: u8 = value.get(5..7)?.parse().ok()?;
+            let d: u8 = value.get(8..10)?.parse().ok()?;
+            let day = CivilDateTime::date(y, m, d)?.days();
+            Some((day, day))
+        }
+    }
+}
+
+/// The days an event covers: first and last day (days since 1970-01-01, inclusive),
+/// from its value and, for a range, its end value. `None` for a value that is not a date.
+pub fn event_days(value: &str, end_value: Option<&str>) -> Option<(i64, i64)> {
+    let (start, mut end) = period_days(value)?;
+    if let Some(e) = end_value.and_then(period_days) {
+        end = end.max(e.1);
+    }
+    Some((start, end))
+}
+
+/// The calendar date of a day number (days since 1970-01-01) as `(year, month, day)`.
+pub fn date_of_day(day: i64) -> (i32, u8, u8) {
+    crate::datetime::civil_from_days(day)
+}

@@ -40,6 +40,7 @@ mod blocks;
 mod datetime;
 mod entities;
 mod events;
+pub use events::{date_of_day, event_days};
 mod gazetteer;
 mod json;
 #[rustfmt::skip]
