@@ -65,3 +65,58 @@ mod tests {
         assert_eq!(reading_words(text, &article), 13);
     }
 }
+
+/// An event's date written for people: "24 March 2021", "March 2021", "2021",
+/// "18–19 March 2021", "1990–1999", "24 March 2021, 15:18"; "(year inferred)" is not added here.
+pub fn event_date(value: &str, end_value: Option<&str>) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+    let one = |v: &str| -> String {
+        let y = v.get(..4).unwrap_or(v);
+        let m = v.get(5..7).and_then(|m| m.parse::<usize>().ok()).filter(|m| (1..=12).contains(m));
+        let d = v.get(8..10).and_then(|d| d.parse::<u32>().ok());
+        let t = v.get(11..16);
+        match (m, d, t) {
+            (Some(m), Some(d), Some(t)) => format!("{d} {} {y}, {t}", MONTHS[m - 1]),
+            (Some(m), Some(d), None) => format!("{d} {} {y}", MONTHS[m - 1]),
+            (Some(m), None, _) => format!("{} {y}", MONTHS[m - 1]),
+            _ => y.to_owned(),
+        }
+    };
+    match end_value {
+        Some(e) if e != value => {
+            // "18–19 March 2021" when only the day differs.
+            if value.len() == 10 && e.len() == 10 && value[..8] == e[..8] {
+                let full = one(e);
+                let d0 = value[8..10].trim_start_matches('0');
+                format!("{d0}–{full}")
+            } else {
+                format!("{}–{}", one(value), one(e))
+            }
+        }
+        _ => one(value),
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::event_date;
+
+    #[test]
+    fn event_dates() {
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            ("2021-03-24", None, "24 March 2021"),
+            ("2021-03", None, "March 2021"),
+            ("2021", None, "2021"),
+            ("2021-03-24T15:18", None, "24 March 2021, 15:18"),
+            ("2021-03-18", Some("2021-03-19"), "18–19 March 2021"),
+            ("1990", Some("1999"), "1990–1999"),
+            ("2021-01", Some("2021-03"), "January 2021–March 2021"),
+        ];
+        for (v, e, want) in cases {
+            assert_eq!(event_date(v, *e), *want);
+        }
+    }
+}

@@ -93,7 +93,8 @@ impl Scale {
                 domains[k].1 = domains[k].1.max(domains[k].0);
             }
         }
-        let weights: Vec<f64> = domains.iter().map(|&(_, _, n)| 1.0 + (n as f64).ln() * 1.5).collect();
+        // Room grows with the number of events: a dense week gets the space its labels need.
+        let weights: Vec<f64> = domains.iter().map(|&(_, _, n)| 0.6 + n as f64).collect();
         let total: f64 = weights.iter().sum();
         let usable = (width - BREAK_PX * (domains.len() as f64 - 1.0)).max(40.0);
         let mut x = 0.0;
@@ -175,6 +176,12 @@ pub fn ticks(seg: &Segment) -> Vec<(f64, String)> {
             y += step;
         }
     }
+    // The first tick of every segment names its year, so each side of a break is placed.
+    if let Some(first) = out.first_mut() {
+        if !first.1.chars().filter(char::is_ascii_digit).count().eq(&4) && !first.1.ends_with('s') {
+            first.1 = format!("{} {y0}", first.1);
+        }
+    }
     // A segment too small for any tick still says where it is.
     if out.is_empty() {
         let label = if seg.day1 - seg.day0 >= 300 {
@@ -219,9 +226,11 @@ pub fn lanes(items: &[Item], scale: &Scale) -> Vec<Placed> {
         let x0 = scale.x(it.start);
         let x1 = if it.end > it.start { scale.x(it.end + 1).max(x0 + 2.0) } else { x0 };
         let label_w = it.label_chars.min(LABEL_CHARS + 1) as f64 * CHAR_PX + 8.0;
-        let label_x = x0;
+        // Labels run right of their mark, or left of it where they would leave the chart.
+        let label_x = if x0 + label_w > scale.width() { (x0 - label_w).max(0.0) } else { x0 };
+        let left = label_x.min(x0);
         let right = (label_x + label_w).max(x1) + 6.0;
-        let lane = match lane_end.iter().position(|&e| e <= x0) {
+        let lane = match lane_end.iter().position(|&e| e <= left) {
             Some(l) => l,
             None => {
                 lane_end.push(0.0);
@@ -311,7 +320,8 @@ mod tests {
     fn tick_choice_follows_the_span() {
         let seg = |a: &str, b: &str, w: f64| Segment { day0: day(a), day1: day(b), x0: 0.0, x1: w };
         let days = ticks(&seg("2021-03-18", "2021-03-24", 600.0));
-        assert!(days.iter().any(|(_, l)| l == "18 Mar"), "{days:?}");
+        assert!(days.iter().any(|(_, l)| l == "18 Mar 2021"), "{days:?}");
+        assert!(days.iter().any(|(_, l)| l == "20 Mar" || l == "19 Mar"), "{days:?}");
         let months = ticks(&seg("2021-01-01", "2021-06-30", 600.0));
         assert!(months.iter().any(|(_, l)| l == "Mar"), "{months:?}");
         let years = ticks(&seg("2000-01-01", "2009-12-31", 800.0));

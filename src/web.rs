@@ -85,6 +85,71 @@ mod imp {
         }
     }
 
+    pub fn current_hash() -> String {
+        web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    }
+
+    pub fn set_hash(hash: &str) {
+        let Some(w) = web_sys::window() else { return };
+        if current_hash() == hash {
+            return;
+        }
+        if hash.is_empty() {
+            // Drop the fragment without scrolling, keeping a history entry.
+            let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
+            if let Ok(h) = w.history() {
+                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        } else if let Ok(h) = w.history() {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        }
+    }
+
+    /// Call `f` with the new fragment on every hashchange/popstate; the returned guard removes the listener.
+    pub fn on_hash_change(f: impl Fn(String) + 'static) -> impl Drop {
+        use wasm_bindgen::closure::Closure;
+        struct Guard(Option<Closure<dyn Fn()>>);
+        impl Drop for Guard {
+            fn drop(&mut self) {
+                if let (Some(w), Some(c)) = (web_sys::window(), self.0.take()) {
+                    let _ = w.remove_event_listener_with_callback("popstate", c.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback("hashchange", c.as_ref().unchecked_ref());
+                }
+            }
+        }
+        let c = Closure::<dyn Fn()>::new(move || f(current_hash()));
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("popstate", c.as_ref().unchecked_ref());
+            let _ = w.add_event_listener_with_callback("hashchange", c.as_ref().unchecked_ref());
+        }
+        Guard(Some(c))
+    }
+
+    fn reduced_motion() -> bool {
+        web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+            .is_some_and(|m| m.matches())
+    }
+
+    /// Scroll an element into view (smoothly unless the reader prefers reduced motion),
+    /// optionally focus it, and flash it.
+    pub fn reveal(selector: &str, nth: usize, focus: bool) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(list) = doc.query_selector_all(selector) else { return };
+        let Some(el) = list.item(nth as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_behavior(if reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        if focus {
+            let _ = el.focus();
+        }
+        let cl = el.class_list();
+        let _ = cl.remove_1("flash");
+        let _ = el.offset_width(); // restart the animation
+        let _ = cl.add_1("flash");
+    }
+
     pub async fn fetch_text(url: &str) -> Result<String, String> {
         let window = web_sys::window().ok_or("no window")?;
         let response = JsFuture::from(window.fetch_with_str(url))
@@ -112,6 +177,18 @@ mod imp {
     }
     pub fn apply_theme(_: Theme, _: bool) {}
     pub fn set_root_flag(_: &str, _: bool) {}
+    pub fn current_hash() -> String {
+        String::new()
+    }
+    pub fn set_hash(_: &str) {}
+    pub fn on_hash_change(_: impl Fn(String) + 'static) -> impl Drop {
+        struct Guard;
+        impl Drop for Guard {
+            fn drop(&mut self) {}
+        }
+        Guard
+    }
+    pub fn reveal(_: &str, _: usize, _: bool) {}
 }
 
 /// The reader's stored theme choice, if any.
@@ -122,6 +199,14 @@ pub use imp::system_theme;
 pub use imp::apply_theme;
 /// Set or remove a boolean attribute on `<html>` (`data-ready`, `data-error`).
 pub use imp::set_root_flag;
+/// The URL fragment (with its `#`), or empty.
+pub use imp::current_hash;
+/// Set the URL fragment with a new history entry (empty: remove it).
+pub use imp::set_hash;
+/// Listen for back/forward and fragment changes.
+pub use imp::on_hash_change;
+/// Scroll to the `nth` element matching a selector, focus it if asked, and flash it.
+pub use imp::reveal;
 #[cfg(target_arch = "wasm32")]
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;

@@ -11,7 +11,7 @@ fn doc(text: &str) -> DocRef {
 }
 
 async fn render_article(text: &str) -> String {
-    LocalServerRenderer::<ArticleView>::with_props(ArticleViewProps { doc: doc(text) }).hydratable(false).render().await
+    LocalServerRenderer::<ArticleView>::with_props(yew::props!(ArticleViewProps { doc: doc(text) })).hydratable(false).render().await
 }
 
 const SAMPLE: &str = "Download\nSearch Trends\nPorts reopen after the storm\nUpdated 09:05, 2-Feb-2022\nBy Ana Lima\n\
@@ -45,7 +45,11 @@ async fn article_renders_each_part_once_and_hides_chrome() {
     assert!(!html.contains("Updated 09:05"), "the raw dateline is replaced by the readable date");
     // Sentences are wrapped, and "Mr." / "U.S." do not split one.
     assert!(html.contains(r#"data-sentence"#));
-    assert!(html.contains(">Mr. Silva said the U.S. buyers were waiting.</span>"), "{html}");
+    assert!(html.contains("data-sentence"), "{html}");
+    // Every mention is a mark with its entity id; "Mr." and "U.S." stay inside one sentence.
+    assert!(html.contains(r#"data-entity="silva""#), "{html}");
+    let sentence = html.split(r#"data-sentence="#).find(|s| s.contains("Silva")).unwrap();
+    assert!(sentence.contains("buyers were waiting."), "{sentence}");
 }
 
 #[tokio::test]
@@ -99,4 +103,79 @@ async fn default_article_renders() {
     assert_eq!(count(&html, "<figure"), unique);
     assert!(html.contains("24 March 2021, 15:18"));
     assert!(!html.contains("Search Trends"));
+}
+
+use lede::components::{EntitySidebar, EntitySidebarProps, Timeline, TimelineProps};
+use lede::state::Selection;
+
+async fn render_sidebar(d: DocRef, selection: Selection, query: &str) -> String {
+    let props = yew::props!(EntitySidebarProps {
+        doc: d,
+        selection,
+        hidden: vec![],
+        query: query.to_owned(),
+        on_select: yew::Callback::noop(),
+        on_toggle_type: yew::Callback::noop(),
+        on_search: yew::Callback::noop(),
+        on_jump: yew::Callback::noop(),
+    });
+    LocalServerRenderer::<EntitySidebar>::with_props(props).hydratable(false).render().await
+}
+
+async fn render_timeline(d: DocRef, selection: Selection, list_view: bool) -> String {
+    let props = yew::props!(TimelineProps { doc: d, selection, list_view, on_select: yew::Callback::noop(), on_toggle_list: yew::Callback::noop() });
+    LocalServerRenderer::<Timeline>::with_props(props).hydratable(false).render().await
+}
+
+const STORY: &str = "Harbour deal signed\nUpdated 10:00, 5-May-2022\nBy Ana Lima\n\
+The mayor of Santos, Rui Costa, met Omar Haddad on Monday. Costa said the deal was fair.\n\
+The port was built in 1998 and expanded in 2019, Haddad said.\n";
+
+#[tokio::test]
+async fn selected_entity_marks_carry_data_selected() {
+    let d = doc(STORY);
+    let html = LocalServerRenderer::<ArticleView>::with_props(yew::props!(ArticleViewProps {
+        doc: d.clone(),
+        selection: Selection::Entity("rui-costa".into()),
+    }))
+    .hydratable(false)
+    .render()
+    .await;
+    let marks = html.matches(r#"data-entity="rui-costa""#).count();
+    assert_eq!(marks, 2, "{html}");
+    assert_eq!(html.matches("data-selected").count(), 2, "only the selected entity's marks: {html}");
+    assert!(html.contains("<time class=\"timex\">Monday</time>"), "{html}");
+}
+
+#[tokio::test]
+async fn sidebar_groups_filters_and_details() {
+    let d = doc(STORY);
+    let html = render_sidebar(d.clone(), Selection::None, "").await;
+    assert!(html.contains("People"), "{html}");
+    assert!(html.contains(r#"data-entity="rui-costa""#) && html.contains(r#"aria-pressed="false""#));
+    assert!(html.contains(r#"class="strip""#) && html.contains("<rect"), "mention strip: {html}");
+    // Search by alias.
+    let filtered = render_sidebar(d.clone(), Selection::None, "cost").await;
+    assert!(filtered.contains("rui-costa") && !filtered.contains(r#"data-entity="omar-haddad""#), "{filtered}");
+    // Selection: pressed, mentions with context, appears-with.
+    let sel = render_sidebar(d, Selection::Entity("rui-costa".into()), "").await;
+    assert!(sel.contains(r#"data-entity="rui-costa" aria-pressed="true""#), "{sel}");
+    assert!(sel.contains("Mentions") && sel.contains("<strong>Costa</strong>"), "{sel}");
+    assert!(sel.contains("Appears with"), "{sel}");
+}
+
+#[tokio::test]
+async fn timeline_draws_each_event_focusable_and_a_table_view() {
+    let d = doc(STORY);
+    let n_events = d.0.annotation.events.len();
+    assert!(n_events >= 3, "{:?}", d.0.annotation.events);
+    let svg = render_timeline(d.clone(), Selection::None, false).await;
+    assert_eq!(svg.matches("data-event=").count(), n_events, "{svg}");
+    assert_eq!(svg.matches(r#"tabindex="0" role="listitem""#).count(), n_events);
+    assert!(svg.contains("g-year") && svg.contains("g-day"), "honest granularity classes: {svg}");
+    assert!(svg.contains("Published"), "publication marker");
+    let dimmed = render_timeline(d.clone(), Selection::Entity("omar-haddad".into()), false).await;
+    assert!(dimmed.contains(" dim"), "events without the entity are dimmed");
+    let table = render_timeline(d, Selection::None, true).await;
+    assert!(table.contains("<table") && table.matches("data-event=").count() == n_events, "{table}");
 }

@@ -5,7 +5,8 @@ use std::rc::Rc;
 use lede_engine::{Annotation, Article};
 use yew::prelude::*;
 
-use super::{ArticleView, DocumentFacts};
+use super::{ArticleView, DocumentFacts, EntitySidebar, Timeline};
+use crate::state::{Action, Selection, ViewState};
 use crate::web::{self, Theme};
 
 /// An analysed document: the raw text and the engine's reading of it.
@@ -86,6 +87,32 @@ pub fn App() -> Html {
     };
     let dark = *theme == Theme::Dark;
 
+    // One reducer holds the selection; the URL fragment mirrors it both ways.
+    let view = use_reducer(|| ViewState::default().apply(Action::FromHash(web::current_hash())));
+    {
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let guard = web::on_hash_change(move |h| view.dispatch(Action::FromHash(h)));
+            move || drop(guard)
+        });
+    }
+    {
+        let loaded = matches!(*load, Load::Loaded(_));
+        use_effect_with((view.selection.clone(), loaded), move |(sel, loaded)| {
+            web::set_hash(&sel.to_hash());
+            if *loaded {
+                if matches!(sel, Selection::Event(_)) {
+                    web::reveal(".s.current", 0, false);
+                }
+            }
+        });
+    }
+    let drawer = use_state(|| false);
+    let toggle_drawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: MouseEvent| drawer.set(!*drawer))
+    };
+
     let body = match &*load {
         Load::Loading => html! {
             <div class="reader"><p class="status" role="status">{ "Loading the article…" }</p></div>
@@ -99,12 +126,53 @@ pub fn App() -> Html {
                 </div>
             </div>
         },
-        Load::Loaded(doc) => html! {
-            <>
-                <DocumentFacts doc={doc.clone()} />
-                <div class="reader"><ArticleView doc={doc.clone()} /></div>
-            </>
-        },
+        Load::Loaded(doc) => {
+            let ann = &doc.0.annotation;
+            let select_entity = {
+                let (view, doc) = (view.clone(), doc.clone());
+                Callback::from(move |id: String| {
+                    let name = doc.0.annotation.entities.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
+                    view.dispatch(Action::SelectEntity { id, name });
+                })
+            };
+            let select_event = {
+                let (view, doc) = (view.clone(), doc.clone());
+                Callback::from(move |id: String| {
+                    let label = doc.0.annotation.events.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
+                    view.dispatch(Action::SelectEvent { id, label });
+                })
+            };
+            let on_toggle_type = {
+                let view = view.clone();
+                Callback::from(move |k| view.dispatch(Action::ToggleType(k)))
+            };
+            let on_search = {
+                let view = view.clone();
+                Callback::from(move |q| view.dispatch(Action::Search(q)))
+            };
+            let on_toggle_list = {
+                let view = view.clone();
+                Callback::from(move |()| view.dispatch(Action::ToggleList))
+            };
+            let on_jump = Callback::from(|(id, i): (String, usize)| web::reveal(&format!("mark[data-entity=\"{id}\"]"), i, true));
+            let _ = ann;
+            html! {
+                <>
+                    <button type="button" class="drawer-toggle" aria-expanded={drawer.to_string()} aria-controls="side" onclick={toggle_drawer}>
+                        { "People, places and more" }
+                    </button>
+                    <div id="side" class={classes!("side", drawer.then_some("open"))}>
+                        <EntitySidebar doc={doc.clone()} selection={view.selection.clone()} hidden={view.hidden.clone()} query={view.query.clone()}
+                            on_select={select_entity.clone()} {on_toggle_type} {on_search} {on_jump} />
+                        <DocumentFacts doc={doc.clone()} />
+                    </div>
+                    <div class="reader">
+                        <ArticleView doc={doc.clone()} selection={view.selection.clone()} hidden={view.hidden.clone()} on_select_entity={select_entity} />
+                    </div>
+                    <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event} {on_toggle_list} />
+                </>
+            }
+        }
     };
 
     html! {
@@ -116,6 +184,7 @@ pub fn App() -> Html {
                 </button>
             </header>
             <main class="panes">{ body }</main>
+            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ view.announcement.clone() }</div>
         </div>
     }
 }

@@ -157,6 +157,157 @@ test('a missing article gives a clear message, not a blank page', async ({ brows
   await context.close();
 });
 
+
+// ---------- Viewer: linked selection, deep links, keyboard, accessibility ----------
+
+async function firstEntity(page, type = 'person') {
+  return page.locator(`.entities button.entity.t-${type}`).first().getAttribute('data-entity');
+}
+
+test('selecting an entity in the sidebar highlights its mentions and dims other events', async ({ browser, origin }) => {
+  const { context, page, errors } = await open(browser, origin + BASE);
+  await ready(page);
+  const id = await firstEntity(page);
+  const button = page.locator(`.entities button[data-entity="${id}"]`);
+  const count = Number(await button.locator('.count').innerText());
+  await button.click();
+  assert(await button.getAttribute('aria-pressed') === 'true', 'sidebar entry pressed');
+  const selected = await page.locator(`mark[data-entity="${id}"][data-selected]`).count();
+  assert(selected === count && count > 0, `selected marks ${selected} vs ${count} mentions`);
+  assert(await page.locator('mark[data-selected]').count() === count, 'only that entity is marked selected');
+  assert(await page.evaluate(() => location.hash) === `#entity=${id}`, 'URL fragment carries the selection');
+  const dim = await page.locator('g.ev.dim').count();
+  const withIt = await page.locator('g.ev:not(.dim)').count();
+  assert(dim > 0 && withIt > 0, `timeline filters to the entity's events (${withIt} kept, ${dim} dimmed)`);
+  assert((await page.locator('[aria-live="polite"]').innerText()).startsWith('Selected'), 'live region announces');
+  assert(await page.locator('.detail .mentions li').count() === count, 'mention list in the sidebar');
+  assert(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+test('clicking a mention in the text selects its entity', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const mark = page.locator('article p mark[data-entity]').nth(2);
+  const id = await mark.getAttribute('data-entity');
+  await mark.click();
+  assert(await page.locator(`.entities button[data-entity="${id}"]`).getAttribute('aria-pressed') === 'true', 'sidebar follows the text');
+  // Hover card shows name and count.
+  const card = await mark.getAttribute('data-card');
+  assert(/mention/.test(card), `card: ${card}`);
+  await context.close();
+});
+
+test('selecting an event on the timeline scrolls the article to its sentence', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const events = page.locator('svg.tl g.ev');
+  assert(await events.count() >= 5, 'events drawn');
+  const ev = events.nth(await events.count() - 3);
+  const id = await ev.getAttribute('data-event');
+  await ev.locator('text').click();
+  assert(await page.evaluate(() => location.hash) === `#event=${id}`, 'fragment');
+  const current = page.locator('article .s.current');
+  await current.first().waitFor();
+  await page.waitForFunction(() => {
+    const el = document.querySelector('article .s.current');
+    const r = el && el.getBoundingClientRect();
+    return r && r.bottom > 0 && r.top < innerHeight;
+  }, null, { timeout: 5000 }).catch(() => { throw new Error('sentence scrolled into view'); });
+  assert(await current.first().evaluate((el) => el.classList.contains('flash')), 'the sentence flashes');
+  await context.close();
+});
+
+test('the table view lists the same events and selects them', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const n = await page.locator('svg.tl g.ev').count();
+  await page.click('button.list-toggle');
+  const rows = page.locator('table.event-table:not(.print-only) button[data-event]');
+  assert(await rows.count() === n, `table rows ${await rows.count()} vs ${n}`);
+  await rows.first().click();
+  assert(await rows.first().getAttribute('aria-pressed') === 'true', 'row selected');
+  assert((await page.evaluate(() => location.hash)).startsWith('#event='), 'fragment');
+  await context.close();
+});
+
+test('deep links restore the selection; back and forward work', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const ids = await page.locator('.entities button.entity').evaluateAll((bs) => bs.slice(0, 2).map((b) => b.dataset.entity));
+  await page.goto(origin + BASE + `#entity=${ids[0]}`);
+  await page.reload();
+  await ready(page);
+  assert(await page.locator(`.entities button[data-entity="${ids[0]}"]`).getAttribute('aria-pressed') === 'true', 'restored from link');
+  await page.locator(`.entities button[data-entity="${ids[1]}"]`).click();
+  assert(await page.evaluate(() => location.hash) === `#entity=${ids[1]}`);
+  await page.goBack();
+  await page.waitForFunction((id) => document.querySelector(`.entities button[data-entity="${id}"]`)?.getAttribute('aria-pressed') === 'true', ids[0]);
+  await page.goForward();
+  await page.waitForFunction((id) => document.querySelector(`.entities button[data-entity="${id}"]`)?.getAttribute('aria-pressed') === 'true', ids[1]);
+  await context.close();
+});
+
+test('keyboard only: tab to an entity and an event, activate with Enter; zoom with + and -', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  let found = false;
+  for (let i = 0; i < 60 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.matches('button.entity'));
+  }
+  assert(found, 'an entity button is reachable by Tab');
+  const id = await page.evaluate(() => document.activeElement.dataset.entity);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert(outline !== 'none', 'visible focus');
+  await page.keyboard.press('Enter');
+  assert(await page.locator(`.entities button[data-entity="${id}"]`).getAttribute('aria-pressed') === 'true', 'Enter selects');
+  await page.focus('svg.tl g.ev');
+  const ev = await page.evaluate(() => document.activeElement.dataset.event);
+  await page.keyboard.press('Enter');
+  assert(await page.evaluate(() => location.hash) === `#event=${ev}`, 'Enter on a timeline event selects it');
+  const w0 = await page.locator('svg.tl').getAttribute('width');
+  await page.focus('.tl-scroll');
+  await page.keyboard.press('+');
+  const w1 = await page.locator('svg.tl').getAttribute('width');
+  assert(Number(w1) > Number(w0), `zoomed in: ${w0} → ${w1}`);
+  await page.keyboard.press('-');
+  assert(await page.locator('svg.tl').getAttribute('width') === w0, 'zoomed back out');
+  await context.close();
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no WCAG 2 A/AA violations (${scheme} theme, with a selection)`, async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE, { colorScheme: scheme });
+    await ready(page);
+    await page.locator('.entities button.entity').first().click();
+    const violations = await axe(page);
+    assert(violations.length === 0, `violations:\n${violations.join('\n')}`);
+    await context.close();
+  });
+}
+
+test('a 360 px phone: drawer for the sidebar, timeline scrolls on its own', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE, { viewport: { width: 360, height: 740 } });
+  await ready(page);
+  assert(!(await page.locator('.side').isVisible()), 'sidebar hidden in a drawer');
+  await page.click('.drawer-toggle');
+  assert(await page.locator('.side').isVisible(), 'drawer opens');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await page.click('.drawer-toggle');
+  await page.screenshot({ path: path.join(shots, 'phone.png') });
+  await context.close();
+});
+
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
 fs.mkdirSync(shots, { recursive: true });

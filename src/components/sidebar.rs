@@ -1,0 +1,176 @@
+//! The entity sidebar: entities grouped by type, ordered by salience, with search, type
+//! filters, a strip showing where each is mentioned, and the selected entity's mentions.
+
+use lede_engine::{Entity, EntityKind};
+use yew::prelude::*;
+
+use super::DocRef;
+use crate::state::Selection;
+
+/// The order and headings of the groups.
+pub const GROUPS: [(EntityKind, &str); 7] = [
+    (EntityKind::Person, "People"),
+    (EntityKind::Organization, "Organisations"),
+    (EntityKind::Place, "Places"),
+    (EntityKind::Group, "Groups"),
+    (EntityKind::Event, "Named events"),
+    (EntityKind::Work, "Documents"),
+    (EntityKind::Other, "Other"),
+];
+
+/// Props of [`EntitySidebar`].
+#[derive(Properties, PartialEq)]
+pub struct EntitySidebarProps {
+    /// The analysed document.
+    pub doc: DocRef,
+    /// Current selection.
+    pub selection: Selection,
+    /// Types whose highlights are off.
+    pub hidden: Vec<EntityKind>,
+    /// Search text.
+    pub query: String,
+    /// An entity was chosen.
+    pub on_select: Callback<String>,
+    /// A type filter was toggled.
+    pub on_toggle_type: Callback<EntityKind>,
+    /// The search text changed.
+    pub on_search: Callback<String>,
+    /// A mention in the list was chosen: its index in the entity's mentions.
+    pub on_jump: Callback<(String, usize)>,
+}
+
+/// Does `e` match the search text (name or alias, case-insensitive)?
+pub fn matches_query(e: &Entity, query: &str) -> bool {
+    let q = query.trim().to_lowercase();
+    q.is_empty() || e.name.to_lowercase().contains(&q) || e.aliases.iter().any(|a| a.to_lowercase().contains(&q))
+}
+
+/// A few words of context around a mention: (before, mention, after).
+pub fn context(text: &str, start: usize, end: usize, words: usize) -> (String, String, String) {
+    let before: Vec<&str> = text.get(..start).unwrap_or("").split_whitespace().rev().take(words).collect();
+    let after: Vec<&str> = text.get(end..).unwrap_or("").split_whitespace().take(words).collect();
+    let b: Vec<&str> = before.into_iter().rev().collect();
+    (format!("…{} ", b.join(" ")), text.get(start..end).unwrap_or("").to_owned(), format!(" {}…", after.join(" ")))
+}
+
+/// The entities most often mentioned in the same sentences as `entity`.
+pub fn co_occurring<'a>(doc: &'a lede_engine::Annotation, entity: &Entity, n: usize) -> Vec<(&'a Entity, usize)> {
+    let sentences: Vec<lede_engine::ByteSpan> = doc
+        .article
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .filter(|s| entity.mentions.iter().any(|m| s.contains(*m)))
+        .collect();
+    let mut counts: Vec<(&Entity, usize)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.id != entity.id)
+        .map(|e| (e, sentences.iter().filter(|s| e.mentions.iter().any(|m| s.contains(*m))).count()))
+        .filter(|(_, c)| *c > 0)
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.salience.total_cmp(&a.0.salience)));
+    counts.truncate(n);
+    counts
+}
+
+/// The sidebar.
+#[component]
+pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
+    let doc = &props.doc.0;
+    let ann = &doc.annotation;
+    let len = doc.text.len().max(1) as f64;
+    let oninput = props.on_search.reform(|e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.value()
+    });
+    let selected = match &props.selection {
+        Selection::Entity(id) => ann.entities.iter().find(|e| &e.id == id),
+        _ => None,
+    };
+    let entry = |e: &Entity| {
+        let pressed = props.selection == Selection::Entity(e.id.clone());
+        let id = e.id.clone();
+        let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
+        let n = e.mentions.len();
+        html! {
+            <li>
+                <button type="button" class={classes!("entity", format!("t-{}", e.kind.name()))} data-entity={e.id.clone()}
+                    aria-pressed={pressed.to_string()} {onclick}>
+                    <span class="name">{ &e.name }</span>
+                    if let Some(r) = &e.role { <span class="role">{ r }</span> }
+                    <span class="count" aria-label={format!("{n} mention{}", if n == 1 { "" } else { "s" })}>{ n }</span>
+                    <svg class="strip" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                        { for e.mentions.iter().map(|m| html! {
+                            <rect x={format!("{:.2}", m.start as f64 / len * 100.0)} y="0" width="0.9" height="4" />
+                        }) }
+                    </svg>
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <aside class="sidebar entities" aria-labelledby="entities-h">
+            <h2 id="entities-h">{ "In this article" }</h2>
+            <label class="search">
+                <span class="visually-hidden">{ "Search names" }</span>
+                <input type="search" placeholder="Search names" value={props.query.clone()} {oninput} />
+            </label>
+            <div class="type-filters" role="group" aria-label="Highlight types">
+                { for GROUPS.iter().filter(|(k, _)| ann.entities.iter().any(|e| e.kind == *k)).map(|(k, label)| {
+                    let kind = *k;
+                    let on = !props.hidden.contains(&kind);
+                    let onclick = props.on_toggle_type.reform(move |_: MouseEvent| kind);
+                    html! {
+                        <button type="button" class={classes!("type-toggle", format!("t-{}", kind.name()))} aria-pressed={on.to_string()} {onclick}>{ *label }</button>
+                    }
+                }) }
+            </div>
+            if let Some(e) = selected {
+                <section class="detail" aria-labelledby="detail-h">
+                    <h3 id="detail-h">{ &e.name }</h3>
+                    <p class="kind">{ e.kind.name() }{ e.role.as_ref().map(|r| format!(" · {r}")).unwrap_or_default() }</p>
+                    if !e.aliases.is_empty() {
+                        <p class="aliases">{ format!("Also: {}", e.aliases.join(", ")) }</p>
+                    }
+                    <h4>{ "Mentions" }</h4>
+                    <ol class="mentions">
+                        { for e.mentions.iter().enumerate().map(|(i, m)| {
+                            let (b, t, a) = context(&doc.text, m.start, m.end, 5);
+                            let id = e.id.clone();
+                            let onclick = props.on_jump.reform(move |_: MouseEvent| (id.clone(), i));
+                            html! { <li><button type="button" class="mention" {onclick}>{ b }<strong>{ t }</strong>{ a }</button></li> }
+                        }) }
+                    </ol>
+                    {{
+                        let with = co_occurring(ann, e, 5);
+                        if with.is_empty() { Html::default() } else { html! {
+                            <>
+                                <h4>{ "Appears with" }</h4>
+                                <ul class="with">
+                                    { for with.into_iter().map(|(o, c)| {
+                                        let id = o.id.clone();
+                                        let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
+                                        html! { <li><button type="button" class="link" {onclick}>{ format!("{} ({c})", o.name) }</button></li> }
+                                    }) }
+                                </ul>
+                            </>
+                        }}
+                    }}
+                </section>
+            }
+            { for GROUPS.iter().map(|(kind, label)| {
+                let items: Vec<&Entity> = ann.entities.iter().filter(|e| e.kind == *kind && matches_query(e, &props.query)).collect();
+                if items.is_empty() {
+                    return Html::default();
+                }
+                html! {
+                    <section class="group">
+                        <h3>{ *label }<span class="count">{ items.len() }</span></h3>
+                        <ul>{ for items.into_iter().map(entry) }</ul>
+                    </section>
+                }
+            }) }
+        </aside>
+    }
+}

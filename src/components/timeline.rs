@@ -1,0 +1,241 @@
+//! The timeline: an SVG over a broken time axis (see `crate::timeline`), with zoom and a
+//! table view of the same events one toggle away.
+
+use lede_engine::{Event, Granularity};
+use yew::prelude::*;
+
+use super::DocRef;
+use crate::format;
+use crate::state::Selection;
+use crate::timeline::{lanes, short_label, ticks, Item, Scale, BREAK_PX};
+
+/// Props of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The analysed document.
+    pub doc: DocRef,
+    /// Current selection.
+    pub selection: Selection,
+    /// Show the table instead of the chart.
+    pub list_view: bool,
+    /// An event was chosen.
+    pub on_select: Callback<String>,
+    /// The table/chart toggle was pressed.
+    pub on_toggle_list: Callback<()>,
+}
+
+const BASE_WIDTH: f64 = 960.0;
+const LANE_PX: f64 = 24.0;
+const TOP_PX: f64 = 12.0;
+const AXIS_PX: f64 = 34.0;
+const MAX_ZOOM: f64 = 8.0;
+
+fn granularity_class(e: &Event) -> &'static str {
+    match (e.granularity, e.end_value.is_some()) {
+        (Granularity::Year, _) => "g-year",
+        (Granularity::Month, _) => "g-month",
+        (_, true) => "g-range",
+        _ => "g-day",
+    }
+}
+
+/// The timeline pane.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let zoom = use_state(|| 1.0_f64);
+    // The chart fits its pane at zoom 1: measure the pane once mounted (and on "Fit all").
+    let base = use_state(|| BASE_WIDTH);
+    let pane = use_node_ref();
+    {
+        let (base, pane) = (base.clone(), pane.clone());
+        use_effect_with(*zoom == 1.0, move |_| {
+            if let Some(el) = pane.cast::<web_sys::Element>() {
+                let w = f64::from(el.client_width()) - 12.0;
+                if w > 200.0 && (w - *base).abs() > 1.0 {
+                    base.set(w);
+                }
+            }
+        });
+    }
+    let doc = &props.doc.0;
+    let ann = &doc.annotation;
+    let events: Vec<(&Event, (i64, i64))> =
+        ann.events.iter().filter_map(|e| lede_engine::event_days(&e.value, e.end_value.as_deref()).map(|d| (e, d))).collect();
+    let selected_entity = match &props.selection {
+        Selection::Entity(id) => Some(id.as_str()),
+        _ => None,
+    };
+    let set_zoom = {
+        let zoom = zoom.clone();
+        move |z: f64| zoom.set(z.clamp(1.0, MAX_ZOOM))
+    };
+    let zoom_in = {
+        let (z, set) = (*zoom, set_zoom.clone());
+        Callback::from(move |_: MouseEvent| set(z * 1.5))
+    };
+    let zoom_out = {
+        let (z, set) = (*zoom, set_zoom.clone());
+        Callback::from(move |_: MouseEvent| set(z / 1.5))
+    };
+    let fit = {
+        let set = set_zoom.clone();
+        Callback::from(move |_: MouseEvent| set(1.0))
+    };
+    let onkeydown = {
+        let (z, set) = (*zoom, set_zoom.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "+" | "=" => set(z * 1.5),
+            "-" | "_" => set(z / 1.5),
+            "0" => set(1.0),
+            _ => {}
+        })
+    };
+    let onwheel = {
+        let (z, set) = (*zoom, set_zoom);
+        Callback::from(move |e: WheelEvent| {
+            // Pinch (ctrl+wheel) and plain vertical wheel zoom; horizontal wheel scrolls.
+            if e.delta_y().abs() > e.delta_x().abs() {
+                e.prevent_default();
+                set(if e.delta_y() < 0.0 { z * 1.2 } else { z / 1.2 });
+            }
+        })
+    };
+    let toggle = props.on_toggle_list.reform(|_: MouseEvent| ());
+    let toolbar = html! {
+        <div class="tl-toolbar" role="toolbar" aria-label="Timeline controls">
+            if !props.list_view {
+                <button type="button" onclick={zoom_out} aria-label="Zoom out" disabled={*zoom <= 1.0}>{ "−" }</button>
+                <button type="button" onclick={zoom_in} aria-label="Zoom in" disabled={*zoom >= MAX_ZOOM}>{ "+" }</button>
+                <button type="button" onclick={fit}>{ "Fit all" }</button>
+            }
+            <button type="button" class="list-toggle" aria-pressed={props.list_view.to_string()} onclick={toggle}>{ "Table view" }</button>
+        </div>
+    };
+    let body = if events.is_empty() {
+        html! { <p class="empty">{ "No dated events were found in this article." }</p> }
+    } else if props.list_view {
+        html! {
+            <table class="event-table">
+                <caption class="visually-hidden">{ "Dated events, by date" }</caption>
+                <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Event" }</th><th scope="col">{ "Who and where" }</th></tr></thead>
+                <tbody>
+                    { for events.iter().map(|(e, _)| {
+                        let id = e.id.clone();
+                        let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
+                        let pressed = props.selection == Selection::Event(e.id.clone());
+                        let dim = selected_entity.is_some_and(|s| !e.entities.iter().any(|x| x == s));
+                        let who: Vec<&str> = e.entities.iter().filter_map(|id| ann.entities.iter().find(|x| &x.id == id)).map(|x| x.name.as_str()).collect();
+                        html! {
+                            <tr class={classes!(dim.then_some("dim"))}>
+                                <td>{ format::event_date(&e.value, e.end_value.as_deref()) }{ if e.year_inferred { " (year inferred)" } else { "" } }</td>
+                                <td><button type="button" class="link" data-event={e.id.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &e.label }</button></td>
+                                <td>{ who.join(", ") }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        }
+    } else {
+        let labels: Vec<String> = events.iter().map(|(e, _)| short_label(&e.label)).collect();
+        let items: Vec<Item> = events
+            .iter()
+            .zip(&labels)
+            .map(|((_, (s, e)), l)| Item { start: *s, end: *e, label_chars: l.chars().count() })
+            .collect();
+        let width = *base * *zoom;
+        let scale = Scale::build(&items, width);
+        let placed = lanes(&items, &scale);
+        let n_lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
+        let axis_y = TOP_PX + n_lanes as f64 * LANE_PX + 6.0;
+        let height = axis_y + AXIS_PX;
+        let published = ann.article.meta.published.and_then(|p| lede_engine::event_days(&p.to_iso()[..10], None)).map(|d| scale.x(d.0));
+        html! {
+            <div class="tl-scroll" ref={pane.clone()} tabindex="0" role="region" aria-label="Timeline chart (use + and − to zoom, arrow keys to scroll)" {onkeydown} {onwheel}>
+                <svg class="tl" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("-4 0 {:.0} {height:.0}", width + 8.0)} role="list" aria-label="Dated events">
+                    // Axis segments, ticks and breaks.
+                    { for scale.segments.iter().enumerate().map(|(k, seg)| html! {
+                        <g class="axis" aria-hidden="true">
+                            <line x1={format!("{:.1}", seg.x0)} x2={format!("{:.1}", seg.x1)} y1={format!("{axis_y:.1}")} y2={format!("{axis_y:.1}")} />
+                            { for ticks(seg).into_iter().enumerate().map(|(t, (x, label))| html! {
+                                <g>
+                                    <line class="tick" x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{axis_y:.1}")} y2={format!("{:.1}", axis_y + 5.0)} />
+                                    // The first label of a segment starts at its tick so it never runs into the break.
+                                    <text x={format!("{x:.1}")} y={format!("{:.1}", axis_y + 18.0)} text-anchor={if t == 0 { "start" } else { "middle" }}>{ label }</text>
+                                </g>
+                            }) }
+                            if k + 1 < scale.segments.len() {
+                                <path class="break" d={format!("M{:.1},{:.1} l4,-6 l4,12 l4,-6", seg.x1 + (BREAK_PX - 12.0) / 2.0, axis_y)} />
+                            }
+                        </g>
+                    }) }
+                    if let Some(px) = published {
+                        <g class="published-mark" aria-hidden="true">
+                            <line x1={format!("{px:.1}")} x2={format!("{px:.1}")} y1="0" y2={format!("{axis_y:.1}")} />
+                            <text x={format!("{:.1}", px - 3.0)} y="10" text-anchor="end">{ "Published" }</text>
+                        </g>
+                    }
+                    { for events.iter().zip(&placed).zip(&labels).map(|(((e, _), p), label)| {
+                        let y = TOP_PX + p.lane as f64 * LANE_PX;
+                        let id = e.id.clone();
+                        let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
+                        let id = e.id.clone();
+                        let on_select = props.on_select.clone();
+                        let onkeydown = Callback::from(move |k: KeyboardEvent| {
+                            if k.key() == "Enter" || k.key() == " " {
+                                k.prevent_default();
+                                on_select.emit(id.clone());
+                            }
+                        });
+                        let selected = props.selection == Selection::Event(e.id.clone());
+                        let dim = selected_entity.is_some_and(|s| !e.entities.iter().any(|x| x == s));
+                        let date = format::event_date(&e.value, e.end_value.as_deref());
+                        let name = format!("{date}{}: {}", if e.year_inferred { " (year inferred)" } else { "" }, e.label);
+                        let mark = if p.x1 > p.x0 {
+                            html! { <rect class="band" x={format!("{:.1}", p.x0)} y={format!("{:.1}", y + 2.0)} width={format!("{:.1}", p.x1 - p.x0)} height="6" rx="2" /> }
+                        } else {
+                            html! { <circle class="dot" cx={format!("{:.1}", p.x0)} cy={format!("{:.1}", y + 5.0)} r="5" /> }
+                        };
+                        html! {
+                            <g class={classes!("ev", granularity_class(e), e.year_inferred.then_some("inferred"), selected.then_some("selected"), dim.then_some("dim"))}
+                                data-event={e.id.clone()} tabindex="0" role="listitem" aria-label={name.clone()} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
+                                <title>{ name }</title>
+                                { mark }
+                                <line class="guide" x1={format!("{:.1}", p.x0)} x2={format!("{:.1}", p.x0)} y1={format!("{:.1}", y + 10.0)} y2={format!("{axis_y:.1}")} />
+                                if p.label_x < p.x0 {
+                                    <text x={format!("{:.1}", p.x0 - 8.0)} y={format!("{:.1}", y + 17.0)} text-anchor="end">{ label.clone() }</text>
+                                } else {
+                                    <text x={format!("{:.1}", p.label_x + 8.0)} y={format!("{:.1}", y + 17.0)}>{ label.clone() }</text>
+                                }
+                            </g>
+                        }
+                    }) }
+                </svg>
+            </div>
+        }
+    };
+    // The event list for print (the chart does not print well); no controls, no ids.
+    let print_table = if props.list_view || events.is_empty() {
+        Html::default()
+    } else {
+        html! {
+            <table class="event-table print-only" aria-hidden="true">
+                <tbody>
+                    { for events.iter().map(|(e, _)| html! {
+                        <tr><td>{ format::event_date(&e.value, e.end_value.as_deref()) }</td><td>{ &e.label }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        }
+    };
+    html! {
+        <section class="timeline-pane" aria-labelledby="timeline-h">
+            <div class="tl-head">
+                <h2 id="timeline-h">{ "Timeline" }<span class="count">{ events.len() }</span></h2>
+                { toolbar }
+            </div>
+            { body }
+            { print_table }
+        </section>
+    }
+}
