@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve dist size test test-native test-wasm e2e eval bench fuzz tools browser clean
+.PHONY: serve dist size test test-native test-wasm e2e eval bench bench-ui fuzz tools browser clean
 
 MEANTIME ?= ../shared/data/meantime
 FUZZ_SECONDS ?= 600
@@ -41,6 +41,10 @@ eval:
 ## Engine throughput (criterion, native) over the default article, 1 MB of generated text and MEANTIME.
 bench:
 	cargo bench --locked -p lede-engine
+
+## UI timings on a generated 1 MB article in headless Chromium (BENCH_BYTES to change the size).
+bench-ui: dist browser
+	node tests/e2e/bench-ui.mjs
 
 ## Fuzz the engine (cargo-fuzz on the nightly toolchain): annotate, then lede/1 JSON import,
 ## each for FUZZ_SECONDS (default 600). Installs cargo-fuzz when missing.

@@ -107,6 +107,20 @@ pub fn App() -> Html {
             }
         });
     }
+    // Stable callbacks (same Rc while the document is the same), so memoised article blocks
+    // are not re-rendered just because the parent rendered.
+    let current_doc: Option<DocRef> = match &*load {
+        Load::Loaded(d) => Some(d.clone()),
+        _ => None,
+    };
+    let select_entity = use_callback((current_doc.clone(), view.dispatcher()), |id: String, (doc, dispatch)| {
+        let name = doc.as_ref().and_then(|d| d.0.annotation.entities.iter().find(|e| e.id == id)).map(|e| e.name.clone()).unwrap_or_default();
+        dispatch.dispatch(Action::SelectEntity { id, name });
+    });
+    let select_event = use_callback((current_doc, view.dispatcher()), |id: String, (doc, dispatch)| {
+        let label = doc.as_ref().and_then(|d| d.0.annotation.events.iter().find(|e| e.id == id)).map(|e| e.label.clone()).unwrap_or_default();
+        dispatch.dispatch(Action::SelectEvent { id, label });
+    });
     let drawer = use_state(|| false);
     let toggle_drawer = {
         let drawer = drawer.clone();
@@ -127,21 +141,6 @@ pub fn App() -> Html {
             </div>
         },
         Load::Loaded(doc) => {
-            let ann = &doc.0.annotation;
-            let select_entity = {
-                let (view, doc) = (view.clone(), doc.clone());
-                Callback::from(move |id: String| {
-                    let name = doc.0.annotation.entities.iter().find(|e| e.id == id).map(|e| e.name.clone()).unwrap_or_default();
-                    view.dispatch(Action::SelectEntity { id, name });
-                })
-            };
-            let select_event = {
-                let (view, doc) = (view.clone(), doc.clone());
-                Callback::from(move |id: String| {
-                    let label = doc.0.annotation.events.iter().find(|e| e.id == id).map(|e| e.label.clone()).unwrap_or_default();
-                    view.dispatch(Action::SelectEvent { id, label });
-                })
-            };
             let on_toggle_type = {
                 let view = view.clone();
                 Callback::from(move |k| view.dispatch(Action::ToggleType(k)))
@@ -155,7 +154,6 @@ pub fn App() -> Html {
                 Callback::from(move |()| view.dispatch(Action::ToggleList))
             };
             let on_jump = Callback::from(|(id, i): (String, usize)| web::reveal(&format!("mark[data-entity=\"{id}\"]"), i, true));
-            let _ = ann;
             html! {
                 <>
                     <button type="button" class="drawer-toggle" aria-expanded={drawer.to_string()} aria-controls="side" onclick={toggle_drawer}>
@@ -167,9 +165,9 @@ pub fn App() -> Html {
                         <DocumentFacts doc={doc.clone()} />
                     </div>
                     <div class="reader">
-                        <ArticleView doc={doc.clone()} selection={view.selection.clone()} hidden={view.hidden.clone()} on_select_entity={select_entity} />
+                        <ArticleView doc={doc.clone()} selection={view.selection.clone()} hidden={view.hidden.clone()} on_select_entity={select_entity.clone()} />
                     </div>
-                    <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event} {on_toggle_list} />
+                    <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list} />
                 </>
             }
         }

@@ -2,7 +2,9 @@
 //! `mark[data-entity]` and time expressions marked subtly. All article text reaches the DOM
 //! as text nodes.
 
-use lede_engine::{Block, BlockKind, ByteSpan, EntityKind, Sentence};
+use std::rc::Rc;
+
+use lede_engine::{BlockKind, ByteSpan, EntityKind, Sentence};
 use yew::prelude::*;
 
 use super::DocRef;
@@ -35,133 +37,31 @@ enum Inline {
 }
 
 /// Everything the article needs to draw, computed once per document.
-struct Layout<'a> {
-    text: &'a str,
+struct Prepared {
+    doc: DocRef,
     /// Non-overlapping inline marks, sorted by start.
     inlines: Vec<(ByteSpan, Inline)>,
     /// For each entity: (id, kind, card text).
-    entities: Vec<(&'a str, EntityKind, String)>,
+    entities: Vec<(AttrValue, EntityKind, AttrValue)>,
+    /// Sentences of each block, numbered in article order.
+    per_block: Vec<Vec<(usize, Sentence)>>,
+    /// Entity indices mentioned in each block.
+    block_entities: Vec<Vec<usize>>,
 }
 
-struct Ctx<'a, 'p> {
-    layout: &'a Layout<'a>,
-    props: &'p ArticleViewProps,
-    /// Sentence index of the selected event, if any.
-    event_sentence: Option<ByteSpan>,
-    /// Entities taking part in the selected event.
-    related: Vec<&'a str>,
-}
+/// A shared [`Prepared`], equal by pointer.
+#[derive(Clone)]
+struct PreparedRef(Rc<Prepared>);
 
-impl Ctx<'_, '_> {
-    /// Text of `span` with its inline marks.
-    fn inline_html(&self, span: ByteSpan) -> Html {
-        let text = self.layout.text;
-        let inl = &self.layout.inlines;
-        let first = inl.partition_point(|(s, _)| s.start < span.start);
-        let mut parts: Vec<Html> = Vec::new();
-        let mut pos = span.start;
-        for &(s, what) in inl[first..].iter().take_while(|(s, _)| s.start < span.end) {
-            if !span.contains(s) || s.start < pos {
-                continue;
-            }
-            if s.start > pos {
-                parts.push(Html::from(ByteSpan::new(pos, s.start).of(text)));
-            }
-            parts.push(self.mark(s, what));
-            pos = s.end;
-        }
-        if pos < span.end {
-            parts.push(Html::from(ByteSpan::new(pos, span.end).of(text)));
-        }
-        parts.into_iter().collect()
-    }
-
-    fn mark(&self, s: ByteSpan, what: Inline) -> Html {
-        let text = s.of(self.layout.text);
-        match what {
-            Inline::Timex => html! { <time class="timex">{ text }</time> },
-            Inline::Mention(e) => {
-                let (id, kind, card) = &self.layout.entities[e];
-                let selected = self.props.selection == Selection::Entity((*id).to_owned());
-                let related = self.related.contains(id);
-                let off = self.props.hidden.contains(kind);
-                let class = classes!("ent", format!("t-{}", kind.name()), off.then_some("off"), related.then_some("related"));
-                let id_owned = (*id).to_owned();
-                let onclick = self.props.on_select_entity.reform(move |_: MouseEvent| id_owned.clone());
-                let id_owned = (*id).to_owned();
-                let on_select = self.props.on_select_entity.clone();
-                let onkeydown = Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" || e.key() == " " {
-                        e.prevent_default();
-                        on_select.emit(id_owned.clone());
-                    }
-                });
-                html! {
-                    <mark class={class} data-entity={id.to_string()} data-card={card.clone()} aria-description={card.clone()}
-                        data-selected={selected.then_some("")} tabindex="0" {onclick} {onkeydown}>{ text }</mark>
-                }
-            }
-        }
-    }
-
-    /// The text of `span`, with each sentence in it wrapped in a `span.s`
-    /// (`data-sentence` is its index in the article).
-    fn sentences_html(&self, span: ByteSpan, sentences: &[(usize, Sentence)]) -> Html {
-        let text = self.layout.text;
-        let mut parts: Vec<Html> = Vec::new();
-        let mut pos = span.start;
-        for (i, s) in sentences.iter().filter(|(_, s)| span.contains(s.span)) {
-            if s.span.start > pos {
-                parts.push(self.inline_html(ByteSpan::new(pos, s.span.start)));
-            }
-            let current = self.event_sentence == Some(s.span);
-            parts.push(html! {
-                <span class={classes!("s", current.then_some("current"))} data-sentence={i.to_string()}>{ self.inline_html(s.span) }</span>
-            });
-            pos = s.span.end;
-        }
-        if pos < span.end {
-            parts.push(Html::from(ByteSpan::new(pos, span.end).of(text)));
-        }
-        parts.into_iter().collect()
-    }
-
-    fn block_html(&self, block: &Block, sentences: &[(usize, Sentence)]) -> Html {
-        let text = self.layout.text;
-        let body = self.sentences_html(block.body, sentences);
-        match block.kind {
-            BlockKind::Paragraph => html! { <p>{ body }</p> },
-            BlockKind::Caption if block.duplicate_of.is_none() => html! {
-                <figure class="caption">
-                    <figcaption>
-                        { body }
-                        if let Some(credit) = block.credit {
-                            { " " }<small class="credit">{ "Photo: " }<span>{ credit.of(text) }</span></small>
-                        }
-                    </figcaption>
-                </figure>
-            },
-            BlockKind::Note => {
-                let label = ByteSpan::new(block.span.start, block.body.start).trim(text);
-                html! {
-                    <aside class="note" aria-label="Editor's note">
-                        <p><strong>{ label.of(text) }</strong>{ " " }{ body }</p>
-                    </aside>
-                }
-            }
-            BlockKind::Footer => html! { <footer class="article-foot"><p>{ body }</p></footer> },
-            // The title, dateline and byline are drawn in the header; chrome and repeated captions are not drawn.
-            _ => Html::default(),
-        }
+impl PartialEq for PreparedRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-/// The article: headline, byline and date, then its blocks in order.
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let doc = &props.doc.0;
-    let (text, a) = (doc.text.as_str(), doc.article());
-    let ann = &doc.annotation;
+fn prepare(doc: &DocRef) -> Prepared {
+    let ann = &doc.0.annotation;
+    let a = &ann.article;
     // Inline marks: mentions first, then timexes that do not overlap one; sorted, disjoint.
     let mut inlines: Vec<(ByteSpan, Inline)> = Vec::new();
     for (i, e) in ann.entities.iter().enumerate() {
@@ -196,28 +96,212 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 card.push_str(&format!(" · {r}"));
             }
             card.push_str(&format!(" · {} mention{}", e.mentions.len(), if e.mentions.len() == 1 { "" } else { "s" }));
-            (e.id.as_str(), e.kind, card)
+            (AttrValue::from(e.id.clone()), e.kind, AttrValue::from(card))
         })
         .collect();
-    let layout = Layout { text, inlines: with_timex, entities };
-    let event = match &props.selection {
-        Selection::Event(id) => ann.events.iter().find(|e| &e.id == id),
-        _ => None,
-    };
-    let ctx = Ctx {
-        layout: &layout,
-        props,
-        event_sentence: event.map(|e| e.sentence),
-        related: event.map(|e| e.entities.iter().map(String::as_str).collect()).unwrap_or_default(),
-    };
-    // Sentences grouped by block, numbered in article order (one pass: linear in the text).
     let mut per_block: Vec<Vec<(usize, Sentence)>> = vec![Vec::new(); a.blocks.len()];
     for (i, s) in a.sentences.iter().enumerate() {
         if let Some(v) = per_block.get_mut(s.block) {
             v.push((i, *s));
         }
     }
-    let by_block = |i: usize| per_block.get(i).map_or(&[][..], Vec::as_slice);
+    // Entities per block, by walking blocks and sorted marks together.
+    let mut block_entities: Vec<Vec<usize>> = vec![Vec::new(); a.blocks.len()];
+    let mut order: Vec<usize> = (0..a.blocks.len()).collect();
+    order.sort_by_key(|&b| a.blocks[b].span.start);
+    let mut m = 0;
+    for b in order {
+        let span = a.blocks[b].span;
+        while m < with_timex.len() && with_timex[m].0.start < span.start {
+            m += 1;
+        }
+        let mut j = m;
+        while j < with_timex.len() && with_timex[j].0.start < span.end {
+            if let (Inline::Mention(e), true) = (with_timex[j].1, span.contains(with_timex[j].0)) {
+                if !block_entities[b].contains(&e) {
+                    block_entities[b].push(e);
+                }
+            }
+            j += 1;
+        }
+    }
+    Prepared { doc: doc.clone(), inlines: with_timex, entities, per_block, block_entities }
+}
+
+/// What one block needs to know about the selection (only what touches it, so that the
+/// blocks a selection does not touch keep equal props and are not re-rendered).
+#[derive(Properties, PartialEq)]
+struct BlockProps {
+    prepared: PreparedRef,
+    index: usize,
+    /// The selected entity, when this block mentions it.
+    selected: Option<AttrValue>,
+    /// The selected event's sentence, when it is in this block.
+    current: Option<ByteSpan>,
+    /// The selected event's participants, when its sentence is in this block.
+    related: Rc<Vec<String>>,
+    /// Hidden types among those this block mentions.
+    hidden: Rc<Vec<EntityKind>>,
+    on_select_entity: Callback<String>,
+}
+
+struct Ctx<'a> {
+    p: &'a Prepared,
+    props: &'a BlockProps,
+}
+
+impl Ctx<'_> {
+    fn text(&self) -> &str {
+        &self.p.doc.0.text
+    }
+
+    /// Text of `span` with its inline marks.
+    fn inline_html(&self, span: ByteSpan) -> Html {
+        let text = self.text();
+        let inl = &self.p.inlines;
+        let first = inl.partition_point(|(s, _)| s.start < span.start);
+        let mut parts: Vec<Html> = Vec::new();
+        let mut pos = span.start;
+        for &(s, what) in inl[first..].iter().take_while(|(s, _)| s.start < span.end) {
+            if !span.contains(s) || s.start < pos {
+                continue;
+            }
+            if s.start > pos {
+                parts.push(Html::from(ByteSpan::new(pos, s.start).of(text)));
+            }
+            parts.push(self.mark(s, what));
+            pos = s.end;
+        }
+        if pos < span.end {
+            parts.push(Html::from(ByteSpan::new(pos, span.end).of(text)));
+        }
+        parts.into_iter().collect()
+    }
+
+    fn mark(&self, s: ByteSpan, what: Inline) -> Html {
+        let text = s.of(self.text()).to_owned();
+        match what {
+            Inline::Timex => html! { <time class="timex">{ text }</time> },
+            Inline::Mention(e) => {
+                let (id, kind, card) = &self.p.entities[e];
+                let selected = self.props.selected.as_ref() == Some(id);
+                let related = self.props.related.iter().any(|r| r.as_str() == id.as_str());
+                let off = self.props.hidden.contains(kind);
+                let class = classes!("ent", format!("t-{}", kind.name()), off.then_some("off"), related.then_some("related"));
+                let id_owned = id.to_string();
+                let onclick = self.props.on_select_entity.reform(move |_: MouseEvent| id_owned.clone());
+                let id_owned = id.to_string();
+                let on_select = self.props.on_select_entity.clone();
+                let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Enter" || e.key() == " " {
+                        e.prevent_default();
+                        on_select.emit(id_owned.clone());
+                    }
+                });
+                html! {
+                    <mark class={class} data-entity={id.clone()} data-card={card.clone()} aria-description={card.clone()}
+                        data-selected={selected.then_some("")} tabindex="0" {onclick} {onkeydown}>{ text }</mark>
+                }
+            }
+        }
+    }
+
+    /// The text of `span`, with each sentence in it wrapped in a `span.s`
+    /// (`data-sentence` is its index in the article).
+    fn sentences_html(&self, span: ByteSpan, sentences: &[(usize, Sentence)]) -> Html {
+        let mut parts: Vec<Html> = Vec::new();
+        let mut pos = span.start;
+        for (i, s) in sentences.iter().filter(|(_, s)| span.contains(s.span)) {
+            if s.span.start > pos {
+                parts.push(self.inline_html(ByteSpan::new(pos, s.span.start)));
+            }
+            let current = self.props.current == Some(s.span);
+            parts.push(html! {
+                <span class={classes!("s", current.then_some("current"))} data-sentence={i.to_string()}>{ self.inline_html(s.span) }</span>
+            });
+            pos = s.span.end;
+        }
+        if pos < span.end {
+            parts.push(Html::from(ByteSpan::new(pos, span.end).of(self.text()).to_owned()));
+        }
+        parts.into_iter().collect()
+    }
+}
+
+/// One block of the article (a memoised component: re-rendered only when the selection touches it).
+#[component]
+fn BlockView(props: &BlockProps) -> Html {
+    let p = &props.prepared.0;
+    let ctx = Ctx { p, props };
+    let text = ctx.text();
+    let block = &p.doc.0.annotation.article.blocks[props.index];
+    let sentences = p.per_block.get(props.index).map_or(&[][..], Vec::as_slice);
+    let body = ctx.sentences_html(block.body, sentences);
+    match block.kind {
+        BlockKind::Title => html! { <h1>{ ctx.sentences_html(block.span, sentences) }</h1> },
+        BlockKind::Paragraph => html! { <p>{ body }</p> },
+        BlockKind::Caption if block.duplicate_of.is_none() => html! {
+            <figure class="caption">
+                <figcaption>
+                    { body }
+                    if let Some(credit) = block.credit {
+                        { " " }<small class="credit">{ "Photo: " }<span>{ credit.of(text).to_owned() }</span></small>
+                    }
+                </figcaption>
+            </figure>
+        },
+        BlockKind::Note => {
+            let label = ByteSpan::new(block.span.start, block.body.start).trim(text);
+            html! {
+                <aside class="note" aria-label="Editor's note">
+                    <p><strong>{ label.of(text).to_owned() }</strong>{ " " }{ body }</p>
+                </aside>
+            }
+        }
+        BlockKind::Footer => html! { <footer class="article-foot"><p>{ body }</p></footer> },
+        // The dateline and byline are drawn in the header; chrome and repeated captions are not drawn.
+        _ => Html::default(),
+    }
+}
+
+/// The article: headline, byline and date, then its blocks in order.
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let prepared = {
+        let doc = props.doc.clone();
+        use_memo(doc, |doc| PreparedRef(Rc::new(prepare(doc))))
+    };
+    let prepared: PreparedRef = (*prepared).clone();
+    let p = &prepared.0;
+    let doc = &props.doc.0;
+    let (text, a) = (doc.text.as_str(), doc.article());
+    let ann = &doc.annotation;
+    let selected_entity = match &props.selection {
+        Selection::Entity(id) => Some(id.as_str()),
+        _ => None,
+    };
+    let event = match &props.selection {
+        Selection::Event(id) => ann.events.iter().find(|e| &e.id == id),
+        _ => None,
+    };
+    let related: Rc<Vec<String>> = Rc::new(event.map(|e| e.entities.clone()).unwrap_or_default());
+    let no_related: Rc<Vec<String>> = Rc::new(Vec::new());
+    let hidden_all: Rc<Vec<EntityKind>> = Rc::new(props.hidden.clone());
+    let no_hidden: Rc<Vec<EntityKind>> = Rc::new(Vec::new());
+    let block = |i: usize| {
+        let ents = p.block_entities.get(i).map_or(&[][..], Vec::as_slice);
+        let selected = selected_entity
+            .filter(|id| ents.iter().any(|&e| p.entities[e].0.as_str() == *id))
+            .map(|id| AttrValue::from(id.to_owned()));
+        let current = event.map(|e| e.sentence).filter(|s| a.blocks[i].span.contains(*s));
+        let touches_hidden = ents.iter().any(|&e| props.hidden.contains(&p.entities[e].1));
+        html! {
+            <BlockView key={i} prepared={prepared.clone()} index={i} {selected} {current}
+                related={if current.is_some() { related.clone() } else { no_related.clone() }}
+                hidden={if touches_hidden { hidden_all.clone() } else { no_hidden.clone() }}
+                on_select_entity={props.on_select_entity.clone()} />
+        }
+    };
     let title = a.blocks.iter().position(|b| b.kind == BlockKind::Title);
     let byline = format::authors_line(&a.meta.authors).or_else(|| {
         a.blocks.iter().find(|b| b.kind == BlockKind::Byline).map(|b| b.span.of(text).to_owned())
@@ -226,7 +310,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         <article class="article" lang="en">
             <header class="article-head">
                 if let Some(t) = title {
-                    <h1>{ ctx.sentences_html(a.blocks[t].span, by_block(t)) }</h1>
+                    { block(t) }
                 }
                 <p class="meta">
                     if let Some(b) = byline { <span class="byline">{ b }</span> }
@@ -235,7 +319,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }
                 </p>
             </header>
-            { for a.blocks.iter().enumerate().map(|(i, b)| ctx.block_html(b, by_block(i))) }
+            { for (0..a.blocks.len()).filter(|&i| Some(i) != title && matches!(a.blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Note | BlockKind::Footer)).map(block) }
         </article>
     }
 }
