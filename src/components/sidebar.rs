@@ -53,26 +53,36 @@ pub fn context(text: &str, start: usize, end: usize, words: usize) -> (String, S
     (format!("…{} ", b.join(" ")), text.get(start..end).unwrap_or("").to_owned(), format!(" {}…", after.join(" ")))
 }
 
-/// The entities most often mentioned in the same sentences as `entity`.
+/// The entities most often mentioned in the same sentences as `entity`:
+/// (entity, number of shared sentences). Linear in the number of mentions (binary searches).
 pub fn co_occurring<'a>(doc: &'a lede_engine::Annotation, entity: &Entity, n: usize) -> Vec<(&'a Entity, usize)> {
-    let sentences: Vec<lede_engine::ByteSpan> = doc
-        .article
-        .sentences
-        .iter()
-        .map(|s| s.span)
-        .filter(|s| entity.mentions.iter().any(|m| s.contains(*m)))
-        .collect();
+    let sentences = &doc.article.sentences;
+    // Index of the sentence holding a byte offset, if any.
+    let sentence_of = |pos: usize| {
+        let k = sentences.partition_point(|s| s.span.end <= pos);
+        sentences.get(k).filter(|s| s.span.start <= pos).map(|_| k)
+    };
+    let mut mine: Vec<usize> = entity.mentions.iter().filter_map(|m| sentence_of(m.start)).collect();
+    mine.sort_unstable();
+    mine.dedup();
     let mut counts: Vec<(&Entity, usize)> = doc
         .entities
         .iter()
         .filter(|e| e.id != entity.id)
-        .map(|e| (e, sentences.iter().filter(|s| e.mentions.iter().any(|m| s.contains(*m))).count()))
+        .map(|e| {
+            let mut shared: Vec<usize> = e.mentions.iter().filter_map(|m| sentence_of(m.start)).filter(|k| mine.binary_search(k).is_ok()).collect();
+            shared.dedup();
+            (e, shared.len())
+        })
         .filter(|(_, c)| *c > 0)
         .collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.salience.total_cmp(&a.0.salience)));
     counts.truncate(n);
     counts
 }
+
+/// Most mentions listed for the selected entity (the rest are counted).
+pub const MENTIONS_LISTED: usize = 50;
 
 /// The sidebar.
 #[component]
@@ -135,13 +145,16 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                     }
                     <h4>{ "Mentions" }</h4>
                     <ol class="mentions">
-                        { for e.mentions.iter().enumerate().map(|(i, m)| {
+                        { for e.mentions.iter().take(MENTIONS_LISTED).enumerate().map(|(i, m)| {
                             let (b, t, a) = context(&doc.text, m.start, m.end, 5);
                             let id = e.id.clone();
                             let onclick = props.on_jump.reform(move |_: MouseEvent| (id.clone(), i));
                             html! { <li><button type="button" class="mention" {onclick}>{ b }<strong>{ t }</strong>{ a }</button></li> }
                         }) }
                     </ol>
+                    if e.mentions.len() > MENTIONS_LISTED {
+                        <p class="more">{ format!("and {} more, highlighted in the text", e.mentions.len() - MENTIONS_LISTED) }</p>
+                    }
                     {{
                         let with = co_occurring(ann, e, 5);
                         if with.is_empty() { Html::default() } else { html! {

@@ -29,6 +29,8 @@ const LANE_PX: f64 = 24.0;
 const TOP_PX: f64 = 12.0;
 const AXIS_PX: f64 = 34.0;
 const MAX_ZOOM: f64 = 8.0;
+/// Above this many events, events of the same date share one mark.
+pub const GROUP_ABOVE: usize = 150;
 
 fn granularity_class(e: &Event) -> &'static str {
     match (e.granularity, e.end_value.is_some()) {
@@ -111,6 +113,27 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <button type="button" class="list-toggle" aria-pressed={props.list_view.to_string()} onclick={toggle}>{ "Table view" }</button>
         </div>
     };
+    // Long articles can hold thousands of events: past GROUP_ABOVE, events of the same
+    // date are drawn as one mark ("12 events: …") so the chart stays readable and fast.
+    let mut shown: Vec<(&Event, (i64, i64), usize, bool)> = Vec::new(); // (first, days, count, has entity)
+    let has = |e: &Event| selected_entity.is_none_or(|s| e.entities.iter().any(|x| x == s));
+    if events.len() > GROUP_ABOVE {
+        for (e, d) in &events {
+            match shown.last_mut() {
+                Some(last) if last.0.value == e.value && last.0.end_value == e.end_value => {
+                    last.2 += 1;
+                    last.3 |= has(e);
+                }
+                _ => shown.push((e, *d, 1, has(e))),
+            }
+        }
+    } else {
+        shown = events.iter().map(|(e, d)| (*e, *d, 1, has(e))).collect();
+    }
+    let labels: Vec<String> = shown
+        .iter()
+        .map(|(e, _, n, _)| if *n > 1 { short_label(&format!("{n} events: {}", e.label)) } else { short_label(&e.label) })
+        .collect();
     let body = if events.is_empty() {
         html! { <p class="empty">{ "No dated events were found in this article." }</p> }
     } else if props.list_view {
@@ -137,11 +160,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </table>
         }
     } else {
-        let labels: Vec<String> = events.iter().map(|(e, _)| short_label(&e.label)).collect();
-        let items: Vec<Item> = events
+        let items: Vec<Item> = shown
             .iter()
             .zip(&labels)
-            .map(|((_, (s, e)), l)| Item { start: *s, end: *e, label_chars: l.chars().count() })
+            .map(|((_, (s, e), _, _), l)| Item { start: *s, end: *e, label_chars: l.chars().count() })
             .collect();
         let width = *base * *zoom;
         let scale = Scale::build(&items, width);
@@ -175,7 +197,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             <text x={format!("{:.1}", px - 3.0)} y="10" text-anchor="end">{ "Published" }</text>
                         </g>
                     }
-                    { for events.iter().zip(&placed).zip(&labels).map(|(((e, _), p), label)| {
+                    { for shown.iter().zip(&placed).zip(&labels).map(|(((e, _, _, with_entity), p), label)| {
                         let y = TOP_PX + p.lane as f64 * LANE_PX;
                         let id = e.id.clone();
                         let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
@@ -188,7 +210,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             }
                         });
                         let selected = props.selection == Selection::Event(e.id.clone());
-                        let dim = selected_entity.is_some_and(|s| !e.entities.iter().any(|x| x == s));
+                        let dim = !*with_entity;
                         let date = format::event_date(&e.value, e.end_value.as_deref());
                         let name = format!("{date}{}: {}", if e.year_inferred { " (year inferred)" } else { "" }, e.label);
                         let mark = if p.x1 > p.x0 {
@@ -221,8 +243,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         html! {
             <table class="event-table print-only" aria-hidden="true">
                 <tbody>
-                    { for events.iter().map(|(e, _)| html! {
-                        <tr><td>{ format::event_date(&e.value, e.end_value.as_deref()) }</td><td>{ &e.label }</td></tr>
+                    { for shown.iter().zip(&labels).map(|((e, _, n, _), label)| html! {
+                        <tr><td>{ format::event_date(&e.value, e.end_value.as_deref()) }</td><td>{ if *n > 1 { label.clone() } else { e.label.clone() } }</td></tr>
                     }) }
                 </tbody>
             </table>
