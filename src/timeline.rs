@@ -227,7 +227,7 @@ pub fn lanes(items: &[Item], scale: &Scale) -> Vec<Placed> {
         let x1 = if it.end > it.start { scale.x(it.end + 1).max(x0 + 2.0) } else { x0 };
         let label_w = it.label_chars.min(LABEL_CHARS + 1) as f64 * CHAR_PX + 8.0;
         // Labels run right of their mark, or left of it where they would leave the chart.
-        let label_x = if x0 + label_w > scale.width() { (x0 - label_w).max(0.0) } else { x0 };
+        let label_x = if x0 + label_w > scale.width() && x0 >= label_w { x0 - label_w } else { x0 };
         let left = label_x.min(x0);
         let right = (label_x + label_w).max(x1) + 6.0;
         let lane = match lane_end.iter().position(|&e| e <= left) {

@@ -29,6 +29,8 @@ const LANE_PX: f64 = 24.0;
 const TOP_PX: f64 = 12.0;
 const AXIS_PX: f64 = 34.0;
 const MAX_ZOOM: f64 = 8.0;
+/// The narrowest chart at zoom 1; a narrower pane scrolls.
+const MIN_WIDTH: f64 = 640.0;
 /// Above this many events, events of the same date share one mark.
 pub const GROUP_ABOVE: usize = 150;
 
@@ -52,8 +54,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let (base, pane) = (base.clone(), pane.clone());
         use_effect_with(*zoom == 1.0, move |_| {
             if let Some(el) = pane.cast::<web_sys::Element>() {
-                let w = f64::from(el.client_width()) - 12.0;
-                if w > 200.0 && (w - *base).abs() > 1.0 {
+                // Narrow panes (phones) get a chart at least MIN_WIDTH wide that scrolls inside its pane.
+                let w = (f64::from(el.client_width()) - 12.0).max(MIN_WIDTH);
+                if (w - *base).abs() > 1.0 {
                     base.set(w);
                 }
             }
