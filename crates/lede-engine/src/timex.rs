@@ -45,10 +45,6 @@ const PAST_CUES: [&str; 34] = [
     "fell", "rose", "grew", "spent", "brought", "signed", "arrived", "announced",
 ];
 
-fn is_function(w: &str) -> bool {
-    matches!(w, "and" | "or" | "but" | "the" | "a" | "of" | "in" | "on" | "to" | "for" | "with" | "by" | "as" | "at" | "from" | "that" | "which" | "is" | "was" | "were" | "are")
-}
-
 fn number_word(w: &str) -> Option<u32> {
     const SMALL: [&str; 21] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -63,7 +59,7 @@ fn number_word(w: &str) -> Option<u32> {
         return Some(*n);
     }
     match w {
-        "a" | "an" | "one" => Some(1),
+        "a" | "an" | "one" | "single" => Some(1),
         "hundred" => Some(100),
         _ if !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok(),
         _ => None,
@@ -87,6 +83,7 @@ fn unit(w: &str) -> Option<(&'static str, bool, u32)> {
         "month" => ("M", false, 1),
         "year" => ("Y", false, 1),
         "decade" => ("Y", false, 10),
+        "quarter" => ("Q", false, 1),
         "century" | "centurie" => ("Y", false, 100),
         "hour" => ("H", true, 1),
         "minute" => ("M", true, 1),
@@ -433,7 +430,7 @@ impl Ctx<'_, '_> {
         let w = self.w(i);
         // "the day" in news is the day of the report ("shares rose 2% on the day").
         if w == "the" && (self.w(i + 1) == "day" || self.w(i + 1) == "same" && self.w(i + 2) == "day")
-            && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that" | "in" | "at")
+            && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that" | "in")
         {
             let n = if self.w(i + 1) == "same" { 3 } else { 2 };
             return Some(M::new(n, TimexType::Date, self.shift_days(0).unwrap_or_else(|| "XXXX-XX-XX".to_owned())).inferred());
@@ -608,6 +605,10 @@ impl Ctx<'_, '_> {
         if lead_the {
             j += 2;
         }
+        // "decades-long", "years-long"
+        if let Some(u) = self.w(j).strip_suffix("-long").filter(|u| u.ends_with('s')).and_then(unit) {
+            return Some(M::new(j + 1 - i, TimexType::Duration, duration_value(None, u)));
+        }
         // Hyphenated adjective: "two-day", "10-year", "three-month-long"
         if let Some(t) = self.tok(j) {
             let pieces: Vec<&str> = self.w(j).split('-').collect();
@@ -637,12 +638,15 @@ impl Ctx<'_, '_> {
             q = Some(None);
             k += 1;
         }
-        // "two and a half years"
         let q = q?;
-        // "1.5 years" not handled; "the past year": quantity from "the past"
+        // "six straight days", "two consecutive quarters", "five trading days"
+        if matches!(self.w(k), "straight" | "consecutive" | "successive" | "trading" | "business" | "working" | "full" | "calendar" | "more" | "further" | "additional") && unit(self.w(k + 1)).is_some() {
+            k += 1;
+        }
         let u = unit(self.w(k))?;
         let plural = self.w(k).ends_with('s');
-        if q == Some(1) && plural || q.is_some_and(|n| n > 1) && !plural && self.w(j) != "a" {
+        // "one days" is not a duration; "a four day strike" is.
+        if q == Some(1) && plural {
             return None;
         }
         // The year/"a year" in "$5 billion a year" is a set.
@@ -816,11 +820,19 @@ impl Ctx<'_, '_> {
         let v = match self.w(i) {
             "now" if !matches!(self.w(i + 1), "that") && !matches!(self.prev(i), "from" | "until" | "till" | "by") => "PRESENT_REF",
             "nowadays" => "PRESENT_REF",
+            "soon" if self.prev(i) != "as" => "FUTURE_REF",
+            "short-term" | "long-term" | "near-term" => "FUTURE_REF",
+            "the" if matches!(self.w(i + 1), "near" | "long" | "short") && self.w(i + 2) == "term" => {
+                return Some(M::new(3, TimexType::Date, "FUTURE_REF".to_owned()));
+            }
+            "the" if self.w(i + 1) == "time" && self.w(i + 2) == "being" => {
+                return Some(M::new(3, TimexType::Date, "PRESENT_REF".to_owned()));
+            }
             "recently" | "lately" => "PAST_REF",
             "recent" if matches!(self.w(i + 1), "years" | "months" | "weeks" | "decades") => {
                 return Some(M::new(2, TimexType::Date, "PAST_REF".to_owned()));
             }
-            "recent" if !self.tok(i + 1).is_some_and(|t| t.kind == Tok::Word && !is_function(self.w(i + 1))) => "PAST_REF",
+            "recent" => "PAST_REF",
             "the" if self.w(i + 1) == "past" => {
                 let next = self.w(i + 2);
                 let ok = !matches!(next, "decade" | "year" | "month" | "week" | "few" | "several") && quantity(next).is_none();
@@ -851,7 +863,7 @@ impl Ctx<'_, '_> {
             TimexType::Date | TimexType::Time => {
                 if at(3) == "the" && matches!(at(2), "end" | "beginning" | "start" | "middle" | "turn") && at(1) == "of" {
                     3
-                } else if matches!(at(1), "early" | "late" | "mid" | "earlier" | "later") {
+                } else if matches!(at(1), "early" | "late" | "mid" | "earlier" | "later") || at(1) == "very" && m.value == "FUTURE_REF" {
                     1
                 } else if matches!(at(1), "last" | "next" | "this") && self.month(i).is_some() {
                     1
