@@ -137,7 +137,17 @@ fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>)
     }
     // "the day" / "the same day" is the day last mentioned in the body (else the reference day).
     let mut last_day: Option<String> = None;
+    let mut last_year: Option<i32> = None;
     for f in &mut found {
+        if let Some(shift) = f.anaphoric_year {
+            if let Some(y) = last_year {
+                f.value = format!("{:04}", y + shift);
+            }
+            continue;
+        }
+        if f.value.len() >= 4 && f.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) && !f.value.starts_with('P') {
+            last_year = f.value[..4].parse().ok();
+        }
         if f.anaphoric_day {
             if let Some(d) = &last_day {
                 f.value.clone_from(d);

@@ -17,6 +17,8 @@ pub(crate) struct Found {
     pub year_inferred: bool,
     /// "the day", "the same day": the day last mentioned, resolved by the caller.
     pub anaphoric_day: bool,
+    /// "the previous year" (-1), "the entire year" (0): relative to the year last mentioned.
+    pub anaphoric_year: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,7 +98,6 @@ fn duration_value(q: Option<u32>, unit: (&str, bool, u32)) -> String {
     let t = if time { "T" } else { "" };
     match q {
         Some(n) => format!("P{t}{}{letter}", n.saturating_mul(mult)),
-        None if mult == 10 => "PXDE".to_owned(),
         None => format!("P{t}X{letter}"),
     }
 }
@@ -194,9 +195,9 @@ impl Ctx<'_, '_> {
         let months_ahead = (i32::from(m) - i32::from(r.month())) * 30 + (i32::from(d.unwrap_or(15)) - i32::from(r.day()));
         match self.tense.get(i).copied().unwrap_or(Tense::Unknown) {
             // A day close to the reference may be a plan reported in the past tense
-            // ("was delayed to November 11"); a whole month ahead is last year's.
-            Tense::Past if months_ahead > if d.is_some() { 60 } else { 0 } => y -= 1,
-            Tense::Future if months_ahead < if d.is_some() { -60 } else { 0 } => y += 1,
+            // ("was delayed to November 11"); a month more than a month ahead is last year's.
+            Tense::Past if months_ahead > if d.is_some() { 60 } else { 30 } => y -= 1,
+            Tense::Future if months_ahead < if d.is_some() { -60 } else { -30 } => y += 1,
             _ => {}
         }
         Some((y, true))
@@ -672,11 +673,8 @@ impl Ctx<'_, '_> {
         let Some(r) = r else { return Some("PAST_REF".to_owned()) };
         Some(match u {
             ("D", false, _) => r.add_days(-n)?.to_iso(),
-            ("W", false, _) => {
-                let d = r.add_days(-7 * n)?;
-                let (y, w) = iso_week(d.days());
-                format!("{y:04}-W{w:02}")
-            }
+            // "a week ago" names the day a week back.
+            ("W", false, _) => r.add_days(-7 * n)?.to_iso(),
             ("M", false, _) => {
                 let (y, m) = add_months(r.year(), r.month(), -(n as i32));
                 ym(y, m)
@@ -766,6 +764,14 @@ impl Ctx<'_, '_> {
             year = Some(y);
             k += 1;
             inferred = false;
+        }
+        // In the past tense, a quarter not yet reached this year is last year's.
+        if inferred && !half && self.tense.get(i).copied() == Some(Tense::Past) {
+            if let (Some(r), Some(y)) = (self.reference, year.as_mut()) {
+                if q > (r.month() - 1) / 3 + 1 {
+                    *y -= 1;
+                }
+            }
         }
         let y = year.map_or("XXXX".to_owned(), |y| format!("{y:04}"));
         let value = if half { format!("{y}-H{q}") } else { format!("{y}-Q{q}") };
@@ -933,7 +939,12 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
                 let span = ByteSpan::new(toks[first].span.start, toks[i + m.len - 1].span.end);
                 floor = i + m.len;
                 let anaphoric_day = m.len >= 2 && toks[i].text.eq_ignore_ascii_case("the") && matches!(ctx.w(i + m.len - 1), "day");
-                out.push(Found { span, kind: m.kind, value: m.value, end_value: m.end_value, year_inferred: m.inferred, anaphoric_day });
+                let anaphoric_year = match (ctx.w(i), ctx.w(i + 1), ctx.w(i + 2)) {
+                    ("the", "previous" | "prior" | "preceding", "year") | ("the", "year", "previous" | "before") => Some(-1),
+                    ("the", "entire" | "whole" | "full", "year") => Some(0),
+                    _ => None,
+                };
+                out.push(Found { span, kind: m.kind, value: m.value, end_value: m.end_value, year_inferred: m.inferred, anaphoric_day, anaphoric_year });
                 i += m.len;
             }
             _ => i += 1,
@@ -986,5 +997,5 @@ pub(crate) fn dateline(text: &str, line: ByteSpan, published: CivilDateTime) -> 
         .unwrap_or(0);
     let start = toks.get(first).map_or(line.start, |t| t.span.start);
     let kind = if published.time().is_some() { TimexType::Time } else { TimexType::Date };
-    Found { span: ByteSpan::new(start, line.end), kind, value: published.to_iso(), end_value: None, year_inferred: false, anaphoric_day: false }
+    Found { span: ByteSpan::new(start, line.end), kind, value: published.to_iso(), end_value: None, year_inferred: false, anaphoric_day: false, anaphoric_year: None }
 }
