@@ -16,6 +16,7 @@ serve: tools
 ## Release build into dist/, with relative URLs so the folder works from any sub-path.
 dist: tools
 	trunk build --release --public-url ./
+	node scripts/externalize-boot.mjs dist
 
 ## Raw and gzip bytes of every file in dist/, and the total.
 size: dist

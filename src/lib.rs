@@ -15,8 +15,12 @@ pub use components::{App, ArticleView, ArticleViewProps, DocumentFacts, Document
 /// Path of the default article, relative to the page (so `dist/` works from any sub-path).
 pub const DEFAULT_ARTICLE: &str = "articles/default.txt";
 
-/// Mount the app on `<body>` (browser only).
+/// Mount the app on `<body>` (browser only). A panic shows a recoverable error view
+/// instead of leaving a dead or blank page.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    yew::Renderer::<App>::new().render();
+    {
+        std::panic::set_hook(Box::new(|info| web::show_fatal(&info.to_string())));
+        yew::Renderer::<App>::new().render();
+    }
 }

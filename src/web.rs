@@ -150,6 +150,44 @@ mod imp {
         let _ = cl.add_1("flash");
     }
 
+    /// Show a recoverable error view on top of whatever is on screen (used by the panic hook).
+    pub fn show_fatal(detail: &str) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        set_root_flag("data-error", true);
+        if doc.get_element_by_id("lede-fatal").is_some() {
+            return;
+        }
+        let Ok(panel) = doc.create_element("div") else { return };
+        panel.set_id("lede-fatal");
+        let _ = panel.set_attribute("role", "alert");
+        let _ = panel.set_attribute("class", "status error fatal");
+        let parts = [
+            ("h1", "Lede stopped working".to_owned()),
+            ("p", "Something unexpected happened while showing this article. Nothing you loaded is lost: reload the page to start again.".to_owned()),
+            ("p", format!("Details for a bug report: {detail}")),
+        ];
+        for (tag, text) in parts {
+            if let Ok(el) = doc.create_element(tag) {
+                el.set_text_content(Some(&text));
+                let _ = panel.append_child(&el);
+            }
+        }
+        if let Ok(button) = doc.create_element("button") {
+            button.set_text_content(Some("Reload"));
+            let _ = button.set_attribute("type", "button");
+            let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            });
+            let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+            reload.forget();
+            let _ = panel.append_child(&button);
+        }
+        let _ = body.prepend_with_node_1(&panel);
+    }
+
     pub async fn fetch_text(url: &str) -> Result<String, String> {
         let window = web_sys::window().ok_or("no window")?;
         let response = JsFuture::from(window.fetch_with_str(url))
@@ -189,6 +227,7 @@ mod imp {
         Guard
     }
     pub fn reveal(_: &str, _: usize, _: bool) {}
+    pub fn show_fatal(_: &str) {}
 }
 
 /// The reader's stored theme choice, if any.
@@ -207,6 +246,8 @@ pub use imp::set_hash;
 pub use imp::on_hash_change;
 /// Scroll to the `nth` element matching a selector, focus it if asked, and flash it.
 pub use imp::reveal;
+/// Show the "Lede stopped working" view (panic hook), keeping what is on screen.
+pub use imp::show_fatal;
 #[cfg(target_arch = "wasm32")]
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;

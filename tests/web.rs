@@ -61,3 +61,20 @@ async fn missing_article_gives_a_message_not_a_blank_page() {
     assert!(text.contains("could not be loaded"), "{text}");
     assert!(text.contains("HTTP 404"), "{text}");
 }
+
+#[wasm_bindgen_test]
+fn fatal_view_is_shown_once_and_keeps_the_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let before = document.body().unwrap().child_element_count();
+    web::show_fatal("test detail <b>not markup</b>");
+    web::show_fatal("second call is ignored");
+    let panel = document.get_element_by_id("lede-fatal").expect("error view");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("Lede stopped working") && text.contains("<b>not markup</b>"), "{text}");
+    assert!(panel.query_selector("b").unwrap().is_none(), "details are text, not markup");
+    assert_eq!(document.body().unwrap().child_element_count(), before + 1, "nothing removed, one view added");
+    assert!(root().has_attribute("data-error"));
+    panel.remove();
+    web::set_root_flag("data-error", false);
+}

@@ -308,6 +308,31 @@ test('a 360 px phone: drawer for the sidebar, timeline scrolls on its own', asyn
   await context.close();
 });
 
+
+// ---------- Hosting: strict Content-Security-Policy ----------
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; frame-ancestors *";
+
+test('dist/ works under a strict CSP with no violation', async ({ browser }) => {
+  const strict = await startServer(dist, { mounts: ['/'], headers: { 'content-security-policy': CSP } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
+  await page.goto(strict.origin + '/');
+  await ready(page);
+  await page.locator('.entities button.entity').first().click();
+  const violations = await page.evaluate(() => window.__csp);
+  assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
+  assert(errors.length === 0, `console: ${errors.join('; ')}`);
+  await context.close();
+  strict.close();
+});
+
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
 fs.mkdirSync(shots, { recursive: true });
