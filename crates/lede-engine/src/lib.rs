@@ -181,6 +181,15 @@ fn analyze_plain(text: &str) -> Article {
             continue;
         }
         let block = article.blocks.len();
+        // Clean text still may carry its date on a line of its own: it is the publication date.
+        let line = span.of(text);
+        if article.meta.published.is_none() && line.split_whitespace().count() <= 12 {
+            if let Some(d) = parse_dateline(line) {
+                article.meta.published = Some(d);
+                article.blocks.push(Block { kind: BlockKind::Dateline, span, body: span, credit: None, duplicate_of: None });
+                continue;
+            }
+        }
         article.blocks.push(Block { kind: BlockKind::Paragraph, span, body: span, credit: None, duplicate_of: None });
         article.sentences.extend(split_sentences(text, span).into_iter().map(|span| Sentence { span, block }));
     }

@@ -39,8 +39,8 @@ const YEAR_CUES: [&str; 26] = [
     "after", "early", "late", "around", "circa", "year", "fiscal", "mid", "spring", "summer", "autumn", "winter", "fall",
 ];
 
-const FUTURE_CUES: [&str; 10] =
-    ["will", "'ll", "shall", "next", "upcoming", "coming", "tomorrow", "scheduled", "expected", "plans"];
+const FUTURE_CUES: [&str; 11] =
+    ["will", "'ll", "shall", "should", "next", "upcoming", "coming", "tomorrow", "scheduled", "expected", "plans"];
 const PAST_CUES: [&str; 34] = [
     "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "gave", "began", "came", "went",
     "won", "lost", "saw", "left", "ago", "last", "yesterday", "earlier", "previously", "sold", "bought", "paid",
@@ -192,8 +192,16 @@ impl Ctx<'_, '_> {
     fn year_for(&self, i: usize, m: u8, d: Option<u8>) -> Option<(i32, bool)> {
         let r = self.reference?;
         let mut y = r.year();
-        let months_ahead = (i32::from(m) - i32::from(r.month())) * 30 + (i32::from(d.unwrap_or(15)) - i32::from(r.day()));
-        match self.tense.get(i).copied().unwrap_or(Tense::Unknown) {
+        // "early June" is about the 5th, "late June" the 25th.
+        let approx = match self.prev(i) {
+            "early" => 5,
+            "late" => 25,
+            _ => 15,
+        };
+        let months_ahead = (i32::from(m) - i32::from(r.month())) * 30 + (i32::from(d.unwrap_or(approx)) - i32::from(r.day()));
+        // "since November" looks back whatever the verb.
+        let tense = if matches!(self.prev(i), "since") { Tense::Past } else { self.tense.get(i).copied().unwrap_or(Tense::Unknown) };
+        match tense {
             // A day close to the reference may be a plan reported in the past tense
             // ("was delayed to November 11"); a month more than a month ahead is last year's.
             Tense::Past if months_ahead > if d.is_some() { 60 } else { 30 } => y -= 1,
@@ -909,7 +917,9 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
         if FUTURE_CUES.contains(&w) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
             return Some(Tense::Future);
         }
-        let ed = w.len() > 4 && w.ends_with("ed") && toks[i].kind == Tok::Word && !toks[i].is_capitalised();
+        // A participle after "be" ("should be completed") is not a past tense.
+        let after_be = i > 0 && matches!(lw[i - 1].as_str(), "be" | "being");
+        let ed = w.len() > 4 && w.ends_with("ed") && toks[i].kind == Tok::Word && !toks[i].is_capitalised() && !after_be;
         if PAST_CUES.contains(&w) || ed {
             return Some(Tense::Past);
         }
