@@ -90,7 +90,16 @@ const GROUP_NAMES: &[&str] = &[
 ];
 
 /// Words after which a bare name is a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "to", "across", "throughout", "outside", "inside", "around", "into", "via", "toward", "towards"];
+/// ("at", "from" and "to" are left out: "workers at Chrysler", "a letter to Ford".)
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "around", "into"];
+
+/// Continents and world regions (not in the country/city gazetteers).
+const REGION_NAMES: &[&str] = &[
+    "Africa", "Antarctica", "Asia", "Europe", "Oceania", "North America", "South America", "Latin America",
+    "Central America", "Middle East", "Far East", "Southeast Asia", "South Asia", "East Asia", "Central Asia",
+    "Eastern Europe", "Western Europe", "Scandinavia", "Caribbean", "Balkans", "Sahel", "Arctic", "Pacific",
+    "Atlantic", "Mediterranean", "Gulf", "Asia-Pacific", "Sub-Saharan Africa", "West Africa", "East Africa",
+];
 
 /// Lower-case words right before a name that make it an organisation.
 const ORG_CUES_BEFORE: &[&str] = &["company", "firm", "maker", "rival", "carrier", "airline", "manufacturer", "giant", "group", "bank", "retailer", "automaker", "insurer", "broker", "agency", "newspaper", "network", "startup", "supplier", "subsidiary", "conglomerate", "unit"];
@@ -108,7 +117,7 @@ fn is(list: &'static [&'static str], w: &str) -> bool {
     use std::sync::OnceLock;
     static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        [FUNCTION_WORDS, TITLE_WORDS, HONORIFICS, ORG_WORDS, PLACE_WORDS, EVENT_WORDS, EVENT_NOUNS, WORK_WORDS, GROUP_NAMES, PLACE_PREPOSITIONS, ORG_CUES_BEFORE, ORG_CUES_AFTER, PERSON_VERBS, MONTHS_AND_DAYS]
+        [FUNCTION_WORDS, TITLE_WORDS, HONORIFICS, ORG_WORDS, PLACE_WORDS, EVENT_WORDS, EVENT_NOUNS, WORK_WORDS, GROUP_NAMES, PLACE_PREPOSITIONS, ORG_CUES_BEFORE, ORG_CUES_AFTER, PERSON_VERBS, MONTHS_AND_DAYS, REGION_NAMES]
             .into_iter()
             .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
             .collect()
@@ -366,6 +375,11 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             let first = words[0];
             cand.kind = if honorific || (a > role_start && cand.role.is_some()) {
                 Some(EntityKind::Person)
+            } else if is(REGION_NAMES, &name) {
+                Some(EntityKind::Place)
+            } else if words.len() == 1 && first.chars().any(|c| c.is_ascii_digit()) && !is(EVENT_NOUNS, &next_lower) {
+                // Model codes ("A380", "F-35"): products, not organisations.
+                Some(EntityKind::Other)
             } else if words.iter().any(|w| is(WORK_WORDS, w)) {
                 Some(EntityKind::Work)
             } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 {
