@@ -105,6 +105,30 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // Drag to pan: the chart scrolls inside its own container.
+    let drag = use_mut_ref(|| None::<(i32, i32)>);
+    let on_pointer_down = {
+        let (drag, pane) = (drag.clone(), pane.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let Some(el) = pane.cast::<web_sys::Element>() {
+                if e.button() == 0 && e.pointer_type() == "mouse" {
+                    *drag.borrow_mut() = Some((e.client_x(), el.scroll_left()));
+                }
+            }
+        })
+    };
+    let on_pointer_move = {
+        let (drag, pane) = (drag.clone(), pane.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let (Some((x0, left0)), Some(el)) = (*drag.borrow(), pane.cast::<web_sys::Element>()) {
+                el.set_scroll_left(left0 - (e.client_x() - x0));
+            }
+        })
+    };
+    let on_pointer_up = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
     let toggle = props.on_toggle_list.reform(|_: MouseEvent| ());
     let toolbar = html! {
         <div class="tl-toolbar" role="toolbar" aria-label="Timeline controls">
@@ -176,7 +200,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let height = axis_y + AXIS_PX;
         let published = ann.article.meta.published.and_then(|p| lede_engine::event_days(&p.to_iso()[..10], None)).map(|d| scale.x(d.0));
         html! {
-            <div class="tl-scroll" ref={pane.clone()} tabindex="0" role="region" aria-label="Timeline chart (use + and − to zoom, arrow keys to scroll)" {onkeydown} {onwheel}>
+            <div class="tl-scroll" ref={pane.clone()} tabindex="0" role="region" aria-label="Timeline chart (use + and − to zoom, arrow keys to scroll)" {onkeydown} {onwheel}
+                onpointerdown={on_pointer_down} onpointermove={on_pointer_move} onpointerup={on_pointer_up.clone()} onpointerleave={on_pointer_up}>
                 <svg class="tl" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("-4 0 {:.0} {height:.0}", width + 8.0)} role="list" aria-label="Dated events">
                     // Axis segments, ticks and breaks.
                     { for scale.segments.iter().enumerate().map(|(k, seg)| html! {

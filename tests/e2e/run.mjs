@@ -333,6 +333,37 @@ test('dist/ works under a strict CSP with no violation', async ({ browser }) => 
   strict.close();
 });
 
+
+test('the timeline pans by drag when zoomed', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  await page.click('.tl-toolbar button[aria-label="Zoom in"]');
+  await page.click('.tl-toolbar button[aria-label="Zoom in"]');
+  const box = await page.locator('.tl-scroll').boundingBox();
+  const before = await page.locator('.tl-scroll').evaluate((el) => el.scrollLeft);
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height - 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height - 12, { steps: 5 });
+  await page.mouse.up();
+  const after = await page.locator('.tl-scroll').evaluate((el) => el.scrollLeft);
+  assert(after > before + 100, `dragging left scrolls right: ${before} → ${after}`);
+  await context.close();
+});
+
+test('print: article, entity index and event list, without controls', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['.bar', '.tl-toolbar', '.type-filters', '.search', '.drawer-toggle']) {
+    assert(!(await page.locator(sel).first().isVisible()), `${sel} hidden in print`);
+  }
+  assert(await page.locator('article').isVisible(), 'article printed');
+  assert(await page.locator('.entities button.entity').first().isVisible(), 'entity index printed');
+  const rows = await page.locator('table.event-table tr').count();
+  assert(rows > 0 && await page.locator('table.event-table').first().isVisible(), 'event list printed');
+  await context.close();
+});
+
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
 fs.mkdirSync(shots, { recursive: true });
