@@ -150,6 +150,31 @@ mod imp {
         let _ = cl.add_1("flash");
     }
 
+    /// Put `data-selected` on the marks of entity `id` and take it off all others.
+    pub fn mark_selected(id: Option<&str>) {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let each = |sel: &str, f: &dyn Fn(&web_sys::Element)| {
+            if let Ok(list) = doc.query_selector_all(sel) {
+                for k in 0..list.length() {
+                    if let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                        f(&el);
+                    }
+                }
+            }
+        };
+        let keep = id.map(|id| format!("mark[data-entity=\"{id}\"]"));
+        each("mark[data-selected]", &|el| {
+            if keep.as_deref().is_none_or(|k| !el.matches(k).unwrap_or(false)) {
+                let _ = el.remove_attribute("data-selected");
+            }
+        });
+        if let Some(k) = &keep {
+            each(k, &|el| {
+                let _ = el.set_attribute("data-selected", "");
+            });
+        }
+    }
+
     /// Show a recoverable error view on top of whatever is on screen (used by the panic hook).
     pub fn show_fatal(detail: &str) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -228,6 +253,7 @@ mod imp {
     }
     pub fn reveal(_: &str, _: usize, _: bool) {}
     pub fn show_fatal(_: &str) {}
+    pub fn mark_selected(_: Option<&str>) {}
 }
 
 /// The reader's stored theme choice, if any.
@@ -248,6 +274,8 @@ pub use imp::on_hash_change;
 pub use imp::reveal;
 /// Show the "Lede stopped working" view (panic hook), keeping what is on screen.
 pub use imp::show_fatal;
+/// Mark the selected entity's mentions (`mark[data-selected]`) in the DOM.
+pub use imp::mark_selected;
 #[cfg(target_arch = "wasm32")]
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;

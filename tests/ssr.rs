@@ -132,7 +132,7 @@ The mayor of Santos, Rui Costa, met Omar Haddad on Monday. Costa said the deal w
 The port was built in 1998 and expanded in 2019, Haddad said.\n";
 
 #[tokio::test]
-async fn selected_entity_marks_carry_data_selected() {
+async fn every_mention_is_a_mark_and_dates_are_time_elements() {
     let d = doc(STORY);
     let html = LocalServerRenderer::<ArticleView>::with_props(yew::props!(ArticleViewProps {
         doc: d.clone(),
@@ -143,7 +143,7 @@ async fn selected_entity_marks_carry_data_selected() {
     .await;
     let marks = html.matches(r#"data-entity="rui-costa""#).count();
     assert_eq!(marks, 2, "{html}");
-    assert_eq!(html.matches("data-selected").count(), 2, "only the selected entity's marks: {html}");
+    // `data-selected` is set in the browser after render (see web::mark_selected; checked end to end).
     assert!(html.contains("<time class=\"timex\">Monday</time>"), "{html}");
 }
 

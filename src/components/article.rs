@@ -134,8 +134,6 @@ fn prepare(doc: &DocRef) -> Prepared {
 struct BlockProps {
     prepared: PreparedRef,
     index: usize,
-    /// The selected entity, when this block mentions it.
-    selected: Option<AttrValue>,
     /// The selected event's sentence, when it is in this block.
     current: Option<ByteSpan>,
     /// The selected event's participants, when its sentence is in this block.
@@ -184,7 +182,6 @@ impl Ctx<'_> {
             Inline::Timex => html! { <time class="timex">{ text }</time> },
             Inline::Mention(e) => {
                 let (id, kind, card) = &self.p.entities[e];
-                let selected = self.props.selected.as_ref() == Some(id);
                 let related = self.props.related.iter().any(|r| r.as_str() == id.as_str());
                 let off = self.props.hidden.contains(kind);
                 let class = classes!("ent", format!("t-{}", kind.name()), off.then_some("off"), related.then_some("related"));
@@ -200,7 +197,7 @@ impl Ctx<'_> {
                 });
                 html! {
                     <mark class={class} data-entity={id.clone()} data-card={card.clone()} aria-description={card.clone()}
-                        data-selected={selected.then_some("")} tabindex="0" {onclick} {onkeydown}>{ text }</mark>
+                        tabindex="0" {onclick} {onkeydown}>{ text }</mark>
                 }
             }
         }
@@ -290,18 +287,22 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let no_hidden: Rc<Vec<EntityKind>> = Rc::new(Vec::new());
     let block = |i: usize| {
         let ents = p.block_entities.get(i).map_or(&[][..], Vec::as_slice);
-        let selected = selected_entity
-            .filter(|id| ents.iter().any(|&e| p.entities[e].0.as_str() == *id))
-            .map(|id| AttrValue::from(id.to_owned()));
         let current = event.map(|e| e.sentence).filter(|s| a.blocks[i].span.contains(*s));
         let touches_hidden = ents.iter().any(|&e| props.hidden.contains(&p.entities[e].1));
         html! {
-            <BlockView key={i} prepared={prepared.clone()} index={i} {selected} {current}
+            <BlockView key={i} prepared={prepared.clone()} index={i} {current}
                 related={if current.is_some() { related.clone() } else { no_related.clone() }}
                 hidden={if touches_hidden { hidden_all.clone() } else { no_hidden.clone() }}
                 on_select_entity={props.on_select_entity.clone()} />
         }
     };
+    // The selected entity's marks get `data-selected` directly in the DOM after each render:
+    // selecting an entity then costs one pass over its mentions instead of re-rendering every
+    // paragraph that mentions it (the blocks do not render this attribute, so Yew never undoes it).
+    {
+        let id = selected_entity.map(str::to_owned);
+        use_effect(move || crate::web::mark_selected(id.as_deref()));
+    }
     let title = a.blocks.iter().position(|b| b.kind == BlockKind::Title);
     let byline = format::authors_line(&a.meta.authors).or_else(|| {
         a.blocks.iter().find(|b| b.kind == BlockKind::Byline).map(|b| b.span.of(text).to_owned())
