@@ -165,7 +165,11 @@ pub fn App() -> Html {
                         <DocumentFacts doc={doc.clone()} />
                     </div>
                     <div class="reader">
-                        <ArticleView doc={doc.clone()} selection={view.selection.clone()} hidden={view.hidden.clone()} on_select_entity={select_entity.clone()} />
+                        // The article only needs an event selection; an entity selection reaches its
+                        // marks through SelectedMarks, so selecting an entity re-renders no paragraph.
+                        <ArticleView doc={doc.clone()} selection={if matches!(view.selection, Selection::Event(_)) { view.selection.clone() } else { Selection::None }}
+                            hidden={view.hidden.clone()} on_select_entity={select_entity.clone()} />
+                        <SelectedMarks entity={if let Selection::Entity(id) = &view.selection { Some(id.clone()) } else { None }} />
                     </div>
                     <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list} />
                 </>
@@ -185,4 +189,20 @@ pub fn App() -> Html {
             <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ view.announcement.clone() }</div>
         </div>
     }
+}
+
+/// Props of [`SelectedMarks`].
+#[derive(Properties, PartialEq)]
+pub struct SelectedMarksProps {
+    /// The selected entity, if any.
+    pub entity: Option<String>,
+}
+
+/// Renders nothing: after each change it puts `data-selected` on the selected entity's marks
+/// (and takes it off the others) directly in the DOM. The marks do not render this attribute,
+/// so Yew never undoes it, and selecting an entity costs one pass over its mentions.
+#[component]
+pub fn SelectedMarks(props: &SelectedMarksProps) -> Html {
+    use_effect_with(props.entity.clone(), |id| web::mark_selected(id.as_deref()));
+    Html::default()
 }

@@ -273,10 +273,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let doc = &props.doc.0;
     let (text, a) = (doc.text.as_str(), doc.article());
     let ann = &doc.annotation;
-    let selected_entity = match &props.selection {
-        Selection::Entity(id) => Some(id.as_str()),
-        _ => None,
-    };
     let event = match &props.selection {
         Selection::Event(id) => ann.events.iter().find(|e| &e.id == id),
         _ => None,
@@ -296,13 +292,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 on_select_entity={props.on_select_entity.clone()} />
         }
     };
-    // The selected entity's marks get `data-selected` directly in the DOM after each render:
-    // selecting an entity then costs one pass over its mentions instead of re-rendering every
-    // paragraph that mentions it (the blocks do not render this attribute, so Yew never undoes it).
-    {
-        let id = selected_entity.map(str::to_owned);
-        use_effect(move || crate::web::mark_selected(id.as_deref()));
-    }
     let title = a.blocks.iter().position(|b| b.kind == BlockKind::Title);
     let byline = format::authors_line(&a.meta.authors).or_else(|| {
         a.blocks.iter().find(|b| b.kind == BlockKind::Byline).map(|b| b.span.of(text).to_owned())

@@ -81,6 +81,14 @@ pub fn co_occurring<'a>(doc: &'a lede_engine::Annotation, entity: &Entity, n: us
     counts
 }
 
+/// The strip's marks: which of 100 equal slices of the text hold a mention (at most 100 marks,
+/// however often the entity is mentioned).
+pub fn strip_cells(e: &Entity, text_len: f64) -> Vec<u8> {
+    let mut cells: Vec<u8> = e.mentions.iter().map(|m| ((m.start as f64 / text_len) * 100.0).floor().clamp(0.0, 99.0) as u8).collect();
+    cells.dedup();
+    cells
+}
+
 /// Most mentions listed for the selected entity (the rest are counted).
 pub const MENTIONS_LISTED: usize = 50;
 
@@ -111,8 +119,8 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                     if let Some(r) = &e.role { <span class="role">{ r }</span> }
                     <span class="count" aria-label={format!("{n} mention{}", if n == 1 { "" } else { "s" })}>{ n }</span>
                     <svg class="strip" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                        { for e.mentions.iter().map(|m| html! {
-                            <rect x={format!("{:.2}", m.start as f64 / len * 100.0)} y="0" width="0.9" height="4" />
+                        { for strip_cells(e, len).into_iter().map(|x| html! {
+                            <rect x={x.to_string()} y="0" width="0.9" height="4" />
                         }) }
                     </svg>
                 </button>
