@@ -252,7 +252,22 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             }
             break;
         }
-        let run_end = j;
+        let mut run_end = j;
+        // "Apple Computer CEO Steve Jobs": a title after a name that is not itself a title,
+        // a nationality or a country ends that name (an organisation); the title starts the
+        // next run, where it becomes the person's role.
+        if let Some(t) = (i + 1..run_end).find(|&t| {
+            is(TITLE_WORDS, toks[t].text)
+                && !is(TITLE_WORDS, toks[t - 1].text)
+                && !matches!(toks[t - 1].text, "of" | "and" | "the" | "for")
+                && toks[i..t].iter().any(|x| {
+                    !is(TITLE_WORDS, x.text) && !is(FUNCTION_WORDS, &x.lower()) && !matches!(g.lookup(x.text), Some(Known::Demonym(_) | Known::Country(_)))
+                })
+                // "World Health Organization", "Finance Ministry": the title word is part of a name.
+                && ![ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS].iter().any(|l| is(l, toks[run_end - 1].text))
+        }) {
+            run_end = t;
+        }
         // Strip leading function words, honorifics and titles (titles become the role).
         let mut a = i;
         let mut honorific = false;

@@ -403,6 +403,18 @@ fn entity_cases() {
         &["Storm Batters Coast", "Crews Race", "Restore Power"],
     );
     check_entities(
+        "an organisation before a title is split from the person after it",
+        "The plan was announced on Friday. Harrow Dynamics CEO Lena Varga said the deal was done.",
+        &[("Harrow Dynamics", "organization", &["Harrow Dynamics"]), ("Lena Varga", "person", &["Lena Varga"])],
+        &["Harrow Dynamics CEO Lena Varga", "Harrow Dynamics CEO"],
+    );
+    check_entities(
+        "a title word inside an organisation's name does not split it",
+        "Officials at the World Health Organization agreed. The Finance Ministry did not.",
+        &[("World Health Organization", "organization", &["World Health Organization"]), ("Finance Ministry", "organization", &["Finance Ministry"])],
+        &["World", "Finance"],
+    );
+    check_entities(
         "a name shortened to its first word is an organisation",
         "Harrow Dynamics won the contract. Harrow will build the engines.",
         &[("Harrow Dynamics", "organization", &["Harrow Dynamics", "Harrow"])],
