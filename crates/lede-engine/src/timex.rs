@@ -229,20 +229,8 @@ impl Ctx<'_, '_> {
                 k += 1;
             }
             if let Some(m) = self.month(k) {
-                let mut end = k + 1;
-                let (y, inferred) = match self.year_after(end) {
-                    Some((y, n)) => {
-                        end += n;
-                        (Some(y), false)
-                    }
-                    None => (self.year_for(i, m, Some(d)).map(|x| x.0), true),
-                };
-                let value = match y {
-                    Some(y) => ymd(y, m, d)?,
-                    None => format!("XXXX-{m:02}-{d:02}"),
-                };
-                let mm = M { len: end - i, kind: TimexType::Date, value, end_value: None, inferred };
-                return Some(mm);
+                let (value, _, inferred, end) = self.day_value(i, k + 1, m, d)?;
+                return Some(M { len: end - i, kind: TimexType::Date, value, end_value: None, inferred });
             }
             if weekday_first {
                 return None;
@@ -256,12 +244,7 @@ impl Ctx<'_, '_> {
         if let Some(d) = self.tok(k).filter(|t| t.kind == Tok::Number).and_then(|t| ordinal_day(t.text)) {
             k += 1;
             let mut end_day = None;
-            // "March 22-23" / "March 18 and 19"
-            if let Some(t) = self.tok(k) {
-                if t.kind == Tok::Number && t.text.contains(['-', '–']) {
-                    // tokenizer keeps "22-23" in one token
-                }
-            }
+            // "March 22 - 23" / "March 18 and 19"
             if (self.punct(k, '-') || self.punct(k, '–') || matches!(self.w(k), "to" | "and" | "through"))
                 && self.tok(k + 1).is_some_and(|t| t.kind == Tok::Number)
                 && self.year_number_at(k + 1).is_none()
@@ -271,17 +254,8 @@ impl Ctx<'_, '_> {
                     k += 2;
                 }
             }
-            let (y, inferred) = match self.year_after(k) {
-                Some((y, n)) => {
-                    k += n;
-                    (Some(y), false)
-                }
-                None => (self.year_for(i, m, Some(d)).map(|x| x.0), true),
-            };
-            let value = match y {
-                Some(y) => ymd(y, m, d)?,
-                None => format!("XXXX-{m:02}-{d:02}"),
-            };
+            let (value, y, inferred, end) = self.day_value(i, k, m, d)?;
+            k = end;
             let end_value = match (y, end_day) {
                 (Some(y), Some(d2)) => ymd(y, m, d2),
                 _ => None,
@@ -313,6 +287,20 @@ impl Ctx<'_, '_> {
             None => format!("XXXX-{m:02}"),
         };
         Some(M::new(k - i, TimexType::Date, value).inferred())
+    }
+
+    /// Day `d` of month `m` with its year written at `k` (", 2021") or inferred for the
+    /// expression starting at `i`: (value, year, year inferred, index after the expression).
+    fn day_value(&self, i: usize, k: usize, m: u8, d: u8) -> Option<(String, Option<i32>, bool, usize)> {
+        let (y, inferred, end) = match self.year_after(k) {
+            Some((y, n)) => (Some(y), false, k + n),
+            None => (self.year_for(i, m, Some(d)).map(|x| x.0), true, k),
+        };
+        let value = match y {
+            Some(y) => ymd(y, m, d)?,
+            None => format!("XXXX-{m:02}-{d:02}"),
+        };
+        Some((value, y, inferred, end))
     }
 
     fn year_number_at(&self, i: usize) -> Option<i32> {
