@@ -97,7 +97,6 @@ pub const MENTIONS_LISTED: usize = 50;
 pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
     let doc = &props.doc.0;
     let ann = &doc.annotation;
-    let len = doc.text.len().max(1) as f64;
     let oninput = props.on_search.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
@@ -106,26 +105,9 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         Selection::Entity(id) => ann.entities.iter().find(|e| &e.id == id),
         _ => None,
     };
-    let entry = |e: &Entity| {
+    let entry = |(index, e): (usize, &Entity)| {
         let pressed = props.selection == Selection::Entity(e.id.clone());
-        let id = e.id.clone();
-        let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
-        let n = e.mentions.len();
-        html! {
-            <li>
-                <button type="button" class={classes!("entity", format!("t-{}", e.kind.name()))} data-entity={e.id.clone()}
-                    aria-pressed={pressed.to_string()} {onclick}>
-                    <span class="name">{ &e.name }</span>
-                    if let Some(r) = &e.role { <span class="role">{ r }</span> }
-                    <span class="count" aria-label={format!("{n} mention{}", if n == 1 { "" } else { "s" })}>{ n }</span>
-                    <svg class="strip" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                        { for strip_cells(e, len).into_iter().map(|x| html! {
-                            <rect x={x.to_string()} y="0" width="0.9" height="4" />
-                        }) }
-                    </svg>
-                </button>
-            </li>
-        }
+        html! { <EntityEntry key={e.id.clone()} doc={props.doc.clone()} {index} {pressed} on_select={props.on_select.clone()} /> }
     };
     html! {
         <aside class="sidebar entities" aria-labelledby="entities-h">
@@ -181,7 +163,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                 </section>
             }
             { for GROUPS.iter().map(|(kind, label)| {
-                let items: Vec<&Entity> = ann.entities.iter().filter(|e| e.kind == *kind && matches_query(e, &props.query)).collect();
+                let items: Vec<(usize, &Entity)> = ann.entities.iter().enumerate().filter(|(_, e)| e.kind == *kind && matches_query(e, &props.query)).collect();
                 if items.is_empty() {
                     return Html::default();
                 }
@@ -193,5 +175,41 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                 }
             }) }
         </aside>
+    }
+}
+
+/// Props of [`EntityEntry`].
+#[derive(Properties, PartialEq)]
+struct EntityEntryProps {
+    doc: DocRef,
+    /// Index into the document's entities.
+    index: usize,
+    pressed: bool,
+    on_select: Callback<String>,
+}
+
+/// One sidebar entry (memoised: a selection re-renders only the entries whose state changed).
+#[component]
+fn EntityEntry(props: &EntityEntryProps) -> Html {
+    let doc = &props.doc.0;
+    let Some(e) = doc.annotation.entities.get(props.index) else { return Html::default() };
+    let len = doc.text.len().max(1) as f64;
+    let id = e.id.clone();
+    let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
+    let n = e.mentions.len();
+    html! {
+        <li>
+            <button type="button" class={classes!("entity", format!("t-{}", e.kind.name()))} data-entity={e.id.clone()}
+                aria-pressed={props.pressed.to_string()} {onclick}>
+                <span class="name">{ &e.name }</span>
+                if let Some(r) = &e.role { <span class="role">{ r }</span> }
+                <span class="count" aria-label={format!("{n} mention{}", if n == 1 { "" } else { "s" })}>{ n }</span>
+                <svg class="strip" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    { for strip_cells(e, len).into_iter().map(|x| html! {
+                        <rect x={x.to_string()} y="0" width="0.9" height="4" />
+                    }) }
+                </svg>
+            </button>
+        </li>
     }
 }
