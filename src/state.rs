@@ -87,32 +87,25 @@ pub enum Action {
 }
 
 impl ViewState {
+    /// Select `sel`, or clear the selection when `sel` is already selected (or is `None`),
+    /// with the announcement for the live region.
+    fn toggle(&mut self, sel: Selection, announcement: String) {
+        if sel == Selection::None || self.selection == sel {
+            self.selection = Selection::None;
+            self.announcement = "Selection cleared".to_owned();
+        } else {
+            self.selection = sel;
+            self.announcement = announcement;
+        }
+    }
+
     /// Apply an action (the pure heart of [`Reducible::reduce`]).
     pub fn apply(&self, action: Action) -> ViewState {
         let mut next = self.clone();
         match action {
-            Action::SelectEntity { id, name } => {
-                if self.selection == Selection::Entity(id.clone()) {
-                    next.selection = Selection::None;
-                    next.announcement = "Selection cleared".to_owned();
-                } else {
-                    next.selection = Selection::Entity(id);
-                    next.announcement = format!("Selected {name}");
-                }
-            }
-            Action::SelectEvent { id, label } => {
-                if self.selection == Selection::Event(id.clone()) {
-                    next.selection = Selection::None;
-                    next.announcement = "Selection cleared".to_owned();
-                } else {
-                    next.selection = Selection::Event(id);
-                    next.announcement = format!("Selected event: {label}");
-                }
-            }
-            Action::Clear => {
-                next.selection = Selection::None;
-                next.announcement = "Selection cleared".to_owned();
-            }
+            Action::SelectEntity { id, name } => next.toggle(Selection::Entity(id), format!("Selected {name}")),
+            Action::SelectEvent { id, label } => next.toggle(Selection::Event(id), format!("Selected event: {label}")),
+            Action::Clear => next.toggle(Selection::None, String::new()),
             Action::FromHash(h) => next.selection = Selection::from_hash(&h),
             Action::ToggleType(k) => {
                 if let Some(i) = next.hidden.iter().position(|x| *x == k) {

@@ -142,8 +142,7 @@ pub fn ticks(seg: &Segment) -> Vec<(f64, String)> {
         let step = ((min_gap / px_per_day).ceil() as i64).max(1);
         let mut d = seg.day0;
         while d <= seg.day1 {
-            let (y, m, dd) = date_of_day(d);
-            let _ = y;
+            let (_, m, dd) = date_of_day(d);
             out.push((seg.x(d), format!("{dd} {}", MONTHS[usize::from(m - 1)])));
             d += step;
         }
