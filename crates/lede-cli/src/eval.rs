@@ -257,8 +257,15 @@ pub struct Document {
     /// A `DATE` timex value wholly in sentence 1 (the date line), the reference
     /// date of last resort.
     pub dateline_value: Option<String>,
-    /// Gold named-entity mentions.
+    /// Gold named-entity mentions (name spans: `NAM` and `PRE.NAM`, leading
+    /// article trimmed), the scored gold.
     pub mentions: Vec<Mention>,
+    /// PER/ORG/LOC mentions whose syntactic type the annotators left empty (names,
+    /// nominals and pronouns alike): a prediction on exactly one of these is not scored.
+    pub unknown_mentions: Vec<TokRange>,
+    /// Gold `NAM` mentions as MEANTIME marks them (whole noun phrases), for
+    /// the diagnostic "NP extent" row.
+    pub np_mentions: Vec<Mention>,
     /// Other entity mentions, for diagnosis only: range and a label such as
     /// `"PRE.NAM ORG"` or `"NOM PRO"`.
     pub unscored_mentions: Vec<(TokRange, String)>,
@@ -342,7 +349,16 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
                 let syntactic = m.attribute("syntactic_type").unwrap_or("");
                 let etype = m.attribute("m_id").and_then(|id| refers.get(id)).and_then(|e| ent_type.get(e)).copied();
                 match etype.and_then(NeType::from_meantime) {
-                    Some(kind) if syntactic == "NAM" => out.mentions.push(Mention { range, kind }),
+                    Some(kind) if syntactic == "NAM" || syntactic == "PRE.NAM" => {
+                        if syntactic == "NAM" {
+                            out.np_mentions.push(Mention { range, kind });
+                        }
+                        out.mentions.push(Mention { range: trim_article(&out.tokens, range), kind });
+                    }
+                    Some(_) if syntactic.is_empty() => {
+                        out.unknown_mentions.push(trim_article(&out.tokens, range));
+                        out.unscored_mentions.push((range, "- (syntactic type not annotated)".to_owned()));
+                    }
                     _ => out.unscored_mentions.push((range, format!("{} {}", or_dash(syntactic), or_dash(etype.unwrap_or(""))))),
                 }
             }
@@ -352,7 +368,20 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
     out.dateline_value = dateline.into_iter().next();
     out.timexes.sort_by_key(|t| t.range);
     out.mentions.sort_by_key(|m| m.range);
+    out.np_mentions.sort_by_key(|m| m.range);
     Ok(out)
+}
+
+/// `range` without a leading article ("the", "a", "an", any case) when more
+/// tokens follow: name spans in the CoNLL and OntoNotes manner, where MEANTIME
+/// marks "the United States".
+pub fn trim_article(tokens: &[Token], range: TokRange) -> TokRange {
+    let is_article = |i: usize| tokens.get(i).is_some_and(|t| ["the", "a", "an"].iter().any(|a| t.text.eq_ignore_ascii_case(a)));
+    if range.first < range.last && is_article(range.first) {
+        TokRange::new(range.first + 1, range.last)
+    } else {
+        range
+    }
 }
 
 fn or_dash(s: &str) -> &str {
@@ -390,7 +419,12 @@ pub fn predictions(doc: &Document, detok: &Detokenized, ann: &Annotation) -> (Ve
     let mut mentions: Vec<Mention> = ann
         .entities
         .iter()
-        .filter_map(|e| NeType::from_kind(e.kind).map(|k| (e, k)))
+        .filter_map(|e| {
+            // A demonym linked to its country ("German" in "German carmakers") is a mention of
+            // that country, as MEANTIME marks it (LOC).
+            let kind = if e.kind == EntityKind::Group && e.country.is_some() { Some(NeType::Loc) } else { NeType::from_kind(e.kind) };
+            kind.map(|k| (e, k))
+        })
         .flat_map(|(e, kind)| e.mentions.iter().map(move |s| (*s, kind)))
         .filter_map(|(s, kind)| token_range(&detok.spans, s).map(|range| Mention { range, kind }))
         .filter(|m| in_region(m.range))
@@ -516,6 +550,9 @@ pub struct EntityCounts {
     /// All three types together, matched on type and overlapping ranges
     /// (a diagnosis for MEANTIME's long noun-phrase extents).
     pub relaxed: Prf,
+    /// Typed exact match against MEANTIME's own `NAM` extents (whole noun
+    /// phrases, articles kept, no `PRE.NAM`), with untrimmed predictions.
+    pub np_extent: Prf,
 }
 
 impl EntityCounts {
@@ -540,6 +577,7 @@ impl AddAssign for EntityCounts {
         }
         self.untyped += o.untyped;
         self.relaxed += o.relaxed;
+        self.np_extent += o.np_extent;
     }
 }
 
@@ -662,11 +700,19 @@ pub struct DocScore {
 /// Score one document's predictions against its gold.
 pub fn score_document(doc: &Document, detok: &Detokenized, pred_t: &[TimexItem], pred_m: &[Mention], verbose: bool) -> DocScore {
     let pairs = match_timexes(&doc.timexes, pred_t);
-    let mut score = DocScore {
-        timex: count_timexes(&doc.timexes, pred_t, &pairs),
-        entities: count_mentions(&doc.mentions, pred_m),
-        notes: Vec::new(),
+    let trimmed: Vec<Mention> = pred_m
+        .iter()
+        .map(|m| Mention { range: trim_article(&doc.tokens, m.range), kind: m.kind })
+        .filter(|m| !doc.unknown_mentions.contains(&m.range) || doc.mentions.iter().any(|g| g.range == m.range))
+        .collect();
+    let mut entities = count_mentions(&doc.mentions, &trimmed);
+    entities.np_extent = Prf {
+        gold: doc.np_mentions.len(),
+        pred: trimmed.len(),
+        matched: match_mentions(&doc.np_mentions, pred_m, true).len(),
     };
+    let pred_m = &trimmed[..];
+    let mut score = DocScore { timex: count_timexes(&doc.timexes, pred_t, &pairs), entities, notes: Vec::new() };
     if !verbose {
         return score;
     }
@@ -837,8 +883,12 @@ Timexes (TempEval-3): gold = anchored TIMEX3 except the CREATION_TIME one; predi
   creation time's tokens are ignored. strict = same tokens, relaxed = overlapping tokens
   (one-to-one); type/value: matched = relaxed matches with the right type/value,
   F1 = relaxed F1 x accuracy.
-Entities: gold = NAM mentions of PER/ORG/LOC entities; match = same tokens and type.
-  Diagnosis only: span = same tokens, any type; overlap = same type, overlapping tokens.";
+Entities: gold = name mentions (NAM, and PRE.NAM names used as modifiers: \"US\" in \"US troops\")
+  of PER/ORG/LOC entities; a leading article is trimmed from gold and predicted spans (\"the
+  United States\" -> \"United States\", the CoNLL/OntoNotes name span); match = same tokens and type.
+  A prediction on exactly a PER/ORG/LOC mention whose syntactic type MEANTIME left empty is not scored.
+  Diagnosis only: span = same tokens, any type; overlap = same type, overlapping tokens;
+  NP extent = MEANTIME's own NAM extents (whole noun phrases) against untrimmed predictions.";
 
 /// Run the evaluation over `dir` and return the report: the tables, preceded
 /// with `verbose` by the errors in each document. A missing `dir` is not an
@@ -951,6 +1001,7 @@ fn table(title: &str, t: &Totals) -> String {
     row("entity all (micro)", m, m.f1(), None);
     row("entity span (untyped)", t.entities.untyped, t.entities.untyped.f1(), None);
     row("entity overlap (typed)", t.entities.relaxed, t.entities.relaxed.f1(), None);
+    row("entity NP extent (NAM)", t.entities.np_extent, t.entities.np_extent.f1(), None);
     s.truncate(s.trim_end().len());
     s
 }
@@ -984,6 +1035,7 @@ fn totals_json(t: &Totals) -> serde_json::Value {
             "micro": prf_json(e.micro(), e.micro().f1()),
             "untyped": prf_json(e.untyped, e.untyped.f1()),
             "overlap": prf_json(e.relaxed, e.relaxed.f1()),
+            "np_extent": prf_json(e.np_extent, e.np_extent.f1()),
         },
     })
 }
@@ -1159,9 +1211,15 @@ mod tests {
         assert_eq!(doc.last_sentence, Some(2));
         assert_eq!(
             doc.mentions,
-            [Mention { range: TokRange::new(6, 7), kind: NeType::Per }, Mention { range: TokRange::new(9, 9), kind: NeType::Org }]
+            [
+                Mention { range: TokRange::new(0, 0), kind: NeType::Org },
+                Mention { range: TokRange::new(6, 7), kind: NeType::Per },
+                Mention { range: TokRange::new(9, 9), kind: NeType::Org }
+            ],
+            "NAM and PRE.NAM names"
         );
-        assert_eq!(doc.unscored_mentions, [(TokRange::new(0, 0), "PRE.NAM ORG".to_owned())]);
+        assert_eq!(doc.np_mentions.len(), 2, "NP extents: NAM only");
+        assert!(doc.unscored_mentions.is_empty());
         assert!(parse_document("<Document><token t_id=\"1\">x</token></Document>").is_err());
         assert!(parse_document("<Document>").is_err());
     }
@@ -1207,11 +1265,20 @@ mod tests {
         assert_eq!(pm.len(), 2, "group kind ignored, and a span outside the text is dropped");
         let s = score_document(&doc, &d, &pt, &pm, true);
         assert_eq!(s.timex, TimexCounts { gold: 1, pred: 1, strict: 1, relaxed: 1, type_ok: 1, value_ok: 0 });
-        assert_eq!(s.entities.micro(), Prf { gold: 2, pred: 2, matched: 1 });
+        assert_eq!(s.entities.micro(), Prf { gold: 3, pred: 2, matched: 2 }, "the PRE.NAM title mention is scored");
         let notes = s.notes.join("\n");
         assert!(notes.contains("timex  WRONG  \"yesterday\"  pred DATE 2001-05-01  gold DATE 2001-05-02"), "{notes}");
         assert!(notes.contains("entity MISSED \"Zorbco\"  gold ORG"), "{notes}");
-        assert!(notes.contains("entity FALSE  \"Zorbco\"  pred ORG  (unscored gold mention: PRE.NAM ORG)"), "{notes}");
+        assert!(!notes.contains("entity FALSE"), "{notes}");
+    }
+
+    #[test]
+    fn leading_articles_are_trimmed_from_name_spans() {
+        let tokens = toks(&["the United States and The Hague and the"]);
+        assert_eq!(trim_article(&tokens, TokRange::new(0, 2)), TokRange::new(1, 2));
+        assert_eq!(trim_article(&tokens, TokRange::new(4, 5)), TokRange::new(5, 5), "any case");
+        assert_eq!(trim_article(&tokens, TokRange::new(7, 7)), TokRange::new(7, 7), "a lone article stays");
+        assert_eq!(trim_article(&tokens, TokRange::new(1, 2)), TokRange::new(1, 2));
     }
 
     #[test]

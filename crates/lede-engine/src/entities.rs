@@ -289,6 +289,13 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 break;
             }
         }
+        // "Vice Chairman of Chrysler", "Prime Minister of Canada": the role belongs to an unnamed
+        // person; what follows "of" is the organisation or place, not a person's name.
+        let mut role_of = false;
+        while a < run_end && a > role_start && matches!(s.w(a), "of" | "the" | "for" | "and" | "at") {
+            a += 1;
+            role_of = true;
+        }
         // "Shares of Kestrel Holdings": a sentence-initial common word joined by "of" is not part of the name.
         if a == first_word && a + 2 < run_end && matches!(s.w(a + 1), "of" | "for" | "on") {
             let w = s.w(a);
@@ -350,7 +357,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         if b - a == 1 && (is(MONTHS_AND_DAYS, s.w(a)) || s.w(a).trim_end_matches('.').chars().count() == 1) {
             continue;
         }
-        let role = (a > role_start).then(|| ByteSpan::new(toks[role_start].span.start, toks[a - 1].span.end).of(text).to_owned());
+        let role = (a > role_start && !role_of).then(|| ByteSpan::new(toks[role_start].span.start, toks[a - 1].span.end).of(text).to_owned());
         let span = ByteSpan::new(toks[a].span.start, toks[b - 1].span.end);
         let name = span.of(text).to_owned();
         let sentence_initial = a == first_word || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
@@ -388,7 +395,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         if cand.kind.is_none() {
             let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
             let first = words[0];
-            cand.kind = if honorific || (a > role_start && cand.role.is_some()) {
+            cand.kind = if role_of {
+                // Of a place ("Prime Minister of Canada") the gazetteer has said so above.
+                Some(EntityKind::Organization)
+            } else if honorific || (a > role_start && cand.role.is_some()) {
                 Some(EntityKind::Person)
             } else if is(REGION_NAMES, &name) {
                 Some(EntityKind::Place)
@@ -539,6 +549,7 @@ fn first_paragraph(article: &Article) -> usize {
 }
 
 fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
+    let g = Gazetteer::get();
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let key_of = |c: &Cand| c.canonical.clone().unwrap_or_else(|| c.name.replace('.', ""));
@@ -571,9 +582,15 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         .iter()
         .enumerate()
         .filter_map(|(gi, members)| {
-            // Persons, and names of unknown type (which may turn out to be persons).
+            // Persons, and names of unknown type (which may turn out to be persons) made of
+            // plain words none of which is a known place, organisation or people
+            // ("Ford Australia", "British FTSE" are not persons whose surname is the last word).
+            let plain = |n: &str| {
+                n.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == '\'')
+                    && n.split_whitespace().all(|w| g.lookup(w).is_none() && !is(ORG_WORDS, w) && !is(PLACE_WORDS, w))
+            };
             let person = members.iter().any(|&ci| cands[ci].kind == Some(EntityKind::Person))
-                || members.iter().all(|&ci| matches!(cands[ci].kind, None | Some(EntityKind::Other)) && cands[ci].name.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == '\''));
+                || members.iter().all(|&ci| matches!(cands[ci].kind, None | Some(EntityKind::Other)) && plain(&cands[ci].name));
             let multi = members.iter().map(|&ci| &cands[ci].name).find(|n| n.split_whitespace().count() >= 2)?;
             person.then(|| (gi, multi.split_whitespace().map(str::to_owned).collect()))
         })
@@ -605,7 +622,8 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     // shortened to its first word, an organisation's ("Lockheed Martin" … "Lockheed").
     let mut extra_votes: Vec<(usize, EntityKind)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
-        let single = !c.name.contains(' ');
+        // A gazetteer name ("Australia") is never a person's surname.
+        let single = !c.name.contains(' ') && c.canonical.is_none();
         if single {
             if let Some(gi) = surname_owner(&c.name) {
                 if group_of_cand[ci] != Some(gi) {
