@@ -87,14 +87,16 @@ const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "$", "``", "`", "\u{201c}", "\u
 ///   and closing quotes (`''`, `'`, `”`, `’`);
 /// * no space after `( [ {`, currency signs (`$ £ €`, and `US$`-style tokens)
 ///   and opening quotes (`` `` ``, `` ` ``, `“`, `‘`);
-/// * a straight `"` opens and closes in turn within a sentence (odd ones open).
+/// * a straight `"` opens and closes in turn within a sentence (odd ones open);
+/// * a `-` token between two capitalised tokens joins them ("Wal-Mart").
 ///
 /// Newlines inside a token become spaces so that lines stay sentences.
 pub fn detokenize(tokens: &[Token]) -> Detokenized {
     let mut out = Detokenized { text: String::new(), spans: Vec::with_capacity(tokens.len()) };
     let mut prev: Option<(usize, bool)> = None; // (sentence, no space after it)
     let mut quote_open = false;
-    for tok in tokens {
+    let capital = |t: Option<&Token>| t.is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase));
+    for (i, tok) in tokens.iter().enumerate() {
         let new_line = prev.is_some_and(|(s, _)| s != tok.sentence);
         if new_line {
             quote_open = false;
@@ -102,8 +104,11 @@ pub fn detokenize(tokens: &[Token]) -> Detokenized {
         let word = tok.text.replace(['\n', '\r'], " ");
         let straight_quote = word == "\"";
         let opens = straight_quote && !quote_open;
-        let glue_left = NO_SPACE_BEFORE.contains(&word.as_str()) || (straight_quote && quote_open);
+        // "Wal - Mart": a hyphen token between capitalised words joins them.
+        let name_hyphen = word == "-" && i > 0 && capital(tokens.get(i - 1)) && capital(tokens.get(i + 1));
+        let glue_left = NO_SPACE_BEFORE.contains(&word.as_str()) || (straight_quote && quote_open) || name_hyphen;
         let glue_right = NO_SPACE_AFTER.contains(&word.as_str())
+            || name_hyphen
             || opens
             || (word.len() > 1 && word.ends_with('$') && word[..word.len() - 1].bytes().all(|b| b.is_ascii_uppercase()));
         match prev {
@@ -1066,8 +1071,12 @@ mod tests {
         let d = detokenize(&toks(&[
             "Zorb Ltd ( ZL ) said , `` we grew 5 % '' ; it did n't .",
             "Blip 's \" odd \" idea : US$ 4 and $ 5 [ sic ] !",
+            "Zip - Zap grew - and shrank",
         ]));
-        assert_eq!(d.text, "Zorb Ltd (ZL) said, ``we grew 5%''; it didn't.\nBlip's \"odd\" idea: US$4 and $5 [sic]!\n");
+        assert_eq!(
+            d.text,
+            "Zorb Ltd (ZL) said, ``we grew 5%''; it didn't.\nBlip's \"odd\" idea: US$4 and $5 [sic]!\nZip-Zap grew - and shrank\n"
+        );
     }
 
     #[test]

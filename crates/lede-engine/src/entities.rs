@@ -189,6 +189,38 @@ struct Sent<'a, 't> {
     toks: &'a [Token<'t>],
     headline: bool,
     weight: f32,
+    /// What the whole document says about capitalised words.
+    casing: &'a Casing<'t>,
+}
+
+/// Document-wide evidence about capitalised words, gathered before candidates are
+/// read: a word capitalised only at sentence starts is probably a common word there.
+#[derive(Default)]
+struct Casing<'t> {
+    /// Capitalised word → times it is written capitalised away from a sentence start.
+    mid: HashMap<&'t str, u32>,
+    /// Capitalised word → times it begins a run of capitalised words away from a sentence start.
+    run_start: HashMap<&'t str, u32>,
+}
+
+impl<'t> Casing<'t> {
+    fn add_sentence(&mut self, toks: &[Token<'t>]) {
+        let first_word = toks.iter().position(|t| t.kind != Tok::Punct).unwrap_or(0);
+        for (i, t) in toks.iter().enumerate().skip(first_word + 1) {
+            if t.kind == Tok::Word && t.is_capitalised() {
+                *self.mid.entry(t.text).or_insert(0) += 1;
+                if !toks.get(i.wrapping_sub(1)).is_some_and(name_token) {
+                    *self.run_start.entry(t.text).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    fn mid(&self, w: &str) -> u32 {
+        self.mid.get(w).copied().unwrap_or(0)
+    }
+    fn starts_runs(&self, w: &str) -> bool {
+        self.run_start.get(w).is_some_and(|&n| n > 0)
+    }
 }
 
 impl Sent<'_, '_> {
@@ -305,6 +337,16 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 role_start = a;
             }
         }
+        // "Actual Airbus employees": a sentence-initial word never capitalised elsewhere,
+        // before a word that begins names elsewhere, is a common word, not part of the name.
+        if a == first_word && a + 1 < run_end && role_start == a && !honorific {
+            let w = s.w(a);
+            let keyword = [ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS, TITLE_WORDS].iter().any(|l| is(l, w));
+            if !keyword && g.lookup(w).is_none() && !g.is_first_name(w) && s.casing.mid(w) == 0 && s.casing.starts_runs(s.w(a + 1)) {
+                a += 1;
+                role_start = a;
+            }
+        }
         // Organisation names that start with title words ("Foreign Ministry", "General Motors",
         // "State Department") are not a role before a name.
         let rest_is_org = a < run_end && toks[a..run_end].iter().all(|t| is(ORG_WORDS, t.text) || is(FUNCTION_WORDS, &t.lower()));
@@ -392,6 +434,31 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             }
             None => {}
         }
+        // "Boeing 737s", "Airbus A380 jets", "iPhone 4": a name with a model number is a
+        // product (the maker alone is an organisation elsewhere). Years are not model numbers.
+        let model = |t: &Token<'_>| {
+            let digits = t.text.chars().filter(char::is_ascii_digit).count();
+            digits > 0
+                && t.text.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !(t.kind == Tok::Number && t.text.len() == 4 && matches!(t.text.as_bytes()[0], b'1' | b'2'))
+                && (t.kind == Tok::Number || t.text.chars().next().is_some_and(char::is_uppercase))
+        };
+        let next_is_model = toks.get(b).is_some_and(|t| model(t) && t.span.start == toks[b - 1].span.end + 1);
+        if cand.kind != Some(EntityKind::Place) && cand.canonical.is_none() || next_is_model {
+            let inner_model = b - a >= 2 && model(&toks[b - 1]) && !toks[a..b - 1].iter().any(|t| model(t));
+            if next_is_model || inner_model {
+                let mut end = if next_is_model { b + 1 } else { b };
+                while end < n && name_token(&toks[end]) && !is(FUNCTION_WORDS, &toks[end].lower()) {
+                    end += 1;
+                }
+                cand.span = ByteSpan::new(span.start, toks[end - 1].span.end);
+                cand.name = cand.span.of(text).to_owned();
+                cand.kind = Some(EntityKind::Other);
+                cand.canonical = None;
+                cand.role = None;
+                i = i.max(end);
+            }
+        }
         if cand.kind.is_none() {
             let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
             let first = words[0];
@@ -404,6 +471,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Place)
             } else if words.len() == 1 && first.chars().any(|c| c.is_ascii_digit()) && !is(EVENT_NOUNS, &next_lower) {
                 // Model codes ("A380", "F-35"): products, not organisations.
+                Some(EntityKind::Other)
+            } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite")) || matches!(next_lower.as_str(), "index" | "indices" | "indexes" | "average" | "composite") {
+                // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
                 Some(EntityKind::Other)
             } else if words.iter().any(|w| is(WORK_WORDS, w)) {
                 Some(EntityKind::Work)
@@ -430,7 +500,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Organization)
             } else if words.len() >= 2 && words.len() <= 4 && g.is_first_name(first) {
                 Some(EntityKind::Person)
-            } else if is(ORG_CUES_BEFORE, &prev_lower) || is(ORG_CUES_AFTER, &after_possessive) {
+            } else if is(ORG_CUES_BEFORE, &prev_lower)
+                || is(ORG_CUES_AFTER, &after_possessive)
+                || prev_lower == "in" && role_start >= 2 && matches!(s.lw(role_start - 2).as_str(), "stake" | "stakes" | "shares" | "investment" | "investments" | "interest" | "holding" | "holdings" | "share" | "jobs" | "job")
+            {
                 Some(EntityKind::Organization)
             } else if words.len() == 1 && toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
                 && ["an", "ese", "ish", "ic", "ian"].iter().any(|suf| first.ends_with(suf))
@@ -472,7 +545,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                     parts.push((ps, part));
                 }
             }
-            if parts.len() >= 2 && parts.len() == toks[a].text.split('-').count() {
+            // Split only when each part is a name in its own right (known, or written alone
+            // elsewhere): "China-Russia", "Lavrov-Wang", but not "Wal-Mart" or "Rolls-Royce".
+            let each_known = parts.iter().all(|(_, p)| g.lookup(p).is_some() || s.casing.mid(p) > 0);
+            if parts.len() >= 2 && parts.len() == toks[a].text.split('-').count() && each_known {
                 for (ps, part) in parts {
                     let known = g.lookup(part).cloned();
                     out.push(Cand {
@@ -514,12 +590,16 @@ struct Group {
 }
 
 /// Find the entities of an analysed article.
-pub(crate) fn find(text: &str, article: &Article) -> Vec<Entity> {
+pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> Vec<Entity> {
     let g = Gazetteer::get();
     let mut cands: Vec<Cand> = Vec::new();
-    for s in &article.sentences {
+    let sentence_tokens: Vec<Vec<Token<'_>>> = article.sentences.iter().map(|s| tokenize(text, s.span)).collect();
+    let mut casing = Casing::default();
+    for toks in &sentence_tokens {
+        casing.add_sentence(toks);
+    }
+    for (s, toks) in article.sentences.iter().zip(&sentence_tokens) {
         let Some(block) = article.blocks.get(s.block) else { continue };
-        let toks = tokenize(text, s.span);
         let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.kind == Tok::Word).collect();
         let caps = words.iter().filter(|t| t.is_capitalised()).count();
         let headline = block.kind == BlockKind::Title && words.len() >= 3 && caps * 10 >= words.len() * 6;
@@ -529,7 +609,7 @@ pub(crate) fn find(text: &str, article: &Article) -> Vec<Entity> {
             _ if s.block <= first_paragraph(article) => 2.0,
             _ => 1.0,
         };
-        candidates(text, &Sent { toks: &toks, headline, weight }, g, &mut cands);
+        candidates(text, &Sent { toks, headline, weight, casing: &casing }, g, &mut cands);
     }
     // Bylines: each author is a person.
     for b in article.blocks.iter().filter(|b| b.kind == BlockKind::Byline) {
@@ -541,6 +621,13 @@ pub(crate) fn find(text: &str, article: &Article) -> Vec<Entity> {
         }
     }
     cands.sort_by_key(|c| c.span.start);
+    // A name wholly inside a time expression is part of a date ("Christmas", "New Year's Day").
+    let mut dated: Vec<ByteSpan> = timexes.iter().map(|t| t.span).collect();
+    dated.sort();
+    cands.retain(|c| {
+        let k = dated.partition_point(|t| t.start <= c.span.start);
+        !(k > 0 && dated[k - 1].end >= c.span.end)
+    });
     merge(text, cands)
 }
 
@@ -585,9 +672,16 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             // Persons, and names of unknown type (which may turn out to be persons) made of
             // plain words none of which is a known place, organisation or people
             // ("Ford Australia", "British FTSE" are not persons whose surname is the last word).
+            // Nor are names with a lower-case or all-capitals word ("iPhone", "Mac OS X").
             let plain = |n: &str| {
                 n.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == '\'')
-                    && n.split_whitespace().all(|w| g.lookup(w).is_none() && !is(ORG_WORDS, w) && !is(PLACE_WORDS, w))
+                    && n.split_whitespace().all(|w| {
+                        g.lookup(w).is_none()
+                            && !is(ORG_WORDS, w)
+                            && !is(PLACE_WORDS, w)
+                            && w.chars().next().is_some_and(char::is_uppercase)
+                            && !(w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+                    })
             };
             let person = members.iter().any(|&ci| cands[ci].kind == Some(EntityKind::Person))
                 || members.iter().all(|&ci| matches!(cands[ci].kind, None | Some(EntityKind::Other)) && plain(&cands[ci].name));
@@ -618,6 +712,18 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             },
         }
     };
+    // A product's model name alone ("Boeing 787 Dreamliner" … "Dreamliner") is that product.
+    let mut product_last: HashMap<&str, usize> = HashMap::new();
+    for (gi, members) in cands_of_group.iter().enumerate() {
+        for &ci in members {
+            let c = &cands[ci];
+            if c.kind == Some(EntityKind::Other) && c.name.contains(' ') {
+                if let Some(last) = c.name.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase)) {
+                    product_last.entry(last).or_insert(gi);
+                }
+            }
+        }
+    }
     // A name later shortened to its last word is a person's ("Alexei Navalny" … "Navalny");
     // shortened to its first word, an organisation's ("Lockheed Martin" … "Lockheed").
     let mut extra_votes: Vec<(usize, EntityKind)> = Vec::new();
@@ -630,6 +736,11 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
                     group_of_cand[ci] = Some(gi);
                     let is_last = by_last.get(c.name.as_str()).is_some_and(|v| v.contains(&gi));
                     extra_votes.push((gi, if is_last { EntityKind::Person } else { EntityKind::Organization }));
+                }
+            } else if let Some(&gi) = product_last.get(c.name.trim_end_matches('s')).or_else(|| product_last.get(c.name.as_str())) {
+                if group_of_cand[ci] != Some(gi) && c.canonical.is_none() {
+                    group_of_cand[ci] = Some(gi);
+                    extra_votes.push((gi, EntityKind::Other));
                 }
             }
         }

@@ -116,7 +116,7 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     let article = if options.plain { analyze_plain(text) } else { analyze(text) };
     let reference = options.reference.or(article.meta.published);
     let timexes = find_timexes(text, &article, reference);
-    let entities = entities::find(text, &article);
+    let entities = entities::find(text, &article, &timexes);
     let events = events::find(text, &article, &timexes, &entities);
     Annotation { article, reference, entities, timexes, events }
 }
