@@ -475,6 +475,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite")) || matches!(next_lower.as_str(), "index" | "indices" | "indexes" | "average" | "composite") {
                 // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
                 Some(EntityKind::Other)
+            } else if words.len() == 1 && matches!(first, "Christmas" | "Easter" | "Halloween" | "Thanksgiving" | "Ramadan" | "Eid" | "Hanukkah" | "Diwali" | "Passover") {
+                // A holiday not written as a date ("Christmas sales"): a named event.
+                Some(EntityKind::Event)
             } else if words.iter().any(|w| is(WORK_WORDS, w)) {
                 Some(EntityKind::Work)
             } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 {
@@ -712,6 +715,23 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             },
         }
     };
+    // An organisation's first word alone ("Ardwick Motors" … "Ardwick"), when only one has it.
+    let mut org_first: HashMap<&str, Option<usize>> = HashMap::new();
+    for (gi, members) in cands_of_group.iter().enumerate() {
+        for &ci in members {
+            let c = &cands[ci];
+            if c.kind == Some(EntityKind::Organization) && c.canonical.is_none() && c.name.contains(' ') {
+                if let Some(first) = c.name.split_whitespace().next().filter(|w| {
+                    w.chars().all(char::is_alphabetic) && g.lookup(w).is_none() && ![ORG_WORDS, TITLE_WORDS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
+                }) {
+                    let e = org_first.entry(first).or_insert(Some(gi));
+                    if *e != Some(gi) {
+                        *e = None;
+                    }
+                }
+            }
+        }
+    }
     // A product's model name alone ("Boeing 787 Dreamliner" … "Dreamliner") is that product.
     let mut product_last: HashMap<&str, usize> = HashMap::new();
     for (gi, members) in cands_of_group.iter().enumerate() {
@@ -736,6 +756,11 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
                     group_of_cand[ci] = Some(gi);
                     let is_last = by_last.get(c.name.as_str()).is_some_and(|v| v.contains(&gi));
                     extra_votes.push((gi, if is_last { EntityKind::Person } else { EntityKind::Organization }));
+                }
+            } else if let Some(&Some(gi)) = org_first.get(c.name.as_str()) {
+                if group_of_cand[ci] != Some(gi) && c.canonical.is_none() && matches!(c.kind, None | Some(EntityKind::Organization | EntityKind::Place)) {
+                    group_of_cand[ci] = Some(gi);
+                    extra_votes.push((gi, EntityKind::Organization));
                 }
             } else if let Some(&gi) = product_last.get(c.name.trim_end_matches('s')).or_else(|| product_last.get(c.name.as_str())) {
                 if group_of_cand[ci] != Some(gi) && c.canonical.is_none() {

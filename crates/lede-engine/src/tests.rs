@@ -259,6 +259,10 @@ fn timex_cases() {
         ("Updated 15:18, 24-Mar-2021", r, &[("15:18, 24-Mar-2021", "TIME", "2021-03-24T15:18")]),
         ("The vote is at 3 p.m. today.", r, &[("3 p.m. today", "TIME", "2021-03-24T15:00")]),
         ("It happened yesterday.", r, &[("yesterday", "DATE", "2021-03-23")]),
+        ("Sales slumped after Christmas.", r, &[("Christmas", "DATE", "2020-12-25")]),
+        ("The shop will reopen on New Year's Eve 2022.", r, &[("New Year's Eve 2022", "DATE", "2022-12-31")]),
+        ("Cards sold well before Valentine's Day.", r, &[("Valentine's Day", "DATE", "2021-02-14")]),
+        ("Christmas sales were weak in the Christmas and New Year period.", r, &[]),
         ("Prices fell three years ago.", r, &[("three years ago", "DATE", "2018")]),
         ("The treaty lasted 20 years.", r, &[("20 years", "DURATION", "P20Y")]),
         ("Growth slowed in the first quarter.", r, &[("the first quarter", "DATE", "2021-Q1")]),
@@ -413,6 +417,48 @@ fn entity_cases() {
         "Officials at the World Health Organization agreed. The Finance Ministry did not.",
         &[("World Health Organization", "organization", &["World Health Organization"]), ("Finance Ministry", "organization", &["Finance Ministry"])],
         &["World", "Finance"],
+    );
+    check_entities(
+        "a role 'of' a name: the name is not the person",
+        "Talks resumed on Monday. The Vice Chairman of Brannock Foods resigned, as did the chairman of Tellwick.",
+        &[("Brannock Foods", "organization", &["Brannock Foods"])],
+        &["of Brannock Foods", "Vice Chairman of Brannock Foods"],
+    );
+    check_entities(
+        "a model number makes a product, and the model name alone joins it",
+        "Skyward ordered ten Corvane 818 Strider jets. The Strider flies far, and Corvane said Strider orders grew.",
+        &[("Corvane 818 Strider", "other", &["Corvane 818 Strider", "Strider", "Strider"]), ("Corvane", "organization", &["Corvane"])],
+        &[],
+    );
+    check_entities(
+        "years are not model numbers; market indexes are not organisations",
+        "Prices at Tellwick 2019 levels held. The Zephyr index fell, and the Quillon Composite rose.",
+        &[("Zephyr", "other", &["Zephyr"]), ("Quillon Composite", "other", &["Quillon Composite"])],
+        &["Tellwick 2019"],
+    );
+    check_entities(
+        "a sentence-initial common word before a known name is not part of it",
+        "Workers at Brannock protested on Monday. Angry Brannock workers marched.",
+        &[("Brannock", "organization", &["Brannock", "Brannock"])],
+        &["Angry Brannock"],
+    );
+    check_entities(
+        "a hyphenated name whose parts are not names elsewhere stays whole",
+        "Shoppers flocked to Brill-Marton stores. Analysts expect Brill-Marton to grow.",
+        &[("Brill-Marton", "organization", &["Brill-Marton", "Brill-Marton"])],
+        &["Brill", "Marton"],
+    );
+    check_entities(
+        "a stake in a company is not a place; a gazetteer name is nobody's surname",
+        "Fenmore bought a stake in Ardwick Motors. It now owns 40 percent of Ardwick. Rufus Canada joined Ardwick.",
+        &[("Ardwick Motors", "organization", &["Ardwick Motors", "Ardwick", "Ardwick"])],
+        &[],
+    );
+    check_entities(
+        "a name inside a date is part of the date",
+        "Sales rose before Christmas and fell after New Year's Day. Then sales after Easter slumped.",
+        &[("Easter", "event", &["Easter"])],
+        &["Christmas", "New Year"],
     );
     check_entities(
         "a name shortened to its first word is an organisation",

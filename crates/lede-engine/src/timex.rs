@@ -789,6 +789,38 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// Fixed-date holidays: "Christmas (Day|Eve)", "New Year's (Day|Eve)", "Valentine's Day",
+    /// "Halloween", with an optional year after them; the year is inferred as for "March 2".
+    fn holiday(&self, i: usize) -> Option<M> {
+        let possessive = |k: usize| matches!(self.w(k), "'s" | "’s");
+        if !self.cap(i) {
+            return None;
+        }
+        let (len, m, d) = match self.w(i) {
+            "christmas" => match self.w(i + 1) {
+                "eve" if self.cap(i + 1) => (2, 12, 24),
+                "day" if self.cap(i + 1) => (2, 12, 25),
+                _ => (1, 12, 25),
+            },
+            "new" if self.w(i + 1) == "year" && possessive(i + 2) && self.cap(i + 3) => match self.w(i + 3) {
+                "eve" => (4, 12, 31),
+                "day" => (4, 1, 1),
+                _ => return None,
+            },
+            "valentine" if possessive(i + 1) && self.w(i + 2) == "day" => (3, 2, 14),
+            "halloween" => (1, 10, 31),
+            _ => return None,
+        };
+        // "Christmas sales", "the Christmas and New Year period": a period around the day, not the day.
+        let period = |w: &str| matches!(w, "period" | "season" | "sales" | "shopping" | "holiday" | "holidays" | "break" | "quarter");
+        if period(self.w(i + len)) || self.w(i + len) == "and" && (i + len + 1..i + len + 6).any(|k| period(self.w(k))) {
+            return None;
+        }
+        let (value, _, inferred, end) = self.day_value(i, i + len, m, d)?;
+        let found = M::new(end - i, TimexType::Date, value);
+        Some(if inferred { found.inferred() } else { found })
+    }
+
     /// Sets: "every Monday", "each year", "daily", "annually".
     fn set(&self, i: usize) -> Option<M> {
         let simple = match self.w(i) {
@@ -891,6 +923,7 @@ impl Ctx<'_, '_> {
             .or_else(|| self.relative_period(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.season(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.set(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.year_expr(i))
