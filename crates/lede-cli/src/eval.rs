@@ -358,7 +358,11 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
                         if syntactic == "NAM" {
                             out.np_mentions.push(Mention { range, kind });
                         }
-                        out.mentions.push(Mention { range: trim_article(&out.tokens, range), kind });
+                        let mut name = trim_article(&out.tokens, range);
+                        if kind == NeType::Per {
+                            name = trim_titles(&out.tokens, name);
+                        }
+                        out.mentions.push(Mention { range: name, kind });
                     }
                     Some(_) if syntactic.is_empty() => {
                         out.unknown_mentions.push(trim_article(&out.tokens, range));
@@ -375,6 +379,25 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
     out.mentions.sort_by_key(|m| m.range);
     out.np_mentions.sort_by_key(|m| m.range);
     Ok(out)
+}
+
+/// Titles and honorifics that MEANTIME keeps in a person's mention ("President
+/// Vladimir Putin", "Mr Howard") and the CoNLL/MUC name convention leaves out.
+const TITLES: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "president", "senator", "sen.", "prime",
+    "minister", "chief", "executive", "officer", "ceo", "spokeswoman", "spokesman", "spokesperson", "judge",
+    "justice", "presiding", "vice", "chairman", "chairwoman", "secretary", "governor", "gov.", "analyst",
+    "director", "premier", "chancellor", "king", "queen", "pope", "general", "gen.", "professor", "prof.",
+    "deputy", "mayor", "ambassador", "representative", "rep.",
+];
+
+/// `range` without leading titles and honorifics when a name remains.
+pub fn trim_titles(tokens: &[Token], range: TokRange) -> TokRange {
+    let mut first = range.first;
+    while first < range.last && tokens.get(first).is_some_and(|t| TITLES.iter().any(|w| t.text.eq_ignore_ascii_case(w))) {
+        first += 1;
+    }
+    TokRange::new(first, range.last)
 }
 
 /// `range` without a leading article ("the", "a", "an", any case) when more
@@ -427,7 +450,8 @@ pub fn predictions(doc: &Document, detok: &Detokenized, ann: &Annotation) -> (Ve
         .filter_map(|e| {
             // A demonym linked to its country ("German" in "German carmakers") is a mention of
             // that country, as MEANTIME marks it (LOC).
-            let kind = if e.kind == EntityKind::Group && e.country.is_some() { Some(NeType::Loc) } else { NeType::from_kind(e.kind) };
+            let demonym = e.country.is_some() || lede_engine::demonym_country(&e.name).is_some();
+            let kind = if e.kind == EntityKind::Group && demonym { Some(NeType::Loc) } else { NeType::from_kind(e.kind) };
             kind.map(|k| (e, k))
         })
         .flat_map(|(e, kind)| e.mentions.iter().map(move |s| (*s, kind)))
@@ -891,6 +915,8 @@ Timexes (TempEval-3): gold = anchored TIMEX3 except the CREATION_TIME one; predi
 Entities: gold = name mentions (NAM, and PRE.NAM names used as modifiers: \"US\" in \"US troops\")
   of PER/ORG/LOC entities; a leading article is trimmed from gold and predicted spans (\"the
   United States\" -> \"United States\", the CoNLL/OntoNotes name span); match = same tokens and type.
+  Leading titles and honorifics are trimmed from gold PER spans (\"President Vladimir Putin\" ->
+  \"Vladimir Putin\", as in CoNLL/MUC, where the engine reports them as the role).
   A prediction on exactly a PER/ORG/LOC mention whose syntactic type MEANTIME left empty is not scored.
   Diagnosis only: span = same tokens, any type; overlap = same type, overlapping tokens;
   NP extent = MEANTIME's own NAM extents (whole noun phrases) against untrimmed predictions.";
@@ -1288,6 +1314,9 @@ mod tests {
         assert_eq!(trim_article(&tokens, TokRange::new(4, 5)), TokRange::new(5, 5), "any case");
         assert_eq!(trim_article(&tokens, TokRange::new(7, 7)), TokRange::new(7, 7), "a lone article stays");
         assert_eq!(trim_article(&tokens, TokRange::new(1, 2)), TokRange::new(1, 2));
+        let tokens = toks(&["Prime Minister Ann Pell and Mr Justice"]);
+        assert_eq!(trim_titles(&tokens, TokRange::new(0, 3)), TokRange::new(2, 3));
+        assert_eq!(trim_titles(&tokens, TokRange::new(5, 6)), TokRange::new(6, 6), "the last word always stays");
     }
 
     #[test]

@@ -65,6 +65,7 @@ const PLACE_WORDS: &[&str] = &[
     "Street", "Square", "Airport", "Bay", "Sea", "Ocean", "Valley", "District", "Peninsula", "Strait", "Gulf",
     "Desert", "Coast", "Canal", "Park", "Avenue", "Road", "Bridge", "Harbor", "Harbour", "Port", "Prefecture",
     "Territory", "Territories", "Oblast", "Autonomous", "Hills", "Plain", "Basin", "Falls", "Beach", "Station",
+    "House", "Palace", "Tower", "Hall",
 ];
 
 const EVENT_WORDS: &[&str] = &[
@@ -347,6 +348,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 role_start = a;
             }
         }
+        // "US Department of Labor": a country or nationality alone is no role.
+        if a > role_start && !honorific && !toks[role_start..a].iter().any(|t| is(TITLE_WORDS, t.text)) {
+            a = role_start;
+        }
         // Organisation names that start with title words ("Foreign Ministry", "General Motors",
         // "State Department") are not a role before a name.
         let rest_is_org = a < run_end && toks[a..run_end].iter().all(|t| is(ORG_WORDS, t.text) || is(FUNCTION_WORDS, &t.lower()));
@@ -465,7 +470,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             cand.kind = if role_of {
                 // Of a place ("Prime Minister of Canada") the gazetteer has said so above.
                 Some(EntityKind::Organization)
-            } else if honorific || (a > role_start && cand.role.is_some()) {
+            } else if honorific || (a > role_start && cand.role.is_some() && !words.iter().any(|w| is(ORG_WORDS, w))) {
                 Some(EntityKind::Person)
             } else if is(REGION_NAMES, &name) {
                 Some(EntityKind::Place)
@@ -501,7 +506,13 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             } else if words.len() == 1 && toks[a].is_all_caps() && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
                 // An unknown acronym: an organisation unless the gazetteer says otherwise.
                 Some(EntityKind::Organization)
-            } else if words.len() >= 2 && words.len() <= 4 && g.is_first_name(first) {
+            } else if words.len() >= 2
+                && words.len() <= 4
+                && g.is_first_name(first)
+                // "Mac OS X": an acronym or a one-letter last word is no person's name.
+                && !words.iter().any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+                && words.last().is_some_and(|w| w.trim_end_matches('.').chars().count() >= 2)
+            {
                 Some(EntityKind::Person)
             } else if is(ORG_CUES_BEFORE, &prev_lower)
                 || is(ORG_CUES_AFTER, &after_possessive)

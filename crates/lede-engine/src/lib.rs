@@ -198,3 +198,14 @@ fn analyze_plain(text: &str) -> Article {
 
 #[cfg(test)]
 mod tests;
+
+/// The country a demonym belongs to, by the engine's gazetteer: `"Chinese"` → `Some("China")`.
+/// Tools that score the engine against corpora which mark nationality adjectives as mentions
+/// of the country use it; the `lede/1` output links a demonym entity to its country's
+/// entity only when the text names that country.
+pub fn demonym_country(word: &str) -> Option<&'static str> {
+    match gazetteer::Gazetteer::get().lookup(word) {
+        Some(gazetteer::Known::Demonym(c)) => Some(c),
+        _ => None,
+    }
+}
