@@ -90,6 +90,16 @@ mod imp {
     }
 
     pub fn set_hash(hash: &str) {
+        // After the next paint: on a long document, pushState takes milliseconds that the
+        // reader should not wait for before the selection shows.
+        let hash = hash.to_owned();
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || push_hash(&hash));
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(later.unchecked_ref());
+        }
+    }
+
+    fn push_hash(hash: &str) {
         let Some(w) = web_sys::window() else { return };
         if current_hash() == hash {
             return;
@@ -151,28 +161,26 @@ mod imp {
     }
 
     /// Put `data-selected` on the marks of entity `id` and take it off all others.
+    // One call into JavaScript per selection: on a long article the selected entity can have
+    // thousands of marks, and crossing from Wasm once per mark cost more than the marking.
+    #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function markSelected(id) {
+  for (const el of document.querySelectorAll('mark[data-selected]')) {
+    if (el.dataset.entity !== id) el.removeAttribute('data-selected');
+  }
+  if (id) {
+    for (const el of document.querySelectorAll('mark[data-entity=\\'' + CSS.escape(id) + '\\']')) {
+      el.setAttribute('data-selected', '');
+    }
+  }
+}")]
+    extern "C" {
+        #[wasm_bindgen(js_name = markSelected)]
+        fn mark_selected_js(id: Option<String>);
+    }
+
     pub fn mark_selected(id: Option<&str>) {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let each = |sel: &str, f: &dyn Fn(&web_sys::Element)| {
-            if let Ok(list) = doc.query_selector_all(sel) {
-                for k in 0..list.length() {
-                    if let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                        f(&el);
-                    }
-                }
-            }
-        };
-        let keep = id.map(|id| format!("mark[data-entity=\"{id}\"]"));
-        each("mark[data-selected]", &|el| {
-            if keep.as_deref().is_none_or(|k| !el.matches(k).unwrap_or(false)) {
-                let _ = el.remove_attribute("data-selected");
-            }
-        });
-        if let Some(k) = &keep {
-            each(k, &|el| {
-                let _ = el.set_attribute("data-selected", "");
-            });
-        }
+        mark_selected_js(id.map(str::to_owned));
     }
 
     /// Show a recoverable error view on top of whatever is on screen (used by the panic hook).

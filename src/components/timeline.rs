@@ -64,8 +64,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     let doc = &props.doc.0;
     let ann = &doc.annotation;
-    let events: Vec<(&Event, (i64, i64))> =
-        ann.events.iter().filter_map(|e| lede_engine::event_days(&e.value, e.end_value.as_deref()).map(|d| (e, d))).collect();
+    // Each event's calendar days, parsed once per document (not on every selection).
+    let days = use_memo(props.doc.clone(), |d| {
+        d.0.annotation
+            .events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| lede_engine::event_days(&e.value, e.end_value.as_deref()).map(|d| (i, d)))
+            .collect::<Vec<_>>()
+    });
+    let events: Vec<(&Event, (i64, i64))> = days.iter().filter_map(|&(i, d)| ann.events.get(i).map(|e| (e, d))).collect();
     let selected_entity = match &props.selection {
         Selection::Entity(id) => Some(id.as_str()),
         _ => None,

@@ -40,6 +40,8 @@ mod blocks;
 mod datetime;
 mod entities;
 mod events;
+pub mod export;
+pub mod import;
 pub use events::{date_of_day, event_days};
 mod gazetteer;
 mod json;

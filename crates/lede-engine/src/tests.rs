@@ -491,3 +491,125 @@ fn events_cases() {
     assert_eq!(santos.entities, ["santos", "rui-costa"]);
     assert!(a.events.iter().all(|e| e.label.split_whitespace().count() <= 13));
 }
+
+// ---------------------------------------------------------------------------
+// Exports and imports
+// ---------------------------------------------------------------------------
+
+const IO_TEXT: &str = "Harbour deal signed\nUpdated 10:00, 24-Mar-2021\nBy Ana Lima\nAna Lima 🚢 met Omar Haddad in Lisbon on March 2. The deal, agreed in 2019, runs \"until 2030\".\n";
+
+fn io_annotation() -> crate::Annotation {
+    crate::annotate(IO_TEXT, &crate::Options::default())
+}
+
+fn cp_slice(text: &str, start: u64, end: u64) -> String {
+    text.chars().skip(start as usize).take((end - start) as usize).collect()
+}
+
+#[test]
+fn web_annotations_quote_and_position_agree() {
+    let a = io_annotation();
+    let v: serde_json::Value = serde_json::from_str(&crate::export::web_annotations(IO_TEXT, &a, "https://example.org/a")).unwrap();
+    assert_eq!(v["type"], "AnnotationCollection");
+    let items = v["first"]["items"].as_array().unwrap();
+    let mentions: usize = a.entities.iter().map(|e| e.mentions.len()).sum();
+    assert_eq!(items.len(), mentions + a.timexes.len(), "one annotation per mention and per timex");
+    for it in items {
+        let sel = it["target"]["selector"].as_array().unwrap();
+        let quote = sel.iter().find(|s| s["type"] == "TextQuoteSelector").unwrap();
+        let pos = sel.iter().find(|s| s["type"] == "TextPositionSelector").unwrap();
+        let got = cp_slice(IO_TEXT, pos["start"].as_u64().unwrap(), pos["end"].as_u64().unwrap());
+        assert_eq!(got, quote["exact"].as_str().unwrap(), "code-point offsets after an emoji");
+        let prefix = quote["prefix"].as_str().unwrap();
+        assert!(cp_slice(IO_TEXT, 0, pos["start"].as_u64().unwrap()).ends_with(prefix));
+        assert_eq!(it["target"]["source"], "https://example.org/a");
+    }
+    assert!(items.iter().any(|i| i["motivation"] == "identifying" && i["body"][0]["value"] == "Omar Haddad"));
+    assert!(crate::export::text_urn("x").starts_with("urn:lede:text:"));
+    assert_ne!(crate::export::text_urn("x"), crate::export::text_urn("y"));
+}
+
+#[test]
+fn timelinejs_export_keeps_known_parts_of_dates() {
+    let a = io_annotation();
+    let v: serde_json::Value = serde_json::from_str(&crate::export::timelinejs(IO_TEXT, &a)).unwrap();
+    assert_eq!(v["title"]["text"]["headline"], "Harbour deal signed");
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events.len(), a.events.len());
+    let march = events.iter().find(|e| e["start_date"]["month"] == "3" && e["start_date"]["day"] == "2").expect("March 2");
+    assert_eq!(march["start_date"]["year"], "2021");
+    let year_only = events.iter().find(|e| e["start_date"]["year"] == "2019").expect("2019");
+    assert!(year_only["start_date"].get("month").is_none(), "a year-only event has no month");
+}
+
+#[test]
+fn csv_exports_quote_and_neutralise_formulas() {
+    let a = io_annotation();
+    let ents = crate::export::entities_csv(IO_TEXT, &a);
+    let lines: Vec<&str> = ents.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "id,name,type,role,salience,mentions,aliases,first_mention");
+    assert_eq!(lines.len(), a.entities.len() + 1);
+    let evs = crate::export::events_csv(IO_TEXT, &a);
+    assert!(evs.contains("\"The deal, agreed in 2019, runs \"\"until 2030\"\".\""), "{evs}");
+    let mut hostile = a.clone();
+    hostile.entities[0].name = "=HYPERLINK(\"x\")".into();
+    assert!(crate::export::entities_csv(IO_TEXT, &hostile).contains("\"'=HYPERLINK(\"\"x\"\")\""));
+}
+
+#[test]
+fn icalendar_is_folded_escaped_and_all_day_for_dates() {
+    let a = io_annotation();
+    let ics = crate::export::icalendar(IO_TEXT, &a, "20210324T100000Z");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75), "lines folded at 75 octets");
+    assert!(!ics.replace("\r\n", "").contains('\n'), "only CRLF line ends");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), ics.matches("END:VEVENT").count());
+    assert!(ics.contains("DTSTART;VALUE=DATE:20210302\r\nDTEND;VALUE=DATE:20210303"), "{ics}");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20190101\r\nDTEND;VALUE=DATE:20200101"), "a year covers its year");
+    assert!(ics.contains("DTSTAMP:20210324T100000Z"));
+    assert!(ics.contains("\\,"), "commas escaped");
+}
+
+#[test]
+fn imports_refuse_bad_files_with_a_reason() {
+    use crate::import::{import, ImportError, Imported};
+    let o = crate::Options::default();
+    let err = |r: Result<Imported, ImportError>| r.err().map(|e| e.0).unwrap_or_default();
+    assert!(err(import("a.png", b"\x89PNG\r\n\x1a\n\0\0\0", &o)).contains("not a text file"));
+    assert!(err(import("a.txt", b"caf\xe9 au lait", &o)).contains("offset 3"));
+    assert!(err(import("big.txt", &vec![b'a'; crate::import::MAX_INPUT_BYTES + 1], &o)).contains("up to 8 MB"));
+    let e = err(import("x.json", b"{\"schema\": \"lede/1\",\n \"text\": ", &o));
+    assert!(e.contains("line 2"), "{e}");
+    assert!(err(import("x.json", b"{\"hello\": 1}", &o)).contains("not a format Lede reads"));
+    assert!(err(import("x.json", br#"{"schema": "lede/9", "text": "a"}"#, &o)).contains("lede/9"));
+    assert!(err(import("s.json", br#"{"text": "Ana", "ents": [{"start": 0, "end": 9, "label": "PERSON"}]}"#, &o)).contains("outside the text"));
+    assert!(err(import("e.txt", b"  \n ", &o)).contains("empty"));
+}
+
+#[test]
+fn imports_read_spacy_timelinejs_html_and_markdown() {
+    use crate::import::{import, Imported};
+    let o = crate::Options { reference: crate::parse_dateline("2021-03-24"), plain: false };
+    let spacy = r#"{"text": "Ana Lima 🚢 visited Lisbon on March 2.", "ents": [{"start": 0, "end": 8, "label": "PERSON"}, {"start": 19, "end": 25, "label": "GPE"}]}"#;
+    let Ok(Imported::Annotated(text, a)) = import("doc.json", spacy.as_bytes(), &o) else { panic!("spaCy JSON") };
+    let kinds: Vec<(&str, &str)> = a.entities.iter().map(|e| (e.mentions[0].of(&text), e.kind.name())).collect();
+    assert_eq!(kinds, [("Ana Lima", "person"), ("Lisbon", "place")]);
+    assert_eq!(a.events.len(), 1);
+    assert!(a.events[0].entities.contains(&"lisbon".to_owned()), "events point at the imported entities");
+
+    let tl = r#"{"title": {"text": {"headline": "Port <b>history</b>"}}, "events": [
+        {"start_date": {"year": "2019", "month": "7", "day": "16"}, "text": {"headline": "Treaty signed", "text": "<p>In Lisbon &amp; Porto.</p>"}},
+        {"start_date": {"year": 1990}, "text": {"headline": "Port opened"}}]}"#;
+    let Ok(Imported::Text(t)) = import("tl.json", tl.as_bytes(), &o) else { panic!("TimelineJS") };
+    assert_eq!(t, "Port history\nOn July 16, 2019: Treaty signed. In Lisbon & Porto.\nIn 1990: Port opened.\n");
+    let values: Vec<String> = crate::annotate(&t, &o).events.iter().map(|e| e.value.clone()).collect();
+    assert!(values.contains(&"2019-07-16".to_owned()) && values.contains(&"1990".to_owned()), "{values:?}");
+
+    let html = "<!doctype html><html><head><title>Harbour deal | The Daily</title><script>alert(1)</script></head><body><nav>Home News</nav><article><h1>Harbour deal</h1><p>Ana&nbsp;Lima met <b>Omar</b> &#8212; in Lisbon.</p><script>evil()</script><p>Second &lt;para&gt;.</p></article><footer>© Site</footer></body></html>";
+    let Ok(Imported::Text(t)) = import("page.html", html.as_bytes(), &o) else { panic!("HTML") };
+    assert_eq!(t, "Harbour deal\n\nAna Lima met Omar — in Lisbon.\n\nSecond <para>.\n", "blocks on their own lines, no script, no nav");
+
+    let md = "# Harbour deal\n\n**Ana Lima** met [Omar Haddad](https://x.org) in Lisbon. ![map](m.png)\n- first point\n";
+    let Ok(Imported::Text(t)) = import("a.md", md.as_bytes(), &o) else { panic!("Markdown") };
+    assert_eq!(t, "Harbour deal\n\nAna Lima met Omar Haddad in Lisbon.\nfirst point\n");
+}

@@ -1,0 +1,306 @@
+//! Exports of an annotation to the formats readers carry elsewhere: W3C Web Annotation
+//! JSON-LD, TimelineJS JSON, CSV (entities, events) and iCalendar. Pure functions of the text
+//! and its annotation; offsets in the outputs are Unicode code points, as in `lede/1`.
+
+use serde_json::{json, Value};
+
+use crate::{event_days, Annotation, ByteSpan, Granularity, OffsetMap};
+
+/// A stable name for a text that has no URL: `urn:lede:text:<FNV-1a 64 of its bytes>`.
+pub fn text_urn(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("urn:lede:text:{h:016x}")
+}
+
+/// Up to `n` characters of `text` before byte `at` (for a quote selector's prefix).
+fn before(text: &str, at: usize, n: usize) -> String {
+    let head = text.get(..at).unwrap_or("");
+    let start = head.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    head[start..].to_owned()
+}
+
+/// Up to `n` characters of `text` after byte `at`.
+fn after(text: &str, at: usize, n: usize) -> String {
+    text.get(at..).unwrap_or("").chars().take(n).collect()
+}
+
+/// W3C Web Annotation (JSON-LD) of every entity mention and time expression: an
+/// `AnnotationCollection` whose annotations each target `source` (a URL, or [`text_urn`]) with
+/// both a `TextQuoteSelector` (exact, 32 characters of prefix and suffix) and a
+/// `TextPositionSelector` (code points). Entity mentions are `identifying` annotations whose
+/// body names the entity and its type; time expressions are `tagging` annotations whose
+/// body is the TIMEX3 type and value.
+pub fn web_annotations(text: &str, a: &Annotation, source: &str) -> String {
+    let map = OffsetMap::new(text);
+    let target = |s: ByteSpan| {
+        json!({
+            "source": source,
+            "selector": [
+                { "type": "TextQuoteSelector", "exact": s.of(text), "prefix": before(text, s.start, 32), "suffix": after(text, s.end, 32) },
+                { "type": "TextPositionSelector", "start": map.to_code_points(s.start), "end": map.to_code_points(s.end) },
+            ],
+        })
+    };
+    let mut items: Vec<(usize, Value)> = Vec::new();
+    for e in &a.entities {
+        for (k, &m) in e.mentions.iter().enumerate() {
+            let mut body = vec![
+                json!({ "type": "TextualBody", "purpose": "identifying", "value": e.name }),
+                json!({ "type": "TextualBody", "purpose": "classifying", "value": e.kind.name() }),
+            ];
+            if let Some(role) = &e.role {
+                body.push(json!({ "type": "TextualBody", "purpose": "describing", "value": role }));
+            }
+            items.push((
+                m.start,
+                json!({
+                    "id": format!("{source}#entity={}&mention={}", e.id, k + 1),
+                    "type": "Annotation",
+                    "motivation": "identifying",
+                    "body": body,
+                    "target": target(m),
+                }),
+            ));
+        }
+    }
+    for t in &a.timexes {
+        let value = match &t.end_value {
+            Some(end) => format!("{}..{end}", t.value),
+            None => t.value.clone(),
+        };
+        items.push((
+            t.span.start,
+            json!({
+                "id": format!("{source}#timex={}", t.id),
+                "type": "Annotation",
+                "motivation": "tagging",
+                "body": [
+                    { "type": "TextualBody", "purpose": "tagging", "value": format!("TIMEX3 {}", t.kind.name()) },
+                    { "type": "TextualBody", "purpose": "describing", "value": value },
+                ],
+                "target": target(t.span),
+            }),
+        ));
+    }
+    items.sort_by_key(|(at, _)| *at);
+    let items: Vec<Value> = items.into_iter().map(|(_, v)| v).collect();
+    let doc = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": format!("{source}#annotations"),
+        "type": "AnnotationCollection",
+        "label": a.article.meta.title.clone().unwrap_or_else(|| "Lede annotations".to_owned()),
+        "total": items.len(),
+        "first": { "type": "AnnotationPage", "items": items },
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// `{year, month, day, hour, minute}` of a TIMEX3 calendar value, as far as it goes (TimelineJS
+/// date objects; strings, as TimelineJS writes them).
+fn tl_date(value: &str) -> Option<Value> {
+    let (date, time) = value.split_once('T').map_or((value, None), |(d, t)| (d, Some(t)));
+    let mut parts = date.split('-');
+    let year = parts.next().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+    let mut o = serde_json::Map::new();
+    o.insert("year".into(), json!(year.trim_start_matches('0')));
+    let num = |s: &str| s.parse::<u32>().ok().map(|n| n.to_string());
+    if let Some(m) = parts.next().and_then(num) {
+        o.insert("month".into(), json!(m));
+        if let Some(d) = parts.next().and_then(num) {
+            o.insert("day".into(), json!(d));
+        }
+    }
+    if let Some((h, mi)) = time.and_then(|t| t.split_once(':')) {
+        if let (Some(h), Some(mi)) = (num(h), num(&mi[..mi.len().min(2)])) {
+            o.insert("hour".into(), json!(h));
+            o.insert("minute".into(), json!(mi));
+        }
+    }
+    Some(Value::Object(o))
+}
+
+/// TimelineJS JSON (`{title, events}`): one slide per dated event, its label as the headline,
+/// its sentence as the text, the participants' names as the group line. Year- and
+/// month-only events carry only what is known; inferred years are said so.
+pub fn timelinejs(text: &str, a: &Annotation) -> String {
+    let name_of = |id: &String| a.entities.iter().find(|e| &e.id == id).map(|e| e.name.as_str());
+    let events: Vec<Value> = a
+        .events
+        .iter()
+        .filter_map(|e| {
+            let start = tl_date(&e.value)?;
+            let mut slide = json!({
+                "unique_id": e.id,
+                "start_date": start,
+                "text": {
+                    "headline": e.label,
+                    "text": format!("{}{}", e.sentence.of(text).trim(), if e.year_inferred { " (year inferred)" } else { "" }),
+                },
+            });
+            if let Some(end) = e.end_value.as_deref().and_then(tl_date) {
+                slide["end_date"] = end;
+            }
+            let who: Vec<&str> = e.entities.iter().filter_map(name_of).collect();
+            if !who.is_empty() {
+                slide["group"] = json!(who.first());
+            }
+            Some(slide)
+        })
+        .collect();
+    let meta = &a.article.meta;
+    let doc = json!({
+        "title": { "text": {
+            "headline": meta.title.clone().unwrap_or_else(|| "Timeline".to_owned()),
+            "text": meta.authors.join(", "),
+        } },
+        "events": events,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading
+/// `= + - @` (a spreadsheet formula) is neutralised with an apostrophe.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        out.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Entities as CSV: `id,name,type,role,salience,mentions,aliases,first_mention` (aliases joined
+/// with `; `, first mention as a code-point offset).
+pub fn entities_csv(text: &str, a: &Annotation) -> String {
+    let map = OffsetMap::new(text);
+    let mut rows = vec![["id", "name", "type", "role", "salience", "mentions", "aliases", "first_mention"].map(str::to_owned).to_vec()];
+    for e in &a.entities {
+        rows.push(vec![
+            e.id.clone(),
+            e.name.clone(),
+            e.kind.name().to_owned(),
+            e.role.clone().unwrap_or_default(),
+            format!("{:.3}", e.salience),
+            e.mentions.len().to_string(),
+            e.aliases.join("; "),
+            e.mentions.first().map(|m| map.to_code_points(m.start).to_string()).unwrap_or_default(),
+        ]);
+    }
+    csv(&rows)
+}
+
+/// Events as CSV: `id,value,end_value,granularity,year_inferred,label,sentence,entities`.
+pub fn events_csv(text: &str, a: &Annotation) -> String {
+    let mut rows = vec![["id", "value", "end_value", "granularity", "year_inferred", "label", "sentence", "entities"].map(str::to_owned).to_vec()];
+    for e in &a.events {
+        rows.push(vec![
+            e.id.clone(),
+            e.value.clone(),
+            e.end_value.clone().unwrap_or_default(),
+            e.granularity.name().to_owned(),
+            e.year_inferred.to_string(),
+            e.label.clone(),
+            e.sentence.of(text).trim().to_owned(),
+            e.entities.join("; "),
+        ]);
+    }
+    csv(&rows)
+}
+
+/// Escape an iCalendar TEXT value (RFC 5545 §3.3.11).
+fn ics_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Fold a content line at 75 octets (on character boundaries), CRLF-terminated.
+fn ics_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+/// `YYYYMMDD` of a day number.
+fn ics_day(day: i64) -> Option<String> {
+    let (y, m, d) = crate::date_of_day(day);
+    (1..=9999).contains(&y).then(|| format!("{y:04}{m:02}{d:02}"))
+}
+
+/// iCalendar (RFC 5545) of the dated events: all-day events over each event's calendar days
+/// (a year-only event covers its year, a month its month), timed events at their minute
+/// (floating time). `stamp` is the DTSTAMP (`YYYYMMDDTHHMMSSZ`), given by the caller so the
+/// output is reproducible.
+pub fn icalendar(text: &str, a: &Annotation, stamp: &str) -> String {
+    let mut out = String::new();
+    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Lede//lede-engine//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+        ics_line(&mut out, l);
+    }
+    if let Some(t) = &a.article.meta.title {
+        ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(t)));
+    }
+    let urn = text_urn(text);
+    for e in &a.events {
+        let Some((first, last)) = event_days(&e.value, e.end_value.as_deref()) else { continue };
+        ics_line(&mut out, "BEGIN:VEVENT");
+        ics_line(&mut out, &format!("UID:{}-{}@lede", &urn["urn:lede:text:".len()..], e.id));
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        let timed = e.granularity == Granularity::Time && e.end_value.is_none();
+        match (timed, e.value.split_once('T')) {
+            (true, Some((d, t))) if t.len() >= 5 => {
+                let hm = t[..5].replace(':', "");
+                ics_line(&mut out, &format!("DTSTART:{}T{hm}00", d.replace('-', "")));
+            }
+            _ => {
+                let (Some(s), Some(end)) = (ics_day(first), ics_day(last + 1)) else {
+                    out.truncate(out.rfind("BEGIN:VEVENT").unwrap_or(out.len()));
+                    continue;
+                };
+                ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{s}"));
+                ics_line(&mut out, &format!("DTEND;VALUE=DATE:{end}"));
+            }
+        }
+        ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&e.label)));
+        let mut desc = e.sentence.of(text).trim().to_owned();
+        if e.granularity == Granularity::Year || e.granularity == Granularity::Month {
+            desc.push_str(&format!("\n(Only the {} is known.)", e.granularity.name()));
+        }
+        if e.year_inferred {
+            desc.push_str("\n(Year inferred from the publication date.)");
+        }
+        ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(&desc)));
+        ics_line(&mut out, "END:VEVENT");
+    }
+    ics_line(&mut out, "END:VCALENDAR");
+    out
+}
