@@ -164,15 +164,11 @@ mod imp {
     // One call into JavaScript per selection: on a long article the selected entity can have
     // thousands of marks, and crossing from Wasm once per mark cost more than the marking.
     #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+let marked = [];
 export function markSelected(id) {
-  for (const el of document.querySelectorAll('mark[data-selected]')) {
-    if (el.dataset.entity !== id) el.removeAttribute('data-selected');
-  }
-  if (id) {
-    for (const el of document.querySelectorAll('mark[data-entity=\\'' + CSS.escape(id) + '\\']')) {
-      el.setAttribute('data-selected', '');
-    }
-  }
+  for (const el of marked) el.removeAttribute('data-selected');
+  marked = id ? Array.from(document.querySelectorAll('mark[data-entity=\\'' + CSS.escape(id) + '\\']')) : [];
+  for (const el of marked) el.setAttribute('data-selected', '');
 }")]
     extern "C" {
         #[wasm_bindgen(js_name = markSelected)]

@@ -261,6 +261,9 @@ fn BlockView(props: &BlockProps) -> Html {
     }
 }
 
+/// Article blocks per chunk (see [`ArticleView`]).
+pub const CHUNK_BLOCKS: usize = 12;
+
 /// The article: headline, byline and date, then its blocks in order.
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
@@ -293,6 +296,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     };
     let title = a.blocks.iter().position(|b| b.kind == BlockKind::Title);
+    let shown: Vec<usize> = (0..a.blocks.len())
+        .filter(|&i| Some(i) != title && matches!(a.blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Note | BlockKind::Footer))
+        .collect();
     let byline = format::authors_line(&a.meta.authors).or_else(|| {
         a.blocks.iter().find(|b| b.kind == BlockKind::Byline).map(|b| b.span.of(text).to_owned())
     });
@@ -309,7 +315,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }
                 </p>
             </header>
-            { for (0..a.blocks.len()).filter(|&i| Some(i) != title && matches!(a.blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Note | BlockKind::Footer)).map(block) }
+            // Blocks come in chunks of CHUNK_BLOCKS, each skipped by the browser while off screen
+            // (`content-visibility: auto` in the stylesheet): a long article costs a few dozen
+            // observed boxes, not thousands, in layout, hit testing and paint.
+            { for shown.chunks(CHUNK_BLOCKS).enumerate().map(|(k, c)| html! {
+                <div class="chunk" key={k}>{ for c.iter().copied().map(&block) }</div>
+            }) }
         </article>
     }
 }
