@@ -3,9 +3,10 @@
 //! ```text
 //! lede blocks FILE|-      one line per block: kind, byte span, text (chrome and duplicates marked)
 //! lede sentences FILE|-   one line per sentence
-//! lede annotate [--date YYYY-MM-DD] [--to json|timeml] FILE|-
-//!                         entities and time expressions as lede/1 JSON (the default)
-//!                         or TimeML; TimeML input is recognised
+//! lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-
+//!                         entities and time expressions as lede/1 JSON (the default),
+//!                         TimeML, W3C Web Annotation (webanno), TimelineJS JSON (timelinejs),
+//!                         CSV (entities-csv, events-csv) or iCalendar (ics); TimeML input is recognised
 //! lede eval meantime [--verbose] [--json FILE] DIR
 //!                         score the engine against the MEANTIME corpus
 //! ```
@@ -21,18 +22,19 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use lede_engine::{analyze, annotate, to_json, Article, CivilDateTime, Options};
+use lede_engine::{analyze, annotate, export, to_json, Article, CivilDateTime, Options};
 
 const USAGE: &str = "\
 usage: lede blocks FILE|-
        lede sentences FILE|-
-       lede annotate [--date YYYY-MM-DD] [--to json|timeml] FILE|-
+       lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-
        lede eval meantime [--verbose] [--json FILE] DIR
 
 FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
 or text starting with <?xml or <TimeML); - reads standard input.
 annotate resolves relative dates against --date, else the TimeML creation time,
-else the article's dateline. DIR is the MEANTIME corpus root or a folder of its
+else the article's dateline. FORMAT is json (lede/1, the default), timeml, webanno
+(W3C Web Annotation JSON-LD), timelinejs, entities-csv, events-csv or ics. DIR is the MEANTIME corpus root or a folder of its
 XML files; when it does not exist the evaluation is skipped (exit 0).";
 
 /// A failed command: what to say, and whether it was the command line (exit
@@ -133,7 +135,15 @@ fn structure(cmd: &str, args: &[String]) -> Result<String, Failure> {
 enum Format {
     Json,
     Timeml,
+    WebAnnotation,
+    TimelineJs,
+    EntitiesCsv,
+    EventsCsv,
+    Ics,
 }
+
+/// What `annotate --to` accepts.
+const FORMATS: &str = "json, timeml, webanno, timelinejs, entities-csv, events-csv or ics";
 
 /// Options (name and value) and positional arguments.
 type Parsed = (Vec<(String, Option<String>)>, Vec<String>);
@@ -168,7 +178,7 @@ fn parse_options(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Par
     Ok((opts, rest))
 }
 
-/// `lede annotate [--date YYYY-MM-DD] [--to json|timeml] FILE|-`.
+/// `lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-`.
 fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
     let (opts, rest) = parse_options(args, &[], &["--date", "--to"])?;
     let mut date: Option<CivilDateTime> = None;
@@ -184,7 +194,12 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
                 format = match value.as_str() {
                     "json" => Format::Json,
                     "timeml" => Format::Timeml,
-                    _ => return Err(Failure::usage(format!("--to wants json or timeml, not {value:?}"))),
+                    "webanno" => Format::WebAnnotation,
+                    "timelinejs" => Format::TimelineJs,
+                    "entities-csv" => Format::EntitiesCsv,
+                    "events-csv" => Format::EventsCsv,
+                    "ics" => Format::Ics,
+                    _ => return Err(Failure::usage(format!("--to wants {FORMATS}, not {value:?}"))),
                 }
             }
         }
@@ -220,6 +235,15 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
     let ann = annotate(&text, &Options { reference: date.or(dct), plain: is_timeml });
     match format {
         Format::Timeml => Ok(timeml::write(&docid, ann.reference, &text, &ann.timexes)),
+        Format::WebAnnotation => {
+            let source = path.map_or_else(|| export::text_urn(&text), |p| format!("file:{}", p.display()));
+            Ok(export::web_annotations(&text, &ann, &source) + "\n")
+        }
+        Format::TimelineJs => Ok(export::timelinejs(&text, &ann) + "\n"),
+        Format::EntitiesCsv => Ok(export::entities_csv(&text, &ann)),
+        Format::EventsCsv => Ok(export::events_csv(&text, &ann)),
+        // DTSTAMP: the reference date, so the file is the same on every run.
+        Format::Ics => Ok(export::icalendar(&text, &ann, &ann.reference.map_or_else(|| "19700101T000000Z".to_owned(), |r| format!("{}T000000Z", r.to_iso().get(..10).unwrap_or("1970-01-01").replace('-', ""))))),
         Format::Json => {
             let mut json = to_json(&text, &ann);
             if !json.ends_with('\n') {

@@ -170,3 +170,28 @@ fn eval_scores_an_invented_folder() {
     assert_eq!(j["documents"], 1);
     assert_eq!(j["timex"]["strict"]["gold"], 1, "the creation time is not gold");
 }
+
+#[test]
+fn annotate_exports_every_format() {
+    let dir = std::env::temp_dir().join(format!("lede-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "Port deal signed\nUpdated 10:00, 24-Mar-2021\nAna Lima met Omar Haddad in Lisbon on March 2.\n").unwrap();
+    let run = |to: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede")).args(["annotate", "--to", to]).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{to}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let wa: serde_json::Value = serde_json::from_str(&run("webanno")).unwrap();
+    assert_eq!(wa["type"], "AnnotationCollection");
+    let tl: serde_json::Value = serde_json::from_str(&run("timelinejs")).unwrap();
+    assert!(tl["events"].as_array().unwrap().iter().any(|e| e["start_date"]["day"] == "2"));
+    assert!(run("entities-csv").starts_with("id,name,type,"));
+    assert!(run("events-csv").contains("2021-03-02"));
+    let ics = run("ics");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20210302") && ics.contains("DTSTAMP:20210324T000000Z"), "{ics}");
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_lede")).args(["annotate", "--to", "pdf"]).arg(&file).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("webanno"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
