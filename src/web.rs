@@ -165,6 +165,15 @@ mod imp {
     // thousands of marks, and crossing from Wasm once per mark cost more than the marking.
     #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
 let marked = [];
+export function download(name, type, text) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: type + ';charset=utf-8' }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
 export function markSelected(id) {
   for (const el of marked) el.removeAttribute('data-selected');
   marked = id ? Array.from(document.querySelectorAll('mark[data-entity=\\'' + CSS.escape(id) + '\\']')) : [];
@@ -173,10 +182,16 @@ export function markSelected(id) {
     extern "C" {
         #[wasm_bindgen(js_name = markSelected)]
         fn mark_selected_js(id: Option<String>);
+        #[wasm_bindgen(js_name = download)]
+        fn download_js(name: &str, mime: &str, text: &str);
     }
 
     pub fn mark_selected(id: Option<&str>) {
         mark_selected_js(id.map(str::to_owned));
+    }
+
+    pub fn download(name: &str, mime: &str, text: &str) {
+        download_js(name, mime, text);
     }
 
     /// Show a recoverable error view on top of whatever is on screen (used by the panic hook).
@@ -258,6 +273,7 @@ mod imp {
     pub fn reveal(_: &str, _: usize, _: bool) {}
     pub fn show_fatal(_: &str) {}
     pub fn mark_selected(_: Option<&str>) {}
+    pub fn download(_: &str, _: &str, _: &str) {}
 }
 
 /// The reader's stored theme choice, if any.
@@ -280,6 +296,8 @@ pub use imp::reveal;
 pub use imp::show_fatal;
 /// Mark the selected entity's mentions (`mark[data-selected]`) in the DOM.
 pub use imp::mark_selected;
+/// Save `text` as a file named `name` (a Blob URL and a download link; nothing is uploaded).
+pub use imp::download;
 #[cfg(target_arch = "wasm32")]
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;

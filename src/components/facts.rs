@@ -1,10 +1,41 @@
 //! The sidebar's "about this article" panel.
 
-use lede_engine::{BlockKind, EntityKind};
+use lede_engine::{export, BlockKind, EntityKind};
 use yew::prelude::*;
 
-use super::DocRef;
-use crate::format;
+use super::{Doc, DocRef};
+use crate::{format, web};
+
+/// The formats a reader can download.
+pub const EXPORTS: [(&str, &str); 6] = [
+    ("lede", "Lede JSON (lede/1)"),
+    ("webanno", "Web Annotation (JSON-LD)"),
+    ("timelinejs", "TimelineJS JSON"),
+    ("entities-csv", "Entities (CSV)"),
+    ("events-csv", "Events (CSV)"),
+    ("ics", "Calendar (.ics)"),
+];
+
+/// File name, media type and content of the document exported as `format` (one of [`EXPORTS`]).
+pub fn export_file(doc: &Doc, format: &str) -> Option<(String, &'static str, String)> {
+    let (text, a) = (doc.text.as_str(), &doc.annotation);
+    let title = a.article.meta.title.as_deref().unwrap_or("article");
+    let mut base: String = title.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    base = base.split('-').filter(|w| !w.is_empty()).take(8).collect::<Vec<_>>().join("-");
+    if base.is_empty() {
+        base = "article".into();
+    }
+    let stamp = a.reference.map_or_else(|| "19700101T000000Z".to_owned(), |r| format!("{}T000000Z", r.to_iso().get(..10).unwrap_or("1970-01-01").replace('-', "")));
+    Some(match format {
+        "lede" => (format!("{base}.lede.json"), "application/json", lede_engine::to_json(text, a)),
+        "webanno" => (format!("{base}.annotations.jsonld"), "application/ld+json", export::web_annotations(text, a, &export::text_urn(text))),
+        "timelinejs" => (format!("{base}.timeline.json"), "application/json", export::timelinejs(text, a)),
+        "entities-csv" => (format!("{base}.entities.csv"), "text/csv", export::entities_csv(text, a)),
+        "events-csv" => (format!("{base}.events.csv"), "text/csv", export::events_csv(text, a)),
+        "ics" => (format!("{base}.ics"), "text/calendar", export::icalendar(text, a, &stamp)),
+        _ => return None,
+    })
+}
 
 /// Props of [`DocumentFacts`].
 #[derive(Properties, PartialEq)]
@@ -41,6 +72,18 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
                 <dt>{ "Places" }</dt><dd>{ count(EntityKind::Place) }</dd>
                 <dt>{ "Dated events" }</dt><dd>{ doc.annotation.events.len() }</dd>
             </dl>
+            <h2 id="export-h">{ "Export" }</h2>
+            <ul class="exports" aria-labelledby="export-h">
+                { for EXPORTS.iter().map(|(key, label)| {
+                    let d = props.doc.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        if let Some((name, mime, content)) = export_file(&d.0, key) {
+                            web::download(&name, mime, &content);
+                        }
+                    });
+                    html! { <li><button type="button" class="link" data-export={*key} {onclick}>{ *label }</button></li> }
+                }) }
+            </ul>
         </aside>
     }
 }

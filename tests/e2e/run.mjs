@@ -364,6 +364,40 @@ test('print: article, entity index and event list, without controls', async ({ b
   await context.close();
 });
 
+test('each export downloads a file that parses and matches the page', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE, { acceptDownloads: true });
+  await ready(page);
+  const get = async (key) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${key}"]`)]);
+    return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+  };
+  const marks = await page.locator('mark[data-entity]').count();
+  const events = await page.locator('[data-event]').count();
+  const lede = await get('lede');
+  const doc = JSON.parse(lede.text);
+  assert(lede.name.endsWith('.lede.json') && doc.schema === 'lede/1', 'lede/1 JSON');
+  const mentions = doc.entities.reduce((n, e) => n + e.mentions.length, 0);
+  const wa = JSON.parse((await get('webanno')).text);
+  const items = wa.first.items;
+  assert(items.length === mentions + doc.timexes.length, `one annotation per mention and timex (${items.length})`);
+  const chars = Array.from(doc.text);
+  for (const it of items) {
+    const q = it.target.selector.find((s) => s.type === 'TextQuoteSelector');
+    const p = it.target.selector.find((s) => s.type === 'TextPositionSelector');
+    assert(chars.slice(p.start, p.end).join('') === q.exact, `selectors agree on ${q.exact}`);
+  }
+  const tl = JSON.parse((await get('timelinejs')).text);
+  assert(tl.events.length === doc.events.length && tl.events.every((e) => e.start_date.year), 'TimelineJS slides with dates');
+  const ents = (await get('entities-csv')).text.trim().split('\r\n');
+  assert(ents[0].startsWith('id,name,type') && ents.length === doc.entities.length + 1, 'entities CSV rows');
+  const evs = (await get('events-csv')).text.trim().split('\r\n');
+  assert(evs.length === doc.events.length + 1, 'events CSV rows');
+  const ics = (await get('ics')).text;
+  assert(ics.startsWith('BEGIN:VCALENDAR\r\n') && (ics.match(/BEGIN:VEVENT/g) || []).length === doc.events.length, 'one VEVENT per event');
+  assert(marks > 0 && events > 0, 'page had marks and events');
+  await context.close();
+});
+
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
 fs.mkdirSync(shots, { recursive: true });
