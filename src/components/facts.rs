@@ -19,20 +19,17 @@ pub const EXPORTS: [(&str, &str); 6] = [
 /// File name, media type and content of the document exported as `format` (one of [`EXPORTS`]).
 pub fn export_file(doc: &Doc, format: &str) -> Option<(String, &'static str, String)> {
     let (text, a) = (doc.text.as_str(), &doc.annotation);
-    let title = a.article.meta.title.as_deref().unwrap_or("article");
-    let mut base: String = title.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-    base = base.split('-').filter(|w| !w.is_empty()).take(8).collect::<Vec<_>>().join("-");
-    if base.is_empty() {
-        base = "article".into();
-    }
-    let stamp = a.reference.map_or_else(|| "19700101T000000Z".to_owned(), |r| format!("{}T000000Z", r.to_iso().get(..10).unwrap_or("1970-01-01").replace('-', "")));
+    // The title's first eight words as a slug ("article" without a title).
+    let title = a.article.meta.title.as_deref().filter(|t| t.chars().any(char::is_alphanumeric)).unwrap_or("article");
+    let slug = lede_engine::slug(title);
+    let base = slug.split('-').take(8).collect::<Vec<_>>().join("-");
     Some(match format {
         "lede" => (format!("{base}.lede.json"), "application/json", lede_engine::to_json(text, a)),
         "webanno" => (format!("{base}.annotations.jsonld"), "application/ld+json", export::web_annotations(text, a, &export::text_urn(text))),
         "timelinejs" => (format!("{base}.timeline.json"), "application/json", export::timelinejs(text, a)),
         "entities-csv" => (format!("{base}.entities.csv"), "text/csv", export::entities_csv(text, a)),
         "events-csv" => (format!("{base}.events.csv"), "text/csv", export::events_csv(text, a)),
-        "ics" => (format!("{base}.ics"), "text/calendar", export::icalendar(text, a, &stamp)),
+        "ics" => (format!("{base}.ics"), "text/calendar", export::icalendar(text, a, &export::ics_stamp(a.reference))),
         _ => return None,
     })
 }

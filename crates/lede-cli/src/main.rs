@@ -34,8 +34,8 @@ FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml fil
 or text starting with <?xml or <TimeML); - reads standard input.
 annotate resolves relative dates against --date, else the TimeML creation time,
 else the article's dateline. FORMAT is json (lede/1, the default), timeml, webanno
-(W3C Web Annotation JSON-LD), timelinejs, entities-csv, events-csv or ics. DIR is the MEANTIME corpus root or a folder of its
-XML files; when it does not exist the evaluation is skipped (exit 0).";
+(W3C Web Annotation JSON-LD), timelinejs, entities-csv, events-csv or ics. DIR is
+the MEANTIME corpus root or a folder of its XML files; when it does not exist the evaluation is skipped (exit 0).";
 
 /// A failed command: what to say, and whether it was the command line (exit
 /// code 2, usage shown) or the input (exit code 1).
@@ -242,8 +242,7 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
         Format::TimelineJs => Ok(export::timelinejs(&text, &ann) + "\n"),
         Format::EntitiesCsv => Ok(export::entities_csv(&text, &ann)),
         Format::EventsCsv => Ok(export::events_csv(&text, &ann)),
-        // DTSTAMP: the reference date, so the file is the same on every run.
-        Format::Ics => Ok(export::icalendar(&text, &ann, &ann.reference.map_or_else(|| "19700101T000000Z".to_owned(), |r| format!("{}T000000Z", r.to_iso().get(..10).unwrap_or("1970-01-01").replace('-', ""))))),
+        Format::Ics => Ok(export::icalendar(&text, &ann, &export::ics_stamp(ann.reference))),
         Format::Json => {
             let mut json = to_json(&text, &ann);
             if !json.ends_with('\n') {

@@ -129,6 +129,11 @@ fn is(list: &'static [&'static str], w: &str) -> bool {
     }
 }
 
+/// An organisation, work, event, place or title keyword ("Bank", "Treaty", "War", "River", "President").
+fn is_keyword(w: &str) -> bool {
+    [ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS, TITLE_WORDS].iter().any(|l| is(l, w))
+}
+
 /// A name candidate in one sentence.
 #[derive(Clone, Debug)]
 struct Cand {
@@ -160,8 +165,8 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "Thursday", "Friday", "Saturday", "Sunday",
 ];
 
-/// Slug of a name: lower-case ASCII letters and digits joined by hyphens.
-pub(crate) fn slug(name: &str) -> String {
+/// Slug of a name: lower-case letters and digits joined by hyphens (entity ids, file names).
+pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_alphanumeric() {
@@ -332,8 +337,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         // "Shares of Kestrel Holdings": a sentence-initial common word joined by "of" is not part of the name.
         if a == first_word && a + 2 < run_end && matches!(s.w(a + 1), "of" | "for" | "on") {
             let w = s.w(a);
-            let keyword = is(ORG_WORDS, w) || is(WORK_WORDS, w) || is(EVENT_WORDS, w) || is(PLACE_WORDS, w) || is(TITLE_WORDS, w);
-            if !keyword && g.lookup(w).is_none() {
+            if !is_keyword(w) && g.lookup(w).is_none() {
                 a += 2;
                 role_start = a;
             }
@@ -342,8 +346,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         // before a word that begins names elsewhere, is a common word, not part of the name.
         if a == first_word && a + 1 < run_end && role_start == a && !honorific {
             let w = s.w(a);
-            let keyword = [ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS, TITLE_WORDS].iter().any(|l| is(l, w));
-            if !keyword && g.lookup(w).is_none() && !g.is_first_name(w) && s.casing.mid(w) == 0 && s.casing.starts_runs(s.w(a + 1)) {
+            if !is_keyword(w) && g.lookup(w).is_none() && !g.is_first_name(w) && s.casing.mid(w) == 0 && s.casing.starts_runs(s.w(a + 1)) {
                 a += 1;
                 role_start = a;
             }
@@ -450,7 +453,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         };
         let next_is_model = toks.get(b).is_some_and(|t| model(t) && t.span.start == toks[b - 1].span.end + 1);
         if cand.kind != Some(EntityKind::Place) && cand.canonical.is_none() || next_is_model {
-            let inner_model = b - a >= 2 && model(&toks[b - 1]) && !toks[a..b - 1].iter().any(|t| model(t));
+            let inner_model = b - a >= 2 && model(&toks[b - 1]) && !toks[a..b - 1].iter().any(model);
             if next_is_model || inner_model {
                 let mut end = if next_is_model { b + 1 } else { b };
                 while end < n && name_token(&toks[end]) && !is(FUNCTION_WORDS, &toks[end].lower()) {

@@ -251,6 +251,12 @@ fn ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
+/// A reproducible DTSTAMP for [`icalendar`]: midnight UTC of the reference date (the Unix
+/// epoch without one), so the same document always gives the same file.
+pub fn ics_stamp(reference: Option<crate::CivilDateTime>) -> String {
+    reference.map_or_else(|| "19700101T000000Z".to_owned(), |r| format!("{:04}{:02}{:02}T000000Z", r.year(), r.month(), r.day()))
+}
+
 /// `YYYYMMDD` of a day number.
 fn ics_day(day: i64) -> Option<String> {
     let (y, m, d) = crate::date_of_day(day);
