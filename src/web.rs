@@ -90,16 +90,6 @@ mod imp {
     }
 
     pub fn set_hash(hash: &str) {
-        // After the next paint: on a long document, pushState takes milliseconds that the
-        // reader should not wait for before the selection shows.
-        let hash = hash.to_owned();
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || push_hash(&hash));
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(later.unchecked_ref());
-        }
-    }
-
-    fn push_hash(hash: &str) {
         let Some(w) = web_sys::window() else { return };
         if current_hash() == hash {
             return;
