@@ -89,20 +89,10 @@ mod imp {
         web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
     }
 
+    /// Make the URL fragment `hash` ('' for none), keeping a history entry; written once the
+    /// frame showing the selection has painted.
     pub fn set_hash(hash: &str) {
-        let Some(w) = web_sys::window() else { return };
-        if current_hash() == hash {
-            return;
-        }
-        if hash.is_empty() {
-            // Drop the fragment without scrolling, keeping a history entry.
-            let url = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
-            if let Ok(h) = w.history() {
-                let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
-        } else if let Ok(h) = w.history() {
-            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
-        }
+        set_hash_soon(hash);
     }
 
     /// Call `f` with the new fragment on every hashchange/popstate; the returned guard removes the listener.
@@ -150,34 +140,39 @@ mod imp {
         let _ = cl.add_1("flash");
     }
 
-    /// Put `data-selected` on the marks of entity `id` and take it off all others.
-    // One call into JavaScript per selection: on a long article the selected entity can have
-    // thousands of marks, and crossing from Wasm once per mark cost more than the marking.
-    #[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
-let marked = [];
-export function download(name, type, text) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type: type + ';charset=utf-8' }));
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
-}
-export function markSelected(id) {
-  for (const el of marked) el.removeAttribute('data-selected');
-  marked = id ? Array.from(document.querySelectorAll('mark[data-entity=\\'' + CSS.escape(id) + '\\']')) : [];
-  for (const el of marked) el.setAttribute('data-selected', '');
-}")]
+    // The page's few JavaScript helpers live in one module file (no inline script, so a strict
+    // CSP holds), bound here.
+    #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/web.js")]
     extern "C" {
         #[wasm_bindgen(js_name = markSelected)]
         fn mark_selected_js(id: Option<String>);
+        #[wasm_bindgen(js_name = toggleMarked)]
+        fn toggle_marked_js(id: &str);
+        #[wasm_bindgen(js_name = setHashSoon)]
+        fn set_hash_soon(hash: &str);
+        #[wasm_bindgen(js_name = indexMarks)]
+        fn index_marks_js();
         #[wasm_bindgen(js_name = download)]
         fn download_js(name: &str, mime: &str, text: &str);
     }
 
+    /// Put `data-selected` on the marks of entity `id` and take it off all others.
+    // One call into JavaScript per selection: on a long article the selected entity can have
+    // thousands of marks, and crossing from Wasm once per mark cost more than the marking.
     pub fn mark_selected(id: Option<&str>) {
         mark_selected_js(id.map(str::to_owned));
+    }
+
+    /// The reader chose entity `id`: mark (or, when it is marked, unmark) it at once, in the
+    /// input's task, so the next frame shows it; the selection effect then finds nothing to do.
+    pub fn toggle_marked(id: &str) {
+        toggle_marked_js(id);
+    }
+
+    /// The article's marks changed (a new document): index them by entity when the page is idle,
+    /// so that a selection touches only its own marks instead of searching them all.
+    pub fn index_marks() {
+        index_marks_js();
     }
 
     pub fn download(name: &str, mime: &str, text: &str) {
@@ -263,6 +258,8 @@ mod imp {
     pub fn reveal(_: &str, _: usize, _: bool) {}
     pub fn show_fatal(_: &str) {}
     pub fn mark_selected(_: Option<&str>) {}
+    pub fn index_marks() {}
+    pub fn toggle_marked(_: &str) {}
     pub fn download(_: &str, _: &str, _: &str) {}
 }
 
@@ -285,7 +282,7 @@ pub use imp::reveal;
 /// Show the "Lede stopped working" view (panic hook), keeping what is on screen.
 pub use imp::show_fatal;
 /// Mark the selected entity's mentions (`mark[data-selected]`) in the DOM.
-pub use imp::mark_selected;
+pub use imp::{index_marks, mark_selected, toggle_marked};
 /// Save `text` as a file named `name` (a Blob URL and a download link; nothing is uploaded).
 pub use imp::download;
 #[cfg(target_arch = "wasm32")]

@@ -115,6 +115,7 @@ pub fn App() -> Html {
     };
     let select_entity = use_callback((current_doc.clone(), view.dispatcher()), |id: String, (doc, dispatch)| {
         let name = doc.as_ref().and_then(|d| d.0.annotation.entities.iter().find(|e| e.id == id)).map(|e| e.name.clone()).unwrap_or_default();
+        web::toggle_marked(&id);
         dispatch.dispatch(Action::SelectEntity { id, name });
     });
     let select_event = use_callback((current_doc, view.dispatcher()), |id: String, (doc, dispatch)| {
@@ -169,7 +170,7 @@ pub fn App() -> Html {
                         // marks through SelectedMarks, so selecting an entity re-renders no paragraph.
                         <ArticleView doc={doc.clone()} selection={if matches!(view.selection, Selection::Event(_)) { view.selection.clone() } else { Selection::None }}
                             hidden={view.hidden.clone()} on_select_entity={select_entity.clone()} />
-                        <SelectedMarks entity={if let Selection::Entity(id) = &view.selection { Some(id.clone()) } else { None }} />
+                        <SelectedMarks doc={doc.clone()} entity={if let Selection::Entity(id) = &view.selection { Some(id.clone()) } else { None }} />
                     </div>
                     <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list} />
                 </>
@@ -186,7 +187,7 @@ pub fn App() -> Html {
                 </button>
             </header>
             <main class="panes">{ body }</main>
-            <div class="visually-hidden" aria-live="polite" aria-atomic="true">{ view.announcement.clone() }</div>
+            <div class="visually-hidden live" aria-live="polite" aria-atomic="true">{ view.announcement.clone() }</div>
         </div>
     }
 }
@@ -194,6 +195,8 @@ pub fn App() -> Html {
 /// Props of [`SelectedMarks`].
 #[derive(Properties, PartialEq)]
 pub struct SelectedMarksProps {
+    /// The document whose marks are on the page.
+    pub doc: DocRef,
     /// The selected entity, if any.
     pub entity: Option<String>,
 }
@@ -203,6 +206,7 @@ pub struct SelectedMarksProps {
 /// so Yew never undoes it, and selecting an entity costs one pass over its mentions.
 #[component]
 pub fn SelectedMarks(props: &SelectedMarksProps) -> Html {
+    use_effect_with(props.doc.clone(), |_| web::index_marks());
     use_effect_with(props.entity.clone(), |id| web::mark_selected(id.as_deref()));
     Html::default()
 }

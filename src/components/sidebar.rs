@@ -90,7 +90,7 @@ pub fn strip_cells(e: &Entity, text_len: f64) -> Vec<u8> {
 }
 
 /// Most mentions listed for the selected entity (the rest are counted).
-pub const MENTIONS_LISTED: usize = 50;
+pub const MENTIONS_LISTED: usize = 25;
 
 /// The sidebar.
 #[component]

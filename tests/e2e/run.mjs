@@ -30,6 +30,11 @@ function assert(cond, msg) {
 }
 
 /** Open a page, collecting console errors and page errors. */
+/** Does the URL fragment become `hash` soon (it is written after the selection paints)? */
+async function hashBecomes(page, hash) {
+  return page.waitForFunction((h) => location.hash === h, hash, { timeout: 3000 }).then(() => true, () => false);
+}
+
 async function open(browser, url, opts = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...opts });
   const page = await context.newPage();
@@ -175,7 +180,7 @@ test('selecting an entity in the sidebar highlights its mentions and dims other 
   const selected = await page.locator(`mark[data-entity="${id}"][data-selected]`).count();
   assert(selected === count && count > 0, `selected marks ${selected} vs ${count} mentions`);
   assert(await page.locator('mark[data-selected]').count() === count, 'only that entity is marked selected');
-  assert(await page.evaluate(() => location.hash) === `#entity=${id}`, 'URL fragment carries the selection');
+  assert(await hashBecomes(page, `#entity=${id}`), 'URL fragment carries the selection');
   const dim = await page.locator('g.ev.dim').count();
   const withIt = await page.locator('g.ev:not(.dim)').count();
   assert(dim > 0 && withIt > 0, `timeline filters to the entity's events (${withIt} kept, ${dim} dimmed)`);
@@ -206,7 +211,7 @@ test('selecting an event on the timeline scrolls the article to its sentence', a
   const ev = events.nth(await events.count() - 3);
   const id = await ev.getAttribute('data-event');
   await ev.locator('text').click();
-  assert(await page.evaluate(() => location.hash) === `#event=${id}`, 'fragment');
+  assert(await hashBecomes(page, `#event=${id}`), 'fragment');
   const current = page.locator('article .s.current');
   await current.first().waitFor();
   await page.waitForFunction(() => {
@@ -227,7 +232,7 @@ test('the table view lists the same events and selects them', async ({ browser, 
   assert(await rows.count() === n, `table rows ${await rows.count()} vs ${n}`);
   await rows.first().click();
   assert(await rows.first().getAttribute('aria-pressed') === 'true', 'row selected');
-  assert((await page.evaluate(() => location.hash)).startsWith('#event='), 'fragment');
+  assert(await page.waitForFunction(() => location.hash.startsWith('#event='), null, { timeout: 3000 }).then(() => true, () => false), 'fragment');
   await context.close();
 });
 
@@ -240,7 +245,7 @@ test('deep links restore the selection; back and forward work', async ({ browser
   await ready(page);
   assert(await page.locator(`.entities button[data-entity="${ids[0]}"]`).getAttribute('aria-pressed') === 'true', 'restored from link');
   await page.locator(`.entities button[data-entity="${ids[1]}"]`).click();
-  assert(await page.evaluate(() => location.hash) === `#entity=${ids[1]}`);
+  assert(await hashBecomes(page, `#entity=${ids[1]}`), 'URL fragment');
   await page.goBack();
   await page.waitForFunction((id) => document.querySelector(`.entities button[data-entity="${id}"]`)?.getAttribute('aria-pressed') === 'true', ids[0]);
   await page.goForward();
@@ -265,7 +270,7 @@ test('keyboard only: tab to an entity and an event, activate with Enter; zoom wi
   await page.focus('svg.tl g.ev');
   const ev = await page.evaluate(() => document.activeElement.dataset.event);
   await page.keyboard.press('Enter');
-  assert(await page.evaluate(() => location.hash) === `#event=${ev}`, 'Enter on a timeline event selects it');
+  assert(await hashBecomes(page, `#event=${ev}`), 'Enter on a timeline event selects it');
   const w0 = await page.locator('svg.tl').getAttribute('width');
   await page.focus('.tl-scroll');
   await page.keyboard.press('+');
