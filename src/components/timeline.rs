@@ -43,6 +43,42 @@ fn granularity_class(e: &Event) -> &'static str {
     }
 }
 
+/// Two-finger pinch: the touches down and the zoom when the second one landed.
+#[derive(Default)]
+struct Pinch {
+    points: Vec<(i32, (i32, i32))>,
+    start: Option<(f64, f64)>,
+}
+
+impl Pinch {
+    fn spread(&self) -> f64 {
+        match self.points.as_slice() {
+            [(_, a), (_, b)] => f64::from(a.0 - b.0).hypot(f64::from(a.1 - b.1)),
+            _ => 0.0,
+        }
+    }
+
+    fn down(&mut self, id: i32, at: (i32, i32), zoom: f64) {
+        self.points.retain(|(p, _)| *p != id);
+        self.points.push((id, at));
+        self.start = (self.points.len() == 2 && self.spread() > 0.0).then(|| (self.spread(), zoom));
+    }
+
+    /// A touch moved: the new zoom, while two fingers pinch.
+    fn moved(&mut self, id: i32, at: (i32, i32)) -> Option<f64> {
+        if let Some(p) = self.points.iter_mut().find(|(p, _)| *p == id) {
+            p.1 = at;
+        }
+        let (spread0, zoom0) = self.start?;
+        Some(zoom0 * self.spread() / spread0)
+    }
+
+    fn up(&mut self, id: i32) {
+        self.points.retain(|(p, _)| *p != id);
+        self.start = None;
+    }
+}
+
 /// The timeline pane.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
@@ -104,7 +140,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let onwheel = {
-        let (z, set) = (*zoom, set_zoom);
+        let (z, set) = (*zoom, set_zoom.clone());
         Callback::from(move |e: WheelEvent| {
             // Pinch (ctrl+wheel) and plain vertical wheel zoom; horizontal wheel scrolls.
             if e.delta_y().abs() > e.delta_x().abs() {
@@ -113,12 +149,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    // Drag to pan: the chart scrolls inside its own container.
+    // Drag to pan with a mouse (the chart scrolls inside its own container); on a touch screen one
+    // finger scrolls natively (`touch-action: pan-x`) and two fingers pinch to zoom.
     let drag = use_mut_ref(|| None::<(i32, i32)>);
+    let touches = use_mut_ref(Pinch::default);
     let on_pointer_down = {
-        let (drag, pane) = (drag.clone(), pane.clone());
+        let (drag, pane, touches, z) = (drag.clone(), pane.clone(), touches.clone(), *zoom);
         Callback::from(move |e: PointerEvent| {
-            if let Some(el) = pane.cast::<web_sys::Element>() {
+            if e.pointer_type() == "touch" {
+                touches.borrow_mut().down(e.pointer_id(), (e.client_x(), e.client_y()), z);
+            } else if let Some(el) = pane.cast::<web_sys::Element>() {
                 if e.button() == 0 && e.pointer_type() == "mouse" {
                     *drag.borrow_mut() = Some((e.client_x(), el.scroll_left()));
                 }
@@ -126,16 +166,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let on_pointer_move = {
-        let (drag, pane) = (drag.clone(), pane.clone());
+        let (drag, pane, touches, set) = (drag.clone(), pane.clone(), touches.clone(), set_zoom.clone());
         Callback::from(move |e: PointerEvent| {
-            if let (Some((x0, left0)), Some(el)) = (*drag.borrow(), pane.cast::<web_sys::Element>()) {
+            if e.pointer_type() == "touch" {
+                if let Some(z) = touches.borrow_mut().moved(e.pointer_id(), (e.client_x(), e.client_y())) {
+                    set(z);
+                }
+            } else if let (Some((x0, left0)), Some(el)) = (*drag.borrow(), pane.cast::<web_sys::Element>()) {
                 el.set_scroll_left(left0 - (e.client_x() - x0));
             }
         })
     };
     let on_pointer_up = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        let (drag, touches) = (drag.clone(), touches.clone());
+        Callback::from(move |e: PointerEvent| {
+            touches.borrow_mut().up(e.pointer_id());
+            *drag.borrow_mut() = None;
+        })
     };
     let toggle = props.on_toggle_list.reform(|_: MouseEvent| ());
     let toolbar = html! {
@@ -209,7 +256,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let published = ann.article.meta.published.and_then(|p| lede_engine::event_days(&p.to_iso()[..10], None)).map(|d| scale.x(d.0));
         html! {
             <div class="tl-scroll" ref={pane.clone()} tabindex="0" role="region" aria-label="Timeline chart (use + and − to zoom, arrow keys to scroll)" {onkeydown} {onwheel}
-                onpointerdown={on_pointer_down} onpointermove={on_pointer_move} onpointerup={on_pointer_up.clone()} onpointerleave={on_pointer_up}>
+                onpointerdown={on_pointer_down} onpointermove={on_pointer_move} onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up.clone()} onpointerleave={on_pointer_up}>
                 <svg class="tl" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("-4 0 {:.0} {height:.0}", width + 8.0)} role="list" aria-label="Dated events">
                     // Axis segments, ticks and breaks.
                     { for scale.segments.iter().enumerate().map(|(k, seg)| html! {

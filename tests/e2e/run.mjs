@@ -29,12 +29,12 @@ function assert(cond, msg) {
   if (!cond) throw new Error(msg);
 }
 
-/** Open a page, collecting console errors and page errors. */
 /** Does the URL fragment become `hash` soon (it is written after the selection paints)? */
 async function hashBecomes(page, hash) {
   return page.waitForFunction((h) => location.hash === h, hash, { timeout: 3000 }).then(() => true, () => false);
 }
 
+/** Open a page, collecting console errors and page errors. */
 async function open(browser, url, opts = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...opts });
   const page = await context.newPage();
@@ -223,6 +223,33 @@ test('selecting an event on the timeline scrolls the article to its sentence', a
   await context.close();
 });
 
+test('timeline labels never overlap, and every event is clickable where it is drawn', async ({ browser, origin }) => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 360, height: 740 }]) {
+    const { context, page } = await open(browser, origin + BASE, { viewport });
+    await ready(page);
+    const problems = await page.evaluate(() => {
+      const out = [];
+      const boxes = [...document.querySelectorAll('svg.tl g.ev text')].map((t) => [t, t.getBoundingClientRect()]);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, r] = boxes[i], [b, s] = boxes[j];
+          if (r.left < s.right - 0.5 && s.left < r.right - 0.5 && r.top < s.bottom - 0.5 && s.top < r.bottom - 0.5) out.push(`labels overlap: "${a.textContent}" / "${b.textContent}"`);
+        }
+      }
+      for (const g of document.querySelectorAll('svg.tl g.ev')) {
+        const mark = g.querySelector('.dot') || g.querySelector('text');
+        mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        const r = mark.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!hit || hit.closest('g.ev') !== g) out.push(`event ${g.dataset.event} is covered by ${hit && (hit.closest('g.ev')?.dataset.event || hit.tagName)}`);
+      }
+      return out;
+    });
+    assert(problems.length === 0, `${viewport.width} px:\n${problems.join('\n')}`);
+    await context.close();
+  }
+});
+
 test('the table view lists the same events and selects them', async ({ browser, origin }) => {
   const { context, page } = await open(browser, origin + BASE);
   await ready(page);
@@ -339,6 +366,25 @@ test('dist/ works under a strict CSP with no violation', async ({ browser }) => 
 });
 
 
+test('two fingers pinch the timeline to zoom on a touch screen', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await ready(page);
+  const chart = page.locator('.tl-scroll');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  const w0 = Number(await page.locator('svg.tl').getAttribute('width'));
+  const cdp = await context.newCDPSession(page);
+  const y = box.y + box.height / 2, cx = box.x + box.width / 2;
+  const at = (d) => [{ x: cx - d, y, id: 0 }, { x: cx + d, y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(20) });
+  for (const d of [40, 60, 80, 100]) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(d) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction((w) => Number(document.querySelector('svg.tl').getAttribute('width')) > w * 2, w0, { timeout: 3000 })
+    .catch(async () => { throw new Error(`pinch out did not zoom in: width ${w0} -> ${await page.locator('svg.tl').getAttribute('width')}`); });
+  assert(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'the page itself does not scroll sideways');
+  await context.close();
+});
+
 test('the timeline pans by drag when zoomed', async ({ browser, origin }) => {
   const { context, page } = await open(browser, origin + BASE);
   await ready(page);
@@ -407,7 +453,9 @@ const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
 fs.mkdirSync(shots, { recursive: true });
 let failed = 0;
-for (const t of tests) {
+// E2E_ONLY=<text> runs just the tests whose name contains it (while working on one).
+const only = process.env.E2E_ONLY;
+for (const t of tests.filter((t) => !only || t.name.includes(only))) {
   const started = Date.now();
   try {
     await t.fn({ browser, origin: server.origin });
@@ -419,5 +467,5 @@ for (const t of tests) {
 }
 await browser.close();
 server.close();
-console.log(`\n${tests.length - failed} passed, ${failed} failed`);
+console.log(`\n${tests.filter((t) => !only || t.name.includes(only)).length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
