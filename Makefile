@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve dist size test test-native test-wasm e2e eval bench bench-ui fuzz tools browser clean
+.PHONY: serve dist standalone size test test-native test-wasm e2e eval bench bench-ui fuzz tools browser clean
 
 MEANTIME ?= ../shared/data/meantime
 FUZZ_SECONDS ?= 600
@@ -17,6 +17,10 @@ serve: tools
 dist: tools
 	trunk build --release --public-url ./
 	node scripts/externalize-boot.mjs dist
+
+## One HTML file with the viewer and the default article inlined (opens from disk): dist/lede.html.
+standalone: dist
+	node scripts/standalone.mjs dist
 
 ## Raw and gzip bytes of every file in dist/, and the total.
 size: dist
@@ -32,7 +36,7 @@ test-wasm: tools browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  cargo test --locked --target wasm32-unknown-unknown -p lede --test web
 
-e2e: dist browser
+e2e: standalone browser
 	node tests/e2e/run.mjs
 
 ## Score the engine on the MEANTIME corpus (skipped, with a message, when it is absent).

@@ -5,8 +5,10 @@
 //! article, the theme, the ready flag) lives in [`web`] and compiles to no-ops natively.
 
 pub mod components;
+pub mod docs;
 pub mod format;
 pub mod state;
+pub mod store;
 pub mod timeline;
 pub mod web;
 

@@ -28,6 +28,9 @@ function build() {
 
 /** The article's marks changed: rebuild the index when the page is idle. */
 export function indexMarks() {
+  for (const el of marked) el.removeAttribute('data-selected');
+  marked = [];
+  current = null;
   byEntity = null;
   (window.requestIdleCallback || setTimeout)(() => { if (!byEntity) build(); });
 }
@@ -74,4 +77,155 @@ export function setHashSoon(hash) {
   const scheduled = pendingHash !== null;
   pendingHash = hash;
   if (!scheduled) requestAnimationFrame(() => setTimeout(writeHash, 0));
+}
+
+// Analysis runs in a Web Worker (worker.js, which imports engine/lede.js). Where no worker can
+// start (a page opened from disk, a browser without module workers), the same module runs on the
+// main thread instead: slower to stay responsive, but the reader still gets the analysis.
+let worker = null;
+let nextId = 1;
+const waiting = new Map();
+
+function engineUrl(file) {
+  return new URL(file, document.baseURI).href;
+}
+
+function startWorker() {
+  if (worker !== null) return worker;
+  // A standalone file (see standalone.js) carries the engine inline: it runs on this thread.
+  if (globalThis.LEDE_STANDALONE) return (worker = undefined);
+  try {
+    worker = new Worker(engineUrl('worker.js'), { type: 'module' });
+  } catch {
+    return (worker = undefined);
+  }
+  worker.onmessage = ({ data }) => {
+    const job = waiting.get(data.id);
+    if (!job) return;
+    if ('progress' in data) return job.progress(data.progress);
+    waiting.delete(data.id);
+    if ('error' in data) job.reject(new Error(data.error)); else job.resolve(data.ok);
+  };
+  // The worker could not load: finish what it was given on the main thread.
+  worker.onerror = (e) => {
+    e.preventDefault();
+    worker.terminate();
+    worker = undefined;
+    const jobs = [...waiting.values()];
+    waiting.clear();
+    for (const job of jobs) onMainThread(job.message).then(job.resolve, job.reject);
+  };
+  return worker;
+}
+
+let engine = null;
+async function onMainThread(message) {
+  if (!engine) {
+    const s = globalThis.LEDE_STANDALONE;
+    engine = import(s ? s.engine : engineUrl('engine/lede.js')).then(async (m) => {
+      await m.default(s ? { module_or_path: s.engineWasm } : undefined);
+      return m;
+    });
+  }
+  const m = await engine;
+  if (message.op === 'dateline') return m.dateline(message.text) ?? null;
+  return m.annotateFile(message.name, message.bytes, { date: message.date || undefined });
+}
+
+function ask(message, progress = () => {}) {
+  const w = startWorker();
+  if (!w) return onMainThread(message);
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject, progress, message });
+    w.postMessage({ ...message, id });
+  });
+}
+
+/**
+ * Read and analyse a document: `bytes` of a file named `name`, dates resolved against `date`
+ * (YYYY-MM-DD, or empty for the document's own dateline). Resolves to the lede/1 JSON text;
+ * rejects with an Error whose message is for the reader. `progress(share)` reports the work done.
+ */
+export function analyze(name, bytes, date, progress) {
+  return ask({ op: 'annotate', name, bytes: bytes.slice(), date }, progress);
+}
+
+/** The publication date a text gives itself (YYYY-MM-DD), or null. */
+export function findDateline(text) {
+  return ask({ op: 'dateline', text });
+}
+
+/** Put `src` in the page's query (`?src=`), or take it out, without a new history entry. */
+export function setQuerySrc(src) {
+  const u = new URL(location.href);
+  if (src) u.searchParams.set('src', src); else u.searchParams.delete('src');
+  if (u.href !== location.href) history.replaceState(history.state, '', u.href);
+}
+
+/** This page's address without `embed`: the full viewer on the same document. */
+export function fullViewUrl() {
+  const u = new URL(location.href);
+  u.searchParams.delete('embed');
+  return u.href;
+}
+
+/**
+ * In an iframe: tell the parent page this page's height, now and after every change, in each
+ * format embedders listen for (Pym.js, Datawrapper, Flourish, AMP, and Lede's own).
+ */
+export function postHeightOnResize() {
+  if (window.parent === window) return;
+  const params = new URLSearchParams(location.search);
+  const pymId = params.get('childId');
+  let last = -1;
+  const post = () => {
+    const app = document.querySelector('.app') || document.body;
+    const height = Math.ceil(app.getBoundingClientRect().height);
+    if (height === last || height === 0) return;
+    last = height;
+    const p = window.parent;
+    p.postMessage({ 'lede-height': height }, '*');
+    p.postMessage({ 'datawrapper-height': { [params.get('id') || 'lede']: height } }, '*');
+    p.postMessage({ sender: 'Flourish', context: 'iframe.resize', method: 'resize', height, src: location.href }, '*');
+    p.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+    if (pymId) p.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, '*');
+  };
+  new ResizeObserver(post).observe(document.querySelector('.app') || document.body);
+  addEventListener('load', post);
+  post();
+}
+
+/** The address of the viewer's folder (where index.html is). */
+export function viewerBase() {
+  return new URL('./', location.href).href;
+}
+
+/** The document a standalone file carries (a Source as JSON), if this page is one. */
+export function standaloneSource() {
+  const s = globalThis.LEDE_STANDALONE;
+  return s && s.source ? JSON.stringify(s.source) : undefined;
+}
+
+/**
+ * Save the viewer with the document `sourceJson` as one HTML file named `name`. In a
+ * standalone file the viewer's files are already in the page; otherwise they are fetched.
+ */
+export async function downloadStandalone(sourceJson, title, name) {
+  const s = globalThis.LEDE_STANDALONE;
+  let builder, payload;
+  if (s) {
+    builder = await import(s.builder);
+    payload = s.payload;
+  } else {
+    const builderUrl = engineUrl('standalone.js');
+    builder = await import(builderUrl);
+    const read = async (path, binary) => {
+      const r = await fetch(engineUrl(path));
+      if (!r.ok) throw new Error(`${path} answered HTTP ${r.status}`);
+      return binary ? new Uint8Array(await r.arrayBuffer()) : r.text();
+    };
+    payload = await builder.collect(read, document.head.outerHTML, await read('standalone.js', false));
+  }
+  download(name, 'text/html', builder.assemble(payload, JSON.parse(sourceJson), title));
 }

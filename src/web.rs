@@ -150,10 +150,120 @@ mod imp {
         fn toggle_marked_js(id: &str);
         #[wasm_bindgen(js_name = setHashSoon)]
         fn set_hash_soon(hash: &str);
+        #[wasm_bindgen(js_name = setQuerySrc)]
+        pub fn set_query_src_js(src: Option<String>);
+        #[wasm_bindgen(js_name = fullViewUrl)]
+        pub fn full_view_url() -> String;
+        #[wasm_bindgen(js_name = postHeightOnResize)]
+        pub fn post_height_on_resize();
+        #[wasm_bindgen(js_name = viewerBase)]
+        pub fn viewer_base() -> String;
+        #[wasm_bindgen(js_name = standaloneSource)]
+        fn standalone_source_js() -> Option<String>;
+        #[wasm_bindgen(js_name = downloadStandalone)]
+        fn download_standalone_js(source: &str, title: &str, name: &str) -> js_sys::Promise;
         #[wasm_bindgen(js_name = indexMarks)]
         fn index_marks_js();
         #[wasm_bindgen(js_name = download)]
         fn download_js(name: &str, mime: &str, text: &str);
+        #[wasm_bindgen(js_name = analyze)]
+        fn analyze_js(name: &str, bytes: &[u8], date: &str, progress: &js_sys::Function) -> js_sys::Promise;
+        #[wasm_bindgen(js_name = findDateline)]
+        fn find_dateline_js(text: &str) -> js_sys::Promise;
+    }
+
+    fn js_message(e: wasm_bindgen::JsValue) -> String {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "an unknown error".to_owned())
+    }
+
+    /// Read and analyse a document in the Web Worker (see `src/web.js`): the `lede/1` JSON, or
+    /// a message for the reader. `progress` hears the share of the work done.
+    pub async fn analyze(name: &str, bytes: &[u8], date: Option<&str>, progress: impl FnMut(f64) + 'static) -> Result<String, String> {
+        let progress = wasm_bindgen::closure::Closure::<dyn FnMut(f64)>::new(progress);
+        let result = JsFuture::from(analyze_js(name, bytes, date.unwrap_or(""), progress.as_ref().unchecked_ref())).await;
+        drop(progress);
+        result.map(|v| v.as_string().unwrap_or_default()).map_err(js_message)
+    }
+
+    /// The publication date `text` gives itself (`YYYY-MM-DD`), if any (asked of the worker).
+    pub async fn find_dateline(text: &str) -> Option<String> {
+        JsFuture::from(find_dateline_js(text)).await.ok()?.as_string()
+    }
+
+    /// The bytes of a file the reader chose or dropped.
+    pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+        let buf = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{} could not be read: {}", file.name(), js_message(e)))?;
+        Ok(js_sys::Uint8Array::new(&buf).to_vec())
+    }
+
+    /// Fetch `url` (already checked to be http or https) as bytes, with a name that tells the
+    /// importer what it is. Every failure is a message that says what to do.
+    pub async fn fetch_document(url: &str) -> Result<(String, Vec<u8>), String> {
+        let window = web_sys::window().ok_or("no window")?;
+        let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| {
+            format!(
+                "Lede could not read {url}. Either the site does not let other pages read it (it sends no CORS header), or the network failed. \
+                 Save the page and open the file instead (Open → Choose a file), or host it where it may be read (Access-Control-Allow-Origin)."
+            )
+        })?;
+        let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
+        if !response.ok() {
+            let status = response.status();
+            let why = match status {
+                404 | 410 => "there is no document at that address; check it",
+                401 | 403 => "the site refuses to give it out",
+                _ => "the site could not serve it",
+            };
+            return Err(format!("{url} answered HTTP {status} {}: {why}.", response.status_text()));
+        }
+        let kind = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+        let buf = JsFuture::from(response.array_buffer().map_err(js_message)?).await.map_err(js_message)?;
+        Ok((crate::docs::name_for_url(url, &kind), js_sys::Uint8Array::new(&buf).to_vec()))
+    }
+
+    /// Put `src` in the page's `?src=` (or remove it), without a history entry.
+    pub fn set_query_src(src: Option<&str>) {
+        set_query_src_js(src.map(str::to_owned));
+    }
+
+    /// The document a standalone file carries, if this page is one.
+    pub fn standalone_source() -> Option<crate::docs::Source> {
+        crate::docs::parse_source(&standalone_source_js()?)
+    }
+
+    /// Save the viewer and `doc` as one HTML file; a message for the reader if it failed.
+    pub async fn download_standalone(doc: &crate::components::Doc) -> Result<(), String> {
+        let source = serde_json::to_string(&doc.source).unwrap_or_default();
+        let name = format!("{}.html", crate::components::file_base(doc));
+        JsFuture::from(download_standalone_js(&source, &doc.title(), &name)).await.map(|_| ()).map_err(js_message)
+    }
+
+    /// Milliseconds since 1970.
+    pub fn now_ms() -> f64 {
+        js_sys::Date::now()
+    }
+
+    /// The page's query parameter `name`, if present (an empty value counts).
+    pub fn query_param(name: &str) -> Option<String> {
+        let search = web_sys::window()?.location().search().ok()?;
+        web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    }
+
+    /// A stored string (localStorage), if any.
+    pub fn load_item(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok()?
+    }
+
+    /// Store a string; `false` when the browser refused (storage full or disabled).
+    pub fn save_item(key: &str, value: &str) -> bool {
+        storage().is_some_and(|s| s.set_item(key, value).is_ok())
+    }
+
+    /// Forget a stored string.
+    pub fn remove_item(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
     }
 
     /// Put `data-selected` on the marks of entity `id` and take it off all others.
@@ -261,6 +371,26 @@ mod imp {
     pub fn index_marks() {}
     pub fn toggle_marked(_: &str) {}
     pub fn download(_: &str, _: &str, _: &str) {}
+    pub fn query_param(_: &str) -> Option<String> {
+        None
+    }
+    pub fn now_ms() -> f64 {
+        0.0
+    }
+    pub fn full_view_url() -> String {
+        String::new()
+    }
+    pub fn viewer_base() -> String {
+        "./".to_owned()
+    }
+    pub fn post_height_on_resize() {}
+    pub fn load_item(_: &str) -> Option<String> {
+        None
+    }
+    pub fn save_item(_: &str, _: &str) -> bool {
+        false
+    }
+    pub fn remove_item(_: &str) {}
 }
 
 /// The reader's stored theme choice, if any.
@@ -288,3 +418,23 @@ pub use imp::download;
 #[cfg(target_arch = "wasm32")]
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;
+#[cfg(target_arch = "wasm32")]
+pub use imp::{analyze, fetch_document, find_dateline, read_file};
+/// The page's query parameter, if present.
+pub use imp::query_param;
+/// Milliseconds since 1970 (0 natively).
+pub use imp::now_ms;
+/// The page's address without `embed` (the "Open full view" link).
+pub use imp::full_view_url;
+/// The address of the viewer's folder.
+pub use imp::viewer_base;
+#[cfg(target_arch = "wasm32")]
+/// The standalone file's document, and saving one.
+pub use imp::{download_standalone, standalone_source};
+/// In an iframe, post the page's height to the parent now and on every resize.
+pub use imp::post_height_on_resize;
+#[cfg(target_arch = "wasm32")]
+/// Keep `?src=` in step with the document.
+pub use imp::set_query_src;
+/// localStorage, quietly absent when the browser has none.
+pub use imp::{load_item, remove_item, save_item};

@@ -73,7 +73,7 @@ async fn article_without_title_or_date_renders_what_it_has() {
 
 #[tokio::test]
 async fn facts_panel() {
-    let html = LocalServerRenderer::<DocumentFacts>::with_props(DocumentFactsProps { doc: doc(SAMPLE) })
+    let html = LocalServerRenderer::<DocumentFacts>::with_props(DocumentFactsProps { doc: doc(SAMPLE), on_undo: yew::Callback::noop(), on_redate: yew::Callback::noop() })
         .hydratable(false)
         .render()
         .await;
@@ -118,12 +118,13 @@ async fn render_sidebar(d: DocRef, selection: Selection, query: &str) -> String 
         on_toggle_type: yew::Callback::noop(),
         on_search: yew::Callback::noop(),
         on_jump: yew::Callback::noop(),
+        on_correct: yew::Callback::noop(),
     });
     LocalServerRenderer::<EntitySidebar>::with_props(props).hydratable(false).render().await
 }
 
 async fn render_timeline(d: DocRef, selection: Selection, list_view: bool) -> String {
-    let props = yew::props!(TimelineProps { doc: d, selection, list_view, on_select: yew::Callback::noop(), on_toggle_list: yew::Callback::noop() });
+    let props = yew::props!(TimelineProps { doc: d, selection, list_view, on_select: yew::Callback::noop(), on_toggle_list: yew::Callback::noop(), on_correct: yew::Callback::noop() });
     LocalServerRenderer::<Timeline>::with_props(props).hydratable(false).render().await
 }
 

@@ -1,33 +1,65 @@
-//! The root component: loads the article, analyses it, lays out the panes.
+//! The root component: opens documents (the default article, the reader's own, `?src=`),
+//! keeps them, and lays out the panes.
 
 use std::rc::Rc;
 
+use lede_engine::corrections::{self, Correction};
 use lede_engine::{Annotation, Article};
 use yew::prelude::*;
 
-use super::{ArticleView, DocumentFacts, EntitySidebar, Timeline};
+use super::{ArticleView, DocumentFacts, EntitySidebar, OpenDialog, ShareDialog, Timeline};
+use crate::docs::{Origin, Recent, Source};
 use crate::state::{Action, Selection, ViewState};
 use crate::web::{self, Theme};
 
-/// An analysed document: the raw text and the engine's reading of it.
+/// An analysed document: the raw text, the engine's reading of it, and where it came from.
 #[derive(Debug)]
 pub struct Doc {
     /// The raw text, unchanged.
     pub text: String,
-    /// Everything the engine found in `text`.
+    /// Everything the engine found in `text`, with the reader's corrections applied.
     pub annotation: Annotation,
+    /// What the reader brought, to analyse again, keep and share.
+    pub source: Source,
 }
 
 impl Doc {
-    /// Analyse `text` (structure, entities, dates, events).
+    /// Analyse `text` on this thread (tests and tools; the viewer analyses in a Web Worker).
     pub fn analyze(text: String) -> Doc {
         let annotation = lede_engine::annotate(&text, &lede_engine::Options::default());
-        Doc { text, annotation }
+        let source = Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: text.clone(), date: None, corrections: Vec::new() };
+        Doc { text, annotation, source }
+    }
+
+    /// A document from the worker's `lede/1` JSON, with `source`'s corrections applied.
+    pub fn from_json(source: Source, json: &str) -> Result<Doc, String> {
+        let (text, mut annotation) = lede_engine::from_json(json).map_err(|e| e.to_string())?;
+        if !source.corrections.is_empty() {
+            corrections::apply(&text, &mut annotation, &source.corrections);
+        }
+        Ok(Doc { text, annotation, source })
+    }
+
+    /// This document with one more correction (or a message saying why it cannot be made).
+    pub fn corrected(&self, c: Correction) -> Result<Doc, String> {
+        c.check()?;
+        let mut annotation = self.annotation.clone();
+        if corrections::apply(&self.text, &mut annotation, std::slice::from_ref(&c)) == 0 {
+            return Err("That correction no longer applies to this document.".to_owned());
+        }
+        let mut source = self.source.clone();
+        source.corrections.push(c);
+        Ok(Doc { text: self.text.clone(), annotation, source })
     }
 
     /// The article's structure.
     pub fn article(&self) -> &Article {
         &self.annotation.article
+    }
+
+    /// A title for lists: the headline, else the file name.
+    pub fn title(&self) -> String {
+        self.article().meta.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| self.source.name.clone())
     }
 }
 
@@ -41,41 +73,272 @@ impl PartialEq for DocRef {
     }
 }
 
-#[derive(Clone, PartialEq)]
+/// What the viewer is doing besides showing the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Nothing.
+    Idle,
+    /// Reading or analysing a document: what, and the share done (0 to 1).
+    Busy(String, f64),
+    /// Something went wrong; the document on screen (if any) stays.
+    Problem(String, String),
+    /// Something the reader should know that is not an error.
+    Note(String),
+}
+
+/// What the reader asked to open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenRequest {
+    /// Pasted text and the publication date typed with it.
+    Paste { text: String, date: Option<String> },
+    /// A chosen or dropped file (browser only: the bytes are read first).
+    File { name: String, bytes: Rc<Vec<u8>> },
+    /// A web address (`?src=`).
+    Url(String),
+    /// A recent document, by id.
+    Recent(String),
+    /// The article Lede ships with.
+    Default,
+    /// Nothing can be opened: a title and why (a file too large or unreadable).
+    Refused(String, String),
+}
+
+/// Shared handles the loading code updates.
+#[derive(Clone)]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // only the browser loads documents
-enum Load {
-    Loading,
-    Loaded(DocRef),
-    Failed(String),
+struct Loader {
+    doc: UseStateHandle<Option<DocRef>>,
+    status: UseStateHandle<Status>,
+    recent: UseStateHandle<Vec<Recent>>,
+    view: UseReducerHandle<ViewState>,
+    /// An embedded view keeps nothing in the host's storage.
+    keep: bool,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Loader {
+    /// Analyse `bytes` (in the worker) as `source` describes, then show and keep the result.
+    /// On failure the document on screen and everything stored stay as they were.
+    fn open_bytes(&self, mut source: Source, bytes: Rc<Vec<u8>>) {
+        let this = self.clone();
+        let what = format!("Analysing {}", if source.origin == Origin::Default { "the article" } else { source.name.as_str() });
+        self.status.set(Status::Busy(what.clone(), 0.0));
+        wasm_bindgen_futures::spawn_local(async move {
+            let status = this.status.clone();
+            let progress = move |p: f64| status.set(Status::Busy(what.clone(), p));
+            let result = web::analyze(&source.name, &bytes, source.date.as_deref(), progress).await;
+            match result.and_then(|json| {
+                source.content = String::from_utf8_lossy(&bytes).into_owned();
+                Doc::from_json(source.clone(), &json)
+            }) {
+                Ok(doc) => this.show(doc),
+                Err(why) => this.status.set(Status::Problem(format!("{} could not be opened", source.name), why)),
+            }
+        });
+    }
+
+    fn open(&self, source: Source) {
+        let bytes = Rc::new(source.content.clone().into_bytes());
+        self.open_bytes(source, bytes);
+    }
+
+    /// Show `doc`, clear the selection if it was about another document, and keep it.
+    fn show(&self, doc: Doc) {
+        let note = if self.keep { crate::store::keep(&doc, &self.recent) } else { None };
+        // Another document replaces the one on screen: its selection means nothing there.
+        let replaced = self.doc.as_ref().is_some_and(|d| d.0.source.id() != doc.source.id() && d.0.text != doc.text);
+        if replaced && self.view.selection != Selection::None {
+            self.view.dispatch(Action::Clear);
+        }
+        self.doc.set(Some(DocRef(Rc::new(doc))));
+        self.status.set(note.map_or(Status::Idle, Status::Note));
+    }
+
+    fn fail(&self, title: &str, why: String) {
+        self.status.set(Status::Problem(title.to_owned(), why));
+    }
+
+    /// Carry out an open request.
+    fn request(&self, r: OpenRequest) {
+        match r {
+            OpenRequest::Paste { text, date } => {
+                if text.trim().is_empty() {
+                    return self.fail("Nothing to analyse", "The text box is empty: paste an article first.".into());
+                }
+                self.open(Source { name: "pasted.txt".into(), origin: Origin::Pasted, url: None, content: text, date, corrections: Vec::new() });
+            }
+            OpenRequest::File { name, bytes } => {
+                let source = Source { name, origin: Origin::File, url: None, content: String::new(), date: None, corrections: Vec::new() };
+                self.open_bytes(source, bytes);
+            }
+            OpenRequest::Url(url) => {
+                web::set_query_src(Some(&url));
+                self.fetch(url);
+            }
+            OpenRequest::Recent(id) => match crate::store::load(&id) {
+                Some(source) => {
+                    if source.origin == Origin::Url {
+                        web::set_query_src(source.url.as_deref());
+                    }
+                    self.open(source);
+                }
+                None => self.fail("That document is gone", "It is no longer in this browser's storage.".into()),
+            },
+            OpenRequest::Refused(title, why) => self.fail(&title, why),
+            OpenRequest::Default => {
+                web::set_query_src(None);
+                crate::store::forget_current();
+                self.fetch_default();
+            }
+        }
+    }
+
+    fn fetch(&self, src: String) {
+        let url = match crate::docs::check_src(&src) {
+            Ok(u) => u,
+            Err(why) => return self.fail("This address cannot be opened", why),
+        };
+        let this = self.clone();
+        self.status.set(Status::Busy(format!("Fetching {url}"), 0.0));
+        wasm_bindgen_futures::spawn_local(async move {
+            match web::fetch_document(&url).await {
+                Ok((name, bytes)) => {
+                    // Corrections made earlier to this same document come back with it.
+                    let content = String::from_utf8_lossy(&bytes).into_owned();
+                    let source = crate::store::with_kept(Source { name, origin: Origin::Url, url: Some(url), content, date: None, corrections: Vec::new() });
+                    this.open_bytes(source, Rc::new(bytes));
+                }
+                Err(why) => this.fail("The article could not be fetched", why),
+            }
+        });
+    }
+
+    fn fetch_default(&self) {
+        let this = self.clone();
+        self.status.set(Status::Busy("Loading the article".into(), 0.0));
+        wasm_bindgen_futures::spawn_local(async move {
+            match web::fetch_text(crate::DEFAULT_ARTICLE).await {
+                Ok(text) => this.open(Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: text, date: None, corrections: Vec::new() }),
+                Err(e) => this.fail("The article could not be loaded", format!("Lede asked for the default article and {e}. Check that the folder was published whole (it needs articles/default.txt next to index.html), then reload the page.")),
+            }
+        });
+    }
 }
 
 /// The whole viewer.
 #[component]
 pub fn App() -> Html {
-    let load = use_state(|| Load::Loading);
+    let doc = use_state(|| None::<DocRef>);
+    let status = use_state(|| Status::Busy("Loading the article".into(), 0.0));
+    let recent = use_state(crate::store::recent);
     let theme = use_state(|| web::stored_theme().unwrap_or_else(web::system_theme));
+    let embed = use_memo((), |_| web::query_param("embed").is_some());
+    let embed = *embed;
+    let dialog = use_state(|| None::<&'static str>);
+
+    // One reducer holds the selection; the URL fragment mirrors it both ways.
+    let view = use_reducer(|| ViewState::default().apply(Action::FromHash(web::current_hash())));
+    let loader = Loader { doc: doc.clone(), status: status.clone(), recent: recent.clone(), view: view.clone(), keep: !embed };
 
     #[cfg(target_arch = "wasm32")]
     {
-        let load = load.clone();
+        let loader = loader.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match web::fetch_text(crate::DEFAULT_ARTICLE).await {
-                    Ok(text) => load.set(Load::Loaded(DocRef(Rc::new(Doc::analyze(text))))),
-                    Err(e) => load.set(Load::Failed(e)),
-                }
-            });
+            if let Some(source) = web::standalone_source() {
+                loader.open(crate::store::with_kept(source));
+            } else if let Some(src) = web::query_param("src") {
+                loader.fetch(src);
+            } else if let Some(source) = crate::store::current().filter(|_| loader.keep) {
+                loader.open(source);
+            } else {
+                loader.fetch_default();
+            }
         });
     }
+    let on_open: Callback<OpenRequest> = {
+        let (loader, dialog) = (loader.clone(), dialog.clone());
+        Callback::from(move |r: OpenRequest| {
+            dialog.set(None);
+            #[cfg(target_arch = "wasm32")]
+            loader.request(r);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (r, &loader);
+        })
+    };
+    let on_forget = {
+        let recent = recent.clone();
+        Callback::from(move |id: String| recent.set(crate::store::forget(&id)))
+    };
+    let on_correct = {
+        let (doc, status, recent) = (doc.clone(), status.clone(), recent.clone());
+        Callback::from(move |c: Correction| {
+            let Some(d) = (*doc).clone() else { return };
+            match d.0.corrected(c) {
+                Ok(next) => {
+                    let note = if embed { None } else { crate::store::keep(&next, &recent) };
+                    doc.set(Some(DocRef(Rc::new(next))));
+                    status.set(note.map_or(Status::Idle, Status::Note));
+                }
+                Err(why) => status.set(Status::Problem("The correction was not made".into(), why)),
+            }
+        })
+    };
+    let on_undo = {
+        let (doc, loader) = (doc.clone(), loader.clone());
+        Callback::from(move |i: usize| {
+            let Some(d) = (*doc).clone() else { return };
+            let mut source = d.0.source.clone();
+            if i < source.corrections.len() {
+                source.corrections.remove(i);
+                #[cfg(target_arch = "wasm32")]
+                loader.open(source);
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = (source, &loader);
+            }
+        })
+    };
+    let on_redate = {
+        let (doc, loader) = (doc.clone(), loader.clone());
+        Callback::from(move |date: Option<String>| {
+            let Some(d) = (*doc).clone() else { return };
+            let source = Source { date, ..d.0.source.clone() };
+            #[cfg(target_arch = "wasm32")]
+            loader.open(source);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (source, &loader);
+        })
+    };
 
     {
-        let state = (*load).clone();
-        use_effect_with(state, |state| {
-            web::set_root_flag("data-ready", matches!(state, Load::Loaded(_)));
-            web::set_root_flag("data-error", matches!(state, Load::Failed(_)));
+        let ready = doc.is_some() && !matches!(*status, Status::Busy(..));
+        let failed = doc.is_none() && matches!(*status, Status::Problem(..));
+        use_effect_with((ready, failed), |(ready, failed)| {
+            web::set_root_flag("data-ready", *ready);
+            web::set_root_flag("data-error", *failed);
         });
     }
     use_effect_with(*theme, |t| web::apply_theme(*t, false));
+    {
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let guard = web::on_hash_change(move |h| view.dispatch(Action::FromHash(h)));
+            move || drop(guard)
+        });
+    }
+    {
+        let loaded = doc.is_some();
+        use_effect_with((view.selection.clone(), loaded), move |(sel, loaded)| {
+            web::set_hash(&sel.to_hash());
+            if *loaded && matches!(sel, Selection::Event(_)) {
+                web::reveal(".s.current", 0, false);
+            }
+        });
+    }
+    use_effect_with(embed, |embed| {
+        if *embed {
+            web::post_height_on_resize();
+        }
+    });
 
     let on_theme = {
         let theme = theme.clone();
@@ -86,39 +349,37 @@ pub fn App() -> Html {
         })
     };
     let dark = *theme == Theme::Dark;
-
-    // One reducer holds the selection; the URL fragment mirrors it both ways.
-    let view = use_reducer(|| ViewState::default().apply(Action::FromHash(web::current_hash())));
-    {
-        let view = view.clone();
-        use_effect_with((), move |_| {
-            let guard = web::on_hash_change(move |h| view.dispatch(Action::FromHash(h)));
-            move || drop(guard)
-        });
-    }
-    {
-        let loaded = matches!(*load, Load::Loaded(_));
-        use_effect_with((view.selection.clone(), loaded), move |(sel, loaded)| {
-            web::set_hash(&sel.to_hash());
-            if *loaded {
-                if matches!(sel, Selection::Event(_)) {
-                    web::reveal(".s.current", 0, false);
-                }
+    let open_dialog = |which: &'static str| {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| dialog.set(Some(which)))
+    };
+    let close_dialog = {
+        let dialog = dialog.clone();
+        Callback::from(move |()| dialog.set(None))
+    };
+    // Drop a file anywhere on the page to open it.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let on_open = on_open.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            #[cfg(target_arch = "wasm32")]
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                super::open::read_and_open(file, on_open.clone());
             }
-        });
-    }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &on_open;
+        })
+    };
+
     // Stable callbacks (same Rc while the document is the same), so memoised article blocks
     // are not re-rendered just because the parent rendered.
-    let current_doc: Option<DocRef> = match &*load {
-        Load::Loaded(d) => Some(d.clone()),
-        _ => None,
-    };
-    let select_entity = use_callback((current_doc.clone(), view.dispatcher()), |id: String, (doc, dispatch)| {
+    let select_entity = use_callback(((*doc).clone(), view.dispatcher()), |id: String, (doc, dispatch)| {
         let name = doc.as_ref().and_then(|d| d.0.annotation.entities.iter().find(|e| e.id == id)).map(|e| e.name.clone()).unwrap_or_default();
         web::toggle_marked(&id);
         dispatch.dispatch(Action::SelectEntity { id, name });
     });
-    let select_event = use_callback((current_doc, view.dispatcher()), |id: String, (doc, dispatch)| {
+    let select_event = use_callback(((*doc).clone(), view.dispatcher()), |id: String, (doc, dispatch)| {
         let label = doc.as_ref().and_then(|d| d.0.annotation.events.iter().find(|e| e.id == id)).map(|e| e.label.clone()).unwrap_or_default();
         dispatch.dispatch(Action::SelectEvent { id, label });
     });
@@ -127,21 +388,51 @@ pub fn App() -> Html {
         let drawer = drawer.clone();
         Callback::from(move |_: MouseEvent| drawer.set(!*drawer))
     };
+    let dismiss = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| status.set(Status::Idle))
+    };
 
-    let body = match &*load {
-        Load::Loading => html! {
-            <div class="reader"><p class="status" role="status">{ "Loading the article…" }</p></div>
+    let notice = match &*status {
+        Status::Idle => Html::default(),
+        Status::Busy(what, p) => html! {
+            <div class="notice busy" role="status">
+                <span>{ format!("{what}…") }</span>
+                <progress max="1" value={format!("{p:.2}")} aria-label={what.clone()}></progress>
+            </div>
         },
-        Load::Failed(why) => html! {
+        Status::Problem(title, why) if doc.is_some() => html! {
+            <div class="notice problem" role="alert">
+                <strong>{ title }</strong>{ " " }<span>{ why }</span>
+                <p class="kept">{ "The document on screen and your saved documents are unchanged." }</p>
+                <button type="button" class="dismiss" onclick={dismiss.clone()}>{ "Dismiss" }</button>
+            </div>
+        },
+        Status::Note(text) => html! {
+            <div class="notice note" role="status">
+                <span>{ text }</span>
+                <button type="button" class="dismiss" onclick={dismiss.clone()}>{ "Dismiss" }</button>
+            </div>
+        },
+        Status::Problem(..) => Html::default(),
+    };
+
+    let body = match (&*doc, &*status) {
+        (None, Status::Problem(title, why)) => html! {
             <div class="reader">
                 <div class="status error" role="alert">
-                    <h1>{ "The article could not be loaded" }</h1>
-                    <p>{ format!("Lede asked for the default article and {why}.") }</p>
-                    <p>{ "Check that the folder was published whole (it needs articles/default.txt next to index.html), then reload the page." }</p>
+                    <h1>{ title }</h1>
+                    <p>{ why }</p>
+                    if !embed {
+                        <p><button type="button" onclick={open_dialog("open")}>{ "Open another article" }</button></p>
+                    }
                 </div>
             </div>
         },
-        Load::Loaded(doc) => {
+        (None, _) => html! {
+            <div class="reader"><p class="status" role="status">{ "Loading the article…" }</p></div>
+        },
+        (Some(doc), _) => {
             let on_toggle_type = {
                 let view = view.clone();
                 Callback::from(move |k| view.dispatch(Action::ToggleType(k)))
@@ -157,14 +448,16 @@ pub fn App() -> Html {
             let on_jump = Callback::from(|(id, i): (String, usize)| web::reveal(&format!("mark[data-entity=\"{id}\"]"), i, true));
             html! {
                 <>
-                    <button type="button" class="drawer-toggle" aria-expanded={drawer.to_string()} aria-controls="side" onclick={toggle_drawer}>
-                        { "People, places and more" }
-                    </button>
-                    <div id="side" class={classes!("side", drawer.then_some("open"))}>
-                        <EntitySidebar doc={doc.clone()} selection={view.selection.clone()} hidden={view.hidden.clone()} query={view.query.clone()}
-                            on_select={select_entity.clone()} {on_toggle_type} {on_search} {on_jump} />
-                        <DocumentFacts doc={doc.clone()} />
-                    </div>
+                    if !embed {
+                        <button type="button" class="drawer-toggle" aria-expanded={drawer.to_string()} aria-controls="side" onclick={toggle_drawer}>
+                            { "People, places and more" }
+                        </button>
+                        <div id="side" class={classes!("side", drawer.then_some("open"))}>
+                            <EntitySidebar doc={doc.clone()} selection={view.selection.clone()} hidden={view.hidden.clone()} query={view.query.clone()}
+                                on_select={select_entity.clone()} {on_toggle_type} {on_search} {on_jump} on_correct={on_correct.clone()} />
+                            <DocumentFacts doc={doc.clone()} on_undo={on_undo.clone()} on_redate={on_redate.clone()} />
+                        </div>
+                    }
                     <div class="reader">
                         // The article only needs an event selection; an entity selection reaches its
                         // marks through SelectedMarks, so selecting an entity re-renders no paragraph.
@@ -172,21 +465,45 @@ pub fn App() -> Html {
                             hidden={view.hidden.clone()} on_select_entity={select_entity.clone()} />
                         <SelectedMarks doc={doc.clone()} entity={if let Selection::Entity(id) = &view.selection { Some(id.clone()) } else { None }} />
                     </div>
-                    <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list} />
+                    <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list}
+                        on_correct={on_correct.clone()} />
                 </>
             }
         }
     };
 
+    let dialogs = match (*dialog, &*doc) {
+        (Some("open"), _) => html! {
+            <OpenDialog recent={(*recent).clone()} on_open={on_open.clone()} on_forget={on_forget.clone()} on_close={close_dialog.clone()} />
+        },
+        (Some("share"), Some(d)) => html! { <ShareDialog doc={d.clone()} on_close={close_dialog.clone()} /> },
+        _ => Html::default(),
+    };
+
     html! {
-        <div class="app">
-            <header class="bar">
-                <span class="brand">{ "Lede" }</span>
-                <button type="button" class="theme-toggle" aria-pressed={dark.to_string()} onclick={on_theme}>
-                    { "Dark theme" }
-                </button>
-            </header>
+        <div class={classes!("app", embed.then_some("embed"))} {ondragover} {ondrop}>
+            if embed {
+                <header class="bar embed-bar">
+                    <span class="brand">{ doc.as_ref().map(|d| d.0.title()).unwrap_or_else(|| "Lede".to_owned()) }</span>
+                    <a class="full-view" href={web::full_view_url()} target="_blank" rel="noopener">{ "Open full view" }</a>
+                </header>
+            } else {
+                <header class="bar">
+                    <span class="brand">{ "Lede" }</span>
+                    <nav class="actions" aria-label="Document">
+                        <button type="button" class="open-button" onclick={open_dialog("open")}>{ "Open…" }</button>
+                        if doc.is_some() {
+                            <button type="button" class="share-button" onclick={open_dialog("share")}>{ "Share…" }</button>
+                        }
+                        <button type="button" class="theme-toggle" aria-pressed={dark.to_string()} onclick={on_theme}>
+                            { "Dark theme" }
+                        </button>
+                    </nav>
+                </header>
+            }
+            { notice }
             <main class="panes">{ body }</main>
+            { dialogs }
             <div class="visually-hidden live" aria-live="polite" aria-atomic="true">{ view.announcement.clone() }</div>
         </div>
     }
@@ -206,7 +523,8 @@ pub struct SelectedMarksProps {
 /// so Yew never undoes it, and selecting an entity costs one pass over its mentions.
 #[component]
 pub fn SelectedMarks(props: &SelectedMarksProps) -> Html {
+    // A new document: new marks (the index is rebuilt, nothing counts as marked); then mark.
     use_effect_with(props.doc.clone(), |_| web::index_marks());
-    use_effect_with(props.entity.clone(), |id| web::mark_selected(id.as_deref()));
+    use_effect_with((props.doc.clone(), props.entity.clone()), |(_, id)| web::mark_selected(id.as_deref()));
     Html::default()
 }

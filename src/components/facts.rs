@@ -16,13 +16,17 @@ pub const EXPORTS: [(&str, &str); 6] = [
     ("ics", "Calendar (.ics)"),
 ];
 
+/// The base of file names for `doc`: its title's first eight words as a slug ("article"
+/// without a title).
+pub fn file_base(doc: &Doc) -> String {
+    let title = doc.article().meta.title.as_deref().filter(|t| t.chars().any(char::is_alphanumeric)).unwrap_or("article");
+    lede_engine::slug(title).split('-').take(8).collect::<Vec<_>>().join("-")
+}
+
 /// File name, media type and content of the document exported as `format` (one of [`EXPORTS`]).
 pub fn export_file(doc: &Doc, format: &str) -> Option<(String, &'static str, String)> {
     let (text, a) = (doc.text.as_str(), &doc.annotation);
-    // The title's first eight words as a slug ("article" without a title).
-    let title = a.article.meta.title.as_deref().filter(|t| t.chars().any(char::is_alphanumeric)).unwrap_or("article");
-    let slug = lede_engine::slug(title);
-    let base = slug.split('-').take(8).collect::<Vec<_>>().join("-");
+    let base = file_base(doc);
     Some(match format {
         "lede" => (format!("{base}.lede.json"), "application/json", lede_engine::to_json(text, a)),
         "webanno" => (format!("{base}.annotations.jsonld"), "application/ld+json", export::web_annotations(text, a, &export::text_urn(text))),
@@ -39,6 +43,10 @@ pub fn export_file(doc: &Doc, format: &str) -> Option<(String, &'static str, Str
 pub struct DocumentFactsProps {
     /// The analysed document.
     pub doc: DocRef,
+    /// Undo the reader's correction at this index.
+    pub on_undo: Callback<usize>,
+    /// Analyse again with this publication date (none: the document's own dateline).
+    pub on_redate: Callback<Option<String>>,
 }
 
 /// Facts about the document: publication, authors, length.
@@ -49,6 +57,20 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
     let count = |k: EntityKind| doc.annotation.entities.iter().filter(|e| e.kind == k).count();
     let words = format::reading_words(&doc.text, a);
     let captions = a.blocks.iter().filter(|b| b.kind == BlockKind::Caption && b.duplicate_of.is_none()).count();
+    let date_input = use_node_ref();
+    let redate = {
+        let (input, on) = (date_input.clone(), props.on_redate.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                let v = i.value();
+                on.emit((!v.trim().is_empty()).then_some(v));
+            }
+        })
+    };
+    let use_dateline = props.on_redate.reform(|_: MouseEvent| None);
+    let reference = doc.source.date.clone().or_else(|| doc.annotation.reference.map(|r| r.to_iso().chars().take(10).collect()));
+    let fixes = &doc.source.corrections;
     html! {
         <aside class="sidebar" aria-labelledby="facts-h">
             <h2 id="facts-h">{ "About this article" }</h2>
@@ -69,6 +91,23 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
                 <dt>{ "Places" }</dt><dd>{ count(EntityKind::Place) }</dd>
                 <dt>{ "Dated events" }</dt><dd>{ doc.annotation.events.len() }</dd>
             </dl>
+            <form class="redate" onsubmit={redate}>
+                <label for="ref-date">{ "Dates are resolved against" }</label>
+                <input id="ref-date" type="date" ref={date_input} value={reference.unwrap_or_default()} />
+                <button type="submit">{ "Re-date" }</button>
+                if doc.source.date.is_some() {
+                    <button type="button" class="link" onclick={use_dateline}>{ "Use the article's own date" }</button>
+                }
+            </form>
+            if !fixes.is_empty() {
+                <h2 id="fixes-h">{ "Your corrections" }</h2>
+                <ol class="fixes" aria-labelledby="fixes-h">
+                    { for fixes.iter().enumerate().map(|(i, c)| {
+                        let onclick = props.on_undo.reform(move |_: MouseEvent| i);
+                        html! { <li><span>{ c.describe(&doc.annotation) }</span>{ " " }<button type="button" class="link undo" {onclick}>{ "Undo" }</button></li> }
+                    }) }
+                </ol>
+            }
             <h2 id="export-h">{ "Export" }</h2>
             <ul class="exports" aria-labelledby="export-h">
                 { for EXPORTS.iter().map(|(key, label)| {

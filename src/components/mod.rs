@@ -3,11 +3,15 @@
 mod app;
 mod article;
 mod facts;
+mod open;
+mod share;
 mod sidebar;
 mod timeline;
 
-pub use app::{App, Doc, DocRef};
+pub use app::{App, Doc, DocRef, OpenRequest, Status};
 pub use article::{ArticleView, ArticleViewProps};
-pub use facts::{DocumentFacts, DocumentFactsProps};
+pub use facts::{file_base, DocumentFacts, DocumentFactsProps};
+pub use open::{OpenDialog, OpenDialogProps};
+pub use share::{ShareDialog, ShareDialogProps};
 pub use sidebar::{EntitySidebar, EntitySidebarProps};
 pub use timeline::{Timeline, TimelineProps};

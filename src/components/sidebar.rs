@@ -1,6 +1,7 @@
 //! The entity sidebar: entities grouped by type, ordered by salience, with search, type
 //! filters, a strip showing where each is mentioned, and the selected entity's mentions.
 
+use lede_engine::corrections::Correction;
 use lede_engine::{Entity, EntityKind};
 use yew::prelude::*;
 
@@ -37,6 +38,20 @@ pub struct EntitySidebarProps {
     pub on_search: Callback<String>,
     /// A mention in the list was chosen: its index in the entity's mentions.
     pub on_jump: Callback<(String, usize)>,
+    /// The reader corrected the analysis.
+    pub on_correct: Callback<Correction>,
+}
+
+/// Ids of the entities the reader has corrected.
+pub fn corrected_ids(corrections: &[Correction]) -> Vec<&str> {
+    corrections
+        .iter()
+        .filter_map(|c| match c {
+            Correction::Rename { entity, .. } | Correction::Retype { entity, .. } | Correction::Split { entity, .. } => Some(entity.as_str()),
+            Correction::Merge { into, .. } => Some(into.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Does `e` match the search text (name or alias, case-insensitive)?
@@ -105,9 +120,11 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         Selection::Entity(id) => ann.entities.iter().find(|e| &e.id == id),
         _ => None,
     };
+    let corrected = corrected_ids(&ann.corrections);
     let entry = |(index, e): (usize, &Entity)| {
         let pressed = props.selection == Selection::Entity(e.id.clone());
-        html! { <EntityEntry key={e.id.clone()} doc={props.doc.clone()} {index} {pressed} on_select={props.on_select.clone()} /> }
+        let corrected = corrected.contains(&e.id.as_str());
+        html! { <EntityEntry key={e.id.clone()} doc={props.doc.clone()} {index} {pressed} {corrected} on_select={props.on_select.clone()} /> }
     };
     html! {
         <aside class="sidebar entities" aria-labelledby="entities-h">
@@ -139,12 +156,18 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                             let (b, t, a) = context(&doc.text, m.start, m.end, 5);
                             let id = e.id.clone();
                             let onclick = props.on_jump.reform(move |_: MouseEvent| (id.clone(), i));
-                            html! { <li><button type="button" class="mention" {onclick}>{ b }<strong>{ t }</strong>{ a }</button></li> }
+                            let split = (e.mentions.len() > 1).then(|| {
+                                let (entity, start) = (e.id.clone(), doc.text[..m.start].chars().count());
+                                let onclick = props.on_correct.reform(move |_: MouseEvent| Correction::Split { entity: entity.clone(), start });
+                                html! { <button type="button" class="split" aria-label={format!("“{t}” here is not {}: split it off", e.name)} {onclick}>{ "Not this" }</button> }
+                            });
+                            html! { <li><button type="button" class="mention" {onclick}>{ b }<strong>{ t.clone() }</strong>{ a }</button>{ for split }</li> }
                         }) }
                     </ol>
                     if e.mentions.len() > MENTIONS_LISTED {
                         <p class="more">{ format!("and {} more, highlighted in the text", e.mentions.len() - MENTIONS_LISTED) }</p>
                     }
+                    <EntityCorrections doc={props.doc.clone()} entity={e.id.clone()} on_correct={props.on_correct.clone()} />
                     {{
                         let with = co_occurring(ann, e, 5);
                         if with.is_empty() { Html::default() } else { html! {
@@ -185,6 +208,8 @@ struct EntityEntryProps {
     /// Index into the document's entities.
     index: usize,
     pressed: bool,
+    /// The reader corrected this entity.
+    corrected: bool,
     on_select: Callback<String>,
 }
 
@@ -203,6 +228,7 @@ fn EntityEntry(props: &EntityEntryProps) -> Html {
                 aria-pressed={props.pressed.to_string()} {onclick}>
                 <span class="name">{ &e.name }</span>
                 if let Some(r) = &e.role { <span class="role">{ r }</span> }
+                if props.corrected { <span class="corrected">{ "corrected" }</span> }
                 <span class="count" aria-label={format!("{n} mention{}", if n == 1 { "" } else { "s" })}>{ n }</span>
                 <svg class="strip" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     { for strip_cells(e, len).into_iter().map(|x| html! {
@@ -211,5 +237,66 @@ fn EntityEntry(props: &EntityEntryProps) -> Html {
                 </svg>
             </button>
         </li>
+    }
+}
+
+/// Props of [`EntityCorrections`].
+#[derive(Properties, PartialEq)]
+struct EntityCorrectionsProps {
+    doc: DocRef,
+    entity: String,
+    on_correct: Callback<Correction>,
+}
+
+/// Rename, retype or merge the selected entity.
+#[component]
+fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
+    let (name, kind, into) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let ann = &props.doc.0.annotation;
+    let Some(e) = ann.entities.iter().find(|e| e.id == props.entity) else { return Html::default() };
+    let value = |r: &NodeRef| {
+        r.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).or_else(|| r.cast::<web_sys::HtmlSelectElement>().map(|s| s.value())).unwrap_or_default()
+    };
+    let submit = |r: &NodeRef, make: fn(String, String) -> Option<Correction>| {
+        let (r, id, on) = (r.clone(), e.id.clone(), props.on_correct.clone());
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if let Some(c) = make(id.clone(), value(&r)) {
+                on.emit(c);
+            }
+        })
+    };
+    let rename = submit(&name, |entity, name| (!name.trim().is_empty()).then_some(Correction::Rename { entity, name }));
+    let retype = submit(&kind, |entity, kind| Some(Correction::Retype { entity, kind }));
+    let merge = submit(&into, |entity, into| (!into.is_empty()).then_some(Correction::Merge { entity, into }));
+    let mut others: Vec<&Entity> = ann.entities.iter().filter(|o| o.id != e.id).collect();
+    others.sort_by_key(|o| (o.kind != e.kind, o.name.to_lowercase()));
+    let id = |what: &str| format!("fix-{what}-{}", e.id);
+    html! {
+        <details class="correct">
+            <summary>{ "Correct this entry" }</summary>
+            <form class="fix" onsubmit={rename}>
+                <label for={id("name")}>{ "Name" }</label>
+                <input id={id("name")} ref={name} value={e.name.clone()} />
+                <button type="submit">{ "Rename" }</button>
+            </form>
+            <form class="fix" onsubmit={retype}>
+                <label for={id("type")}>{ "Type" }</label>
+                <select id={id("type")} ref={kind}>
+                    { for GROUPS.iter().map(|(k, _)| html! { <option value={k.name()} selected={*k == e.kind}>{ k.name() }</option> }) }
+                </select>
+                <button type="submit">{ "Change type" }</button>
+            </form>
+            if !others.is_empty() {
+                <form class="fix" onsubmit={merge}>
+                    <label for={id("merge")}>{ "Same as" }</label>
+                    <select id={id("merge")} ref={into}>
+                        <option value="">{ "(choose)" }</option>
+                        { for others.iter().map(|o| html! { <option value={o.id.clone()}>{ format!("{} ({})", o.name, o.kind.name()) }</option> }) }
+                    </select>
+                    <button type="submit">{ "Merge" }</button>
+                </form>
+            }
+        </details>
     }
 }

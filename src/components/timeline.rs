@@ -1,6 +1,7 @@
 //! The timeline: an SVG over a broken time axis (see `crate::timeline`), with zoom and a
 //! table view of the same events one toggle away.
 
+use lede_engine::corrections::Correction;
 use lede_engine::{Event, Granularity};
 use yew::prelude::*;
 
@@ -22,6 +23,8 @@ pub struct TimelineProps {
     pub on_select: Callback<String>,
     /// The table/chart toggle was pressed.
     pub on_toggle_list: Callback<()>,
+    /// The reader corrected a date.
+    pub on_correct: Callback<Correction>,
 }
 
 const BASE_WIDTH: f64 = 960.0;
@@ -40,6 +43,31 @@ fn granularity_class(e: &Event) -> &'static str {
         (Granularity::Month, _) => "g-month",
         (_, true) => "g-range",
         _ => "g-day",
+    }
+}
+
+/// The selected row's date correction: a new value, or "not a date".
+fn date_fix(e: &Event, input: &NodeRef, on_correct: &Callback<Correction>) -> Html {
+    let redate = {
+        let (input, timex, on) = (input.clone(), e.timex.clone(), on_correct.clone());
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                on.emit(Correction::Redate { timex: timex.clone(), value: i.value().trim().to_owned() });
+            }
+        })
+    };
+    let timex = e.timex.clone();
+    let undate = on_correct.reform(move |_: MouseEvent| Correction::Undate { timex: timex.clone() });
+    html! {
+        <div class="date-fix">
+            <form onsubmit={redate}>
+                <label for="fix-date">{ "Date (YYYY, YYYY-MM or YYYY-MM-DD)" }</label>
+                <input id="fix-date" ref={input.clone()} value={e.value.chars().take(10).collect::<String>()} inputmode="numeric" />
+                <button type="submit">{ "Fix date" }</button>
+            </form>
+            <button type="button" class="undate" onclick={undate}>{ "Not a date" }</button>
+        </div>
     }
 }
 
@@ -216,13 +244,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .iter()
         .map(|(e, _, n, _)| if *n > 1 { short_label(&format!("{n} events: {}", e.label)) } else { short_label(&e.label) })
         .collect();
+    let date_input = use_node_ref();
+    let redated: Vec<&str> = ann.corrections.iter().filter_map(|c| if let Correction::Redate { timex, .. } = c { Some(timex.as_str()) } else { None }).collect();
     let body = if events.is_empty() {
         html! { <p class="empty">{ "No dated events were found in this article." }</p> }
     } else if props.list_view {
         html! {
             <table class="event-table">
                 <caption class="visually-hidden">{ "Dated events, by date" }</caption>
-                <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Event" }</th><th scope="col">{ "Who and where" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Event" }</th><th scope="col">{ "Who and where" }</th><th scope="col">{ "Correct" }</th></tr></thead>
                 <tbody>
                     { for events.iter().map(|(e, _)| {
                         let id = e.id.clone();
@@ -235,6 +265,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                                 <td>{ format::event_date(&e.value, e.end_value.as_deref()) }{ if e.year_inferred { " (year inferred)" } else { "" } }</td>
                                 <td><button type="button" class="link" data-event={e.id.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &e.label }</button></td>
                                 <td>{ who.join(", ") }</td>
+                                <td>{ if pressed { date_fix(e, &date_input, &props.on_correct) } else if redated.contains(&e.timex.as_str()) { html! { <span class="corrected">{ "corrected" }</span> } } else { Html::default() } }</td>
                             </tr>
                         }
                     }) }

@@ -6,6 +6,7 @@
 
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { register as documents } from './documents.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -449,6 +450,8 @@ test('each export downloads a file that parses and matches the page', async ({ b
   await context.close();
 });
 
+const closeFixtures = documents(test, { assert, open, ready, BASE, dist });
+
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
 fs.mkdirSync(shots, { recursive: true });
@@ -467,5 +470,6 @@ for (const t of tests.filter((t) => !only || t.name.includes(only))) {
 }
 await browser.close();
 server.close();
+closeFixtures();
 console.log(`\n${tests.filter((t) => !only || t.name.includes(only)).length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -24,6 +24,9 @@ struct Doc {
     timexes: Vec<TimexJ>,
     #[serde(default)]
     events: Vec<EventJ>,
+    /// The reader's corrections, already applied to the entities, dates and events above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<crate::corrections::Correction>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -121,9 +124,15 @@ struct EventJ {
 
 /// Serialise an annotation of `text` as `lede/1` JSON (pretty-printed).
 pub fn to_json(text: &str, a: &Annotation) -> String {
+    serde_json::to_string_pretty(&document(text, a)).unwrap_or_default()
+}
+
+/// The `lede/1` document of an annotation of `text`, for any serde serialiser (the JSON above,
+/// or plain JavaScript values in the engine's Wasm module).
+pub fn document(text: &str, a: &Annotation) -> impl Serialize {
     let map = OffsetMap::new(text);
     let sp = |s: ByteSpan| SpanJ { start: map.to_code_points(s.start), end: map.to_code_points(s.end) };
-    let doc = Doc {
+    Doc {
         schema: SCHEMA.to_owned(),
         meta: MetaJ {
             title: a.article.meta.title.clone(),
@@ -184,8 +193,8 @@ pub fn to_json(text: &str, a: &Annotation) -> String {
                 entities: e.entities.clone(),
             })
             .collect(),
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+        corrections: a.corrections.clone(),
+    }
 }
 
 /// Why a `lede/1` document was refused.
@@ -304,5 +313,5 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
         events.push(Event { id: e.id, timex: e.timex, value: e.value, end_value: e.end_value, granularity, year_inferred: e.year_inferred, label: e.label, sentence, entities: e.entities });
     }
     let article = Article { meta, blocks, sentences };
-    Ok((text.clone(), Annotation { article, reference, entities, timexes, events }))
+    Ok((text.clone(), Annotation { article, reference, entities, timexes, events, corrections: doc.corrections }))
 }

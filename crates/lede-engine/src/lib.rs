@@ -40,6 +40,7 @@ mod blocks;
 mod datetime;
 mod entities;
 mod events;
+pub mod corrections;
 pub mod export;
 pub mod import;
 pub use events::{date_of_day, event_days};
@@ -56,7 +57,7 @@ mod tokens;
 
 pub use blocks::{Block, BlockKind};
 pub use datetime::{parse_dateline, CivilDateTime};
-pub use json::{from_json, to_json, JsonError, SCHEMA};
+pub use json::{document, from_json, to_json, JsonError, SCHEMA};
 pub use sentences::split_sentences;
 pub use entities::slug;
 pub use model::{Annotation, Entity, EntityKind, Event, Granularity, Options, Timex, TimexType};
@@ -116,12 +117,22 @@ pub fn analyze(text: &str) -> Article {
 /// Analyse `text` fully: structure, entities, time expressions and dated events.
 /// Never fails and never panics.
 pub fn annotate(text: &str, options: &Options) -> Annotation {
+    annotate_with_progress(text, options, &mut |_| {})
+}
+
+/// [`annotate`], telling `progress` the share of the work done (0 to 1) after each stage, for a
+/// progress bar on long inputs. The shares are the stages' typical cost on news text.
+pub fn annotate_with_progress(text: &str, options: &Options, progress: &mut dyn FnMut(f32)) -> Annotation {
     let article = if options.plain { analyze_plain(text) } else { analyze(text) };
+    progress(0.15);
     let reference = options.reference.or(article.meta.published);
     let timexes = find_timexes(text, &article, reference);
+    progress(0.45);
     let entities = entities::find(text, &article, &timexes);
+    progress(0.9);
     let events = events::find(text, &article, &timexes, &entities);
-    Annotation { article, reference, entities, timexes, events }
+    progress(1.0);
+    Annotation { article, reference, entities, timexes, events, corrections: Vec::new() }
 }
 
 /// Time expressions of the dateline and of every sentence, in text order, numbered t1, t2, …

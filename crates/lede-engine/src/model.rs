@@ -181,6 +181,8 @@ pub struct Annotation {
     pub timexes: Vec<Timex>,
     /// Dated events in time order.
     pub events: Vec<Event>,
+    /// The reader's corrections, already applied to the fields above.
+    pub corrections: Vec<crate::corrections::Correction>,
 }
 
 /// Options for [`crate::annotate`].

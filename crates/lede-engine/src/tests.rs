@@ -613,3 +613,90 @@ fn imports_read_spacy_timelinejs_html_and_markdown() {
     let Ok(Imported::Text(t)) = import("a.md", md.as_bytes(), &o) else { panic!("Markdown") };
     assert_eq!(t, "Harbour deal\n\nAna Lima met Omar Haddad in Lisbon.\nfirst point\n");
 }
+
+mod corrections {
+    use super::{io_annotation, IO_TEXT};
+    use crate::corrections::{apply, Correction};
+    use crate::EntityKind;
+
+    fn id_of(a: &crate::Annotation, name: &str) -> String {
+        a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name} in {:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>())).id.clone()
+    }
+
+    #[test]
+    fn rename_retype_and_merge_change_the_entities_and_their_events() {
+        let mut a = io_annotation();
+        let ana = id_of(&a, "Ana Lima");
+        let omar = id_of(&a, "Omar Haddad");
+        let lisbon = id_of(&a, "Lisbon");
+        let fixes = vec![
+            Correction::Rename { entity: ana.clone(), name: "Ana Maria Lima".into() },
+            Correction::Retype { entity: lisbon.clone(), kind: "organization".into() },
+            Correction::Merge { entity: omar.clone(), into: ana.clone() },
+        ];
+        assert_eq!(apply(IO_TEXT, &mut a, &fixes), 3);
+        let e = a.entities.iter().find(|e| e.id == ana).unwrap();
+        assert_eq!(e.name, "Ana Maria Lima");
+        assert!(e.aliases.contains(&"Ana Lima".to_owned()) && e.aliases.contains(&"Omar Haddad".to_owned()), "{:?}", e.aliases);
+        assert!(e.mentions.windows(2).all(|w| w[0].start < w[1].start), "mentions stay sorted");
+        assert!(a.entities.iter().all(|e| e.id != omar), "the merged entity is gone");
+        assert_eq!(a.entities.iter().find(|e| e.id == lisbon).unwrap().kind, EntityKind::Organization);
+        assert!(a.events.iter().all(|ev| !ev.entities.contains(&omar)), "no event names the merged entity");
+        assert!(a.events.iter().any(|ev| ev.entities.contains(&ana)));
+        assert_eq!(a.corrections, fixes, "kept with the annotation");
+    }
+
+    #[test]
+    fn a_split_mention_becomes_its_own_entity_and_dates_can_be_fixed_or_removed() {
+        let mut a = io_annotation();
+        let ana = id_of(&a, "Ana Lima");
+        let mentions = a.entities.iter().find(|e| e.id == ana).unwrap().mentions.clone();
+        assert!(mentions.len() >= 2, "byline and body");
+        let last = *mentions.last().unwrap();
+        let start = IO_TEXT[..last.start].chars().count();
+        let march = a.timexes.iter().find(|t| t.value.ends_with("-03-02")).unwrap().id.clone();
+        let y2019 = a.timexes.iter().find(|t| t.value == "2019").unwrap().id.clone();
+        let n_events = a.events.len();
+        let fixes = vec![
+            Correction::Split { entity: ana.clone(), start },
+            Correction::Redate { timex: march.clone(), value: "2021-03-03".into() },
+            Correction::Undate { timex: y2019.clone() },
+        ];
+        assert_eq!(apply(IO_TEXT, &mut a, &fixes), 3);
+        assert_eq!(a.entities.iter().find(|e| e.id == ana).unwrap().mentions.len(), mentions.len() - 1);
+        let split = a.entities.iter().find(|e| e.mentions == [last]).expect("the split mention is an entity");
+        assert_ne!(split.id, ana);
+        assert!(a.events.iter().any(|e| e.value == "2021-03-03"), "{:?}", a.events);
+        assert!(a.timexes.iter().all(|t| t.id != y2019));
+        assert_eq!(a.events.len(), n_events - 1, "the 2019 event is gone");
+    }
+
+    #[test]
+    fn corrections_without_a_target_or_malformed_are_skipped() {
+        let mut a = io_annotation();
+        let before = a.clone();
+        let fixes = vec![
+            Correction::Rename { entity: "nobody".into(), name: "X".into() },
+            Correction::Retype { entity: a.entities[0].id.clone(), kind: "planet".into() },
+            Correction::Redate { timex: a.timexes[0].id.clone(), value: "2021-02-30".into() },
+            Correction::Merge { entity: a.entities[0].id.clone(), into: a.entities[0].id.clone() },
+            Correction::Split { entity: a.entities[0].id.clone(), start: 999_999 },
+        ];
+        assert_eq!(apply(IO_TEXT, &mut a, &fixes), 0);
+        assert_eq!(a.entities, before.entities);
+        assert_eq!(a.events, before.events);
+        assert!(fixes[2].check().unwrap_err().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn corrections_travel_in_lede_json() {
+        let mut a = io_annotation();
+        let ana = id_of(&a, "Ana Lima");
+        apply(IO_TEXT, &mut a, &[Correction::Rename { entity: ana.clone(), name: "A. Lima".into() }]);
+        let json = crate::to_json(IO_TEXT, &a);
+        assert!(json.contains("\"op\": \"rename\""), "{json}");
+        let (_, back) = crate::from_json(&json).unwrap();
+        assert_eq!(back.corrections, a.corrections);
+        assert_eq!(back.entities.iter().find(|e| e.id == ana).unwrap().name, "A. Lima");
+    }
+}

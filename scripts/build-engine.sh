@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Build the engine's JavaScript module (crates/lede-wasm) into <dir>/engine: lede.js, lede_bg.wasm
+# and lede.d.ts. Trunk runs it after each build (post_build hook in Trunk.toml), writing into its
+# staging folder; the viewer's Web Worker (static/worker.js) and developers import it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-${TRUNK_STAGING_DIR:-dist}}/engine"
+profile="${TRUNK_PROFILE:-release}"
+flags=(--locked -p lede-wasm --target wasm32-unknown-unknown)
+dir=debug
+if [ "$profile" = release ]; then flags+=(--release); dir=release; fi
+cargo build "${flags[@]}"
+mkdir -p "$out"
+wasm-bindgen --target web --out-dir "$out" --out-name lede "target/wasm32-unknown-unknown/$dir/lede_wasm.wasm"
+if [ "$profile" = release ]; then
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$out/lede_bg.wasm" -o "$out/lede_bg.wasm.opt" && mv "$out/lede_bg.wasm.opt" "$out/lede_bg.wasm"
+fi
+cp static/engine/example.html static/engine/example.js static/engine/example.css "$out/"

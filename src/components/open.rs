@@ -1,0 +1,193 @@
+//! The Open dialog: paste an article (with its publication date), choose a file, give a web
+//! address, or reopen a recent document.
+
+use yew::prelude::*;
+
+use super::app::OpenRequest;
+use crate::docs::{Origin, Recent};
+
+/// Props of [`OpenDialog`].
+#[derive(Properties, PartialEq)]
+pub struct OpenDialogProps {
+    /// Documents kept in this browser, newest first.
+    pub recent: Vec<Recent>,
+    /// The reader chose something to open.
+    pub on_open: Callback<OpenRequest>,
+    /// Delete a kept document (by id).
+    pub on_forget: Callback<String>,
+    /// The dialog was closed.
+    pub on_close: Callback<()>,
+}
+
+/// What a file chooser accepts.
+pub const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json";
+
+/// Read a chosen or dropped file, then ask to open it (or say why it cannot be).
+#[cfg(target_arch = "wasm32")]
+pub fn read_and_open(file: web_sys::File, on_open: Callback<OpenRequest>) {
+    use std::rc::Rc;
+    let name = file.name();
+    let limit = lede_engine::import::MAX_INPUT_BYTES;
+    if file.size() > limit as f64 {
+        on_open.emit(OpenRequest::Refused(
+            format!("{name} could not be opened"),
+            format!("It is {:.1} MB; Lede reads articles of up to {} MB. Split it, or open one article at a time.", file.size() / 1_048_576.0, limit / 1_048_576),
+        ));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match crate::web::read_file(&file).await {
+            Ok(bytes) => on_open.emit(OpenRequest::File { name, bytes: Rc::new(bytes) }),
+            Err(why) => on_open.emit(OpenRequest::Refused(format!("{name} could not be opened"), why)),
+        }
+    });
+}
+
+fn origin_label(o: Origin) -> &'static str {
+    match o {
+        Origin::Default => "sample article",
+        Origin::Pasted => "pasted",
+        Origin::File => "file",
+        Origin::Url => "web address",
+    }
+}
+
+/// The dialog (modal while open).
+#[component]
+pub fn OpenDialog(props: &OpenDialogProps) -> Html {
+    let dialog = use_node_ref();
+    let text = use_state(String::new);
+    let date = use_state(String::new);
+    // Once the reader types a date, the dateline no longer fills it in.
+    let date_touched = use_mut_ref(|| false);
+    let url = use_state(String::new);
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        });
+    }
+    let onclose = props.on_close.reform(|_: Event| ());
+    let close = props.on_close.reform(|_: MouseEvent| ());
+
+    let on_text = {
+        let (text, date, touched) = (text.clone(), date.clone(), date_touched.clone());
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            let value = area.value();
+            #[cfg(target_arch = "wasm32")]
+            if !*touched.borrow() {
+                // The dateline sits at the top: look there only, off the main thread.
+                let head: String = value.chars().take(4000).collect();
+                let (date, touched) = (date.clone(), touched.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(d) = crate::web::find_dateline(&head).await {
+                        if !*touched.borrow() {
+                            date.set(d);
+                        }
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&date, &touched);
+            text.set(value);
+        })
+    };
+    let on_date = {
+        let (date, touched) = (date.clone(), date_touched.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            *touched.borrow_mut() = true;
+            date.set(input.value());
+        })
+    };
+    let analyse = {
+        let (text, date, on_open) = (text.clone(), date.clone(), props.on_open.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let d = date.trim();
+            on_open.emit(OpenRequest::Paste { text: (*text).clone(), date: (!d.is_empty()).then(|| d.to_owned()) });
+        })
+    };
+    let on_file = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            #[cfg(target_arch = "wasm32")]
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_and_open(file, on_open.clone());
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (input, &on_open);
+        })
+    };
+    let on_url = {
+        let url = url.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            url.set(input.value());
+        })
+    };
+    let open_url = {
+        let (url, on_open) = (url.clone(), props.on_open.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_open.emit(OpenRequest::Url(url.trim().to_owned()));
+        })
+    };
+    let open_default = props.on_open.reform(|_: MouseEvent| OpenRequest::Default);
+
+    html! {
+        <dialog class="dialog open-dialog" ref={dialog} aria-labelledby="open-h" {onclose}>
+            <div class="dialog-head">
+                <h2 id="open-h">{ "Open an article" }</h2>
+                <button type="button" class="close" onclick={close}>{ "Close" }</button>
+            </div>
+            <form class="paste" onsubmit={analyse}>
+                <h3>{ "Paste its text" }</h3>
+                <label for="paste-text">{ "Article text" }</label>
+                <textarea id="paste-text" rows="8" value={(*text).clone()} oninput={on_text}
+                    placeholder="Paste the article here: headline, dateline and body as they come." />
+                <label for="paste-date">{ "Publication date" }</label>
+                <input id="paste-date" type="date" value={(*date).clone()} oninput={on_date} aria-describedby="paste-date-hint" />
+                <p class="hint" id="paste-date-hint">{ "Relative dates (“yesterday”, “on Monday”) are resolved against it. Filled in from the article's dateline when it has one; leave it empty to use the dateline." }</p>
+                <button type="submit" class="primary">{ "Analyse" }</button>
+            </form>
+            <div class="file">
+                <h3><label for="open-file">{ "Open a file" }</label></h3>
+                <input id="open-file" type="file" accept={ACCEPT} onchange={on_file} aria-describedby="open-file-hint" />
+                <p class="hint" id="open-file-hint">
+                    { format!("Text, Markdown, HTML (its main text), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON, up to {} MB. You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576) }
+                </p>
+            </div>
+            <form class="address" onsubmit={open_url}>
+                <h3><label for="open-url">{ "Open a web address" }</label></h3>
+                <input id="open-url" type="url" placeholder="https://example.org/article.txt" value={(*url).clone()} oninput={on_url} aria-describedby="open-url-hint" />
+                <button type="submit">{ "Open" }</button>
+                <p class="hint" id="open-url-hint">{ "http or https. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
+            </form>
+            <div class="recent">
+                <h3 id="recent-h">{ "Kept in this browser" }</h3>
+                <ul aria-labelledby="recent-h">
+                    { for props.recent.iter().map(|r| {
+                        let (id, id2) = (r.id.clone(), r.id.clone());
+                        let open = props.on_open.reform(move |_: MouseEvent| OpenRequest::Recent(id.clone()));
+                        let forget = props.on_forget.reform(move |_: MouseEvent| id2.clone());
+                        html! {
+                            <li data-doc={r.id.clone()}>
+                                <button type="button" class="link reopen" onclick={open}>{ &r.title }</button>
+                                <span class="meta">{ format!(" {} · {} characters ", origin_label(r.origin), r.chars) }</span>
+                                <button type="button" class="delete" aria-label={format!("Delete {}", r.title)} onclick={forget}>{ "Delete" }</button>
+                            </li>
+                        }
+                    }) }
+                    <li><button type="button" class="link reopen-default" onclick={open_default}>{ "The sample article" }</button></li>
+                </ul>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,93 @@
+//! The Share dialog: the deep link, an `<iframe>` snippet and a script snippet for the document
+//! on screen, and the whole viewer with this document as one HTML file.
+
+use yew::prelude::*;
+
+use super::DocRef;
+use crate::docs::{share, Origin};
+
+/// Props of [`ShareDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    /// The document on screen.
+    pub doc: DocRef,
+    /// The dialog was closed.
+    pub on_close: Callback<()>,
+}
+
+fn snippet(id: &'static str, label: &'static str, value: String) -> Html {
+    html! {
+        <div class="snippet">
+            <label for={id}>{ label }</label>
+            <textarea id={id} readonly=true rows="3" value={value} />
+        </div>
+    }
+}
+
+/// The dialog (modal while open).
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let dialog = use_node_ref();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        });
+    }
+    let onclose = props.on_close.reform(|_: Event| ());
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let source = &props.doc.0.source;
+    let base = crate::web::viewer_base();
+    let shareable = matches!(source.origin, Origin::Url | Origin::Default) && source.corrections.is_empty() && source.date.is_none();
+    let s = share(&base, source.url.as_deref(), &crate::web::current_hash());
+    let problem = use_state(|| None::<String>);
+    let standalone = {
+        let (doc, problem) = (props.doc.clone(), problem.clone());
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (doc, problem) = (doc.clone(), problem.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    problem.set(crate::web::download_standalone(&doc.0).await.err());
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&doc, &problem);
+        })
+    };
+    html! {
+        <dialog class="dialog share-dialog" ref={dialog} aria-labelledby="share-h" {onclose}>
+            <div class="dialog-head">
+                <h2 id="share-h">{ "Share this article" }</h2>
+                <button type="button" class="close" onclick={close}>{ "Close" }</button>
+            </div>
+            if shareable {
+                { snippet("share-link", "Link (opens the article with the current selection)", s.link) }
+                { snippet("share-iframe", "Embed with an iframe", s.iframe) }
+                { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script) }
+            } else {
+                <p class="hint">
+                    { match source.origin {
+                        Origin::Url => "This article has your corrections or your publication date, which a link cannot carry: the link and embeds below show it as Lede reads it. To share your version, download it as one HTML file, or export Lede JSON and publish that file.",
+                        _ => "This article came from your computer, so a link cannot carry it. Download it as one HTML file that opens anywhere, or publish the text (or its Lede JSON export) at a web address and open it with “Open a web address”.",
+                    } }
+                </p>
+                if source.origin == Origin::Url {
+                    { snippet("share-link", "Link", s.link) }
+                    { snippet("share-iframe", "Embed with an iframe", s.iframe) }
+                    { snippet("share-script", "Embed with a script", s.script) }
+                }
+            }
+            <p>
+                <button type="button" class="primary standalone" onclick={standalone}>{ "Download standalone HTML" }</button>
+            </p>
+            <p class="hint">{ "One file with the viewer and this article inside: it opens from disk, without a network." }</p>
+            if let Some(why) = &*problem {
+                <p class="status error" role="alert">{ format!("The file could not be made: {why}") }</p>
+            }
+        </dialog>
+    }
+}

@@ -1,0 +1,244 @@
+// End-to-end tests of the reader's own documents: paste, file, ?src=, what is kept across
+// reloads, corrections, embedding, the standalone file and the engine's JavaScript module.
+// Registered by run.mjs, which serves dist/ and drives Chromium.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const STORY = `Harbour deal signed in Santos
+Updated 10:00, 5-May-2022
+By Ana Lima
+The mayor of Santos, Rui Costa, met Omar Haddad on Monday to sign the harbour deal.
+Costa said the port, built in 1998, would double its traffic by 2030.
+Haddad flew back to Lisbon on Tuesday.
+`;
+
+/** A second origin: fixture articles (with and without CORS) and a page that embeds Lede. */
+function fixtureServer(viewer) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const cors = { 'access-control-allow-origin': '*' };
+    if (url.pathname === '/story.txt') return res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', ...cors }).end(STORY);
+    if (url.pathname === '/story') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cors })
+      .end(`<html><head><title>x</title></head><body><nav>Home News</nav><article><h1>Harbour deal signed in Santos</h1><p>Updated 10:00, 5-May-2022</p><p>The mayor of Santos, Rui Costa, met Omar Haddad on Monday.</p><script>alert(1)</script></article><footer>Contact us</footer></body></html>`);
+    if (url.pathname === '/nocors.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end(STORY);
+    if (url.pathname === '/parent.html') {
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Parent</title>
+<h1>A newsroom page</h1>
+<script>window.messages = []; addEventListener('message', (e) => window.messages.push(e.data));</script>
+<div data-lede-src="/story.txt" data-lede-height="300"></div>
+<script src="${viewer}embed.js" async></script>`);
+    }
+    res.writeHead(404, { 'content-type': 'text/plain', ...cors }).end('not found');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+
+export function register(test, { assert, open, ready, BASE, dist }) {
+  let fixtures;
+  const fixture = async (origin) => (fixtures ||= await fixtureServer(origin + BASE));
+  const title = (page) => page.locator('article h1').innerText();
+  const waitTitle = (page, t) => page.waitForFunction((t) => document.querySelector('article h1')?.textContent.trim() === t, t, { timeout: 20000 });
+  const problem = (page) => page.locator('.notice.problem, .status.error').first();
+
+  async function paste(page, text, date) {
+    await page.click('button.open-button');
+    await page.fill('#paste-text', text);
+    if (date !== undefined) await page.fill('#paste-date', date);
+    await page.click('form.paste button[type=submit]');
+  }
+
+  test('pasted text is analysed; its dateline fills the date, and another date re-normalises', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    await page.click('button.open-button');
+    assert(await page.locator('dialog.open-dialog[open]').isVisible(), 'the Open dialog is modal and open');
+    await page.fill('#paste-text', STORY);
+    await page.waitForFunction(() => document.querySelector('#paste-date').value === '2022-05-05', null, { timeout: 5000 })
+      .catch(() => { throw new Error('the dateline fills the publication date'); });
+    await page.fill('#paste-date', '2023-01-10');
+    await page.click('form.paste button[type=submit]');
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    await page.locator('mark[data-entity]').first().waitFor();
+    await page.click('button.list-toggle');
+    const dates = await page.locator('table.event-table:not(.print-only) tbody tr td:first-child').allInnerTexts();
+    // "on Monday" against Tuesday 10 January 2023 is Monday 9 January 2023, not a day of May 2022.
+    assert(dates.some((d) => /9 January 2023/.test(d)), `Monday resolved against the chosen date: ${dates.join(' | ')}`);
+    // Re-date from the facts panel: back to the article's own date.
+    await page.click('form.redate button.link');
+    await page.waitForFunction(() => [...document.querySelectorAll('table.event-table:not(.print-only) td:first-child')].some((td) => /2 May 2022/.test(td.textContent)), null, { timeout: 20000 })
+      .catch(() => { throw new Error('using the dateline resolves Monday to 2 May 2022'); });
+    await context.close();
+  });
+
+  test('a chosen file opens (Markdown) and one that is not text is refused, keeping the page', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    const before = await title(page);
+    await page.click('button.open-button');
+    await page.setInputFiles('#open-file', { name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]) });
+    await problem(page).waitFor({ timeout: 10000 });
+    const msg = await problem(page).innerText();
+    assert(/bad\.txt/.test(msg) && /not a text file|binary/i.test(msg), `says what is wrong: ${msg}`);
+    assert(await title(page) === before, 'the document on screen stays');
+    await page.click('button.open-button');
+    await page.setInputFiles('#open-file', { name: 'story.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Port of Santos expands\n\n*5 May 2022*\n\nThe mayor, **Rui Costa**, met [Omar Haddad](https://example.org) on Monday.\n`) });
+    await waitTitle(page, 'Port of Santos expands');
+    assert(!(await page.locator('article').innerText()).includes('**'), 'Markdown syntax is not shown');
+    assert(await page.locator('mark[data-entity]').count() >= 2, 'entities found in the file');
+    await context.close();
+  });
+
+  test('?src= opens an article from another site; 404 and CORS failures say what to do', async ({ browser, origin }) => {
+    const fx = await fixture(origin);
+    const { context, page } = await open(browser, `${origin}${BASE}?src=${encodeURIComponent(fx.origin + '/story.txt')}`);
+    await ready(page);
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    const html = await open(browser, `${origin}${BASE}?src=${encodeURIComponent(fx.origin + '/story')}`);
+    await waitTitle(html.page, 'Harbour deal signed in Santos');
+    assert(!(await html.page.locator('article').innerText()).includes('Contact us'), 'HTML page furniture is dropped');
+    for (const [file, expect] of [['/gone.txt', /404/], ['/nocors.txt', /CORS/]]) {
+      const p = await open(browser, `${origin}${BASE}?src=${encodeURIComponent(fx.origin + file)}`);
+      await problem(p.page).waitFor({ timeout: 10000 });
+      const msg = await problem(p.page).innerText();
+      assert(expect.test(msg), `${file}: ${msg}`);
+      assert(await p.page.locator('html[data-error]').count() === 1, `${file}: the page says it failed`);
+      await p.context.close();
+    }
+    const bad = await open(browser, `${origin}${BASE}?src=javascript:alert(1)`);
+    await problem(bad.page).waitFor({ timeout: 10000 });
+    assert(/only http and https/i.test(await problem(bad.page).innerText()), 'a javascript: address is refused');
+    await bad.context.close();
+    await html.context.close();
+    await context.close();
+  });
+
+  test('reload keeps the document; recent documents reopen and can be deleted', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    await paste(page, STORY);
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    await page.reload();
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    await page.click('button.open-button');
+    await page.click('button.reopen-default');
+    await page.waitForFunction(() => document.querySelector('article h1')?.textContent.trim() !== 'Harbour deal signed in Santos', null, { timeout: 20000 });
+    await page.reload();
+    await ready(page);
+    assert(await title(page) !== 'Harbour deal signed in Santos', 'after opening the sample, a reload shows the sample');
+    await page.click('button.open-button');
+    const entry = page.locator('.recent li[data-doc]', { hasText: 'Harbour deal signed in Santos' });
+    assert(await entry.count() === 1, 'the pasted document is in the recent list once');
+    await entry.locator('button.reopen').click();
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    await page.click('button.open-button');
+    await page.locator('.recent li[data-doc] button.delete').first().click();
+    assert(await page.locator('.recent li[data-doc]').count() === 0, 'deleted from the list');
+    assert(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lede.doc.')).length) === 0, 'and from storage');
+    await context.close();
+  });
+
+  test('a correction is shown, survives reload and is exported', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE, { acceptDownloads: true });
+    await ready(page);
+    await paste(page, STORY);
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    const id = await page.locator('.entities button.entity.t-person').first().getAttribute('data-entity');
+    await page.click(`.entities button[data-entity="${id}"]`);
+    await page.click('details.correct summary');
+    await page.fill(`#fix-name-${id}`, 'Rui Costa Filho');
+    await page.click(`#fix-name-${id} ~ button`);
+    await page.waitForFunction((id) => document.querySelector(`.entities button.entity[data-entity="${id}"] .name`)?.textContent === 'Rui Costa Filho', id, { timeout: 10000 })
+      .catch(() => { throw new Error('the sidebar shows the new name'); });
+    assert(await page.locator(`.entities button.entity[data-entity="${id}"] .corrected`).count() === 1, 'marked as corrected');
+    assert(await page.locator('ol.fixes li').count() === 1, 'listed under Your corrections');
+    await page.reload();
+    await page.waitForFunction((id) => document.querySelector(`.entities button.entity[data-entity="${id}"] .name`)?.textContent === 'Rui Costa Filho', id, { timeout: 20000 })
+      .catch(() => { throw new Error('the correction survives a reload'); });
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="lede"]')]);
+    const doc = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+    assert(doc.entities.some((e) => e.id === id && e.name === 'Rui Costa Filho'), 'exported with the new name');
+    assert(doc.corrections?.length === 1 && doc.corrections[0].op === 'rename', `exported corrections: ${JSON.stringify(doc.corrections)}`);
+    await page.click('ol.fixes button.undo');
+    await page.waitForFunction(() => !document.querySelector('ol.fixes'), null, { timeout: 20000 });
+    await context.close();
+  });
+
+  test('an embedded viewer sizes its iframe and posts its height in every format', async ({ browser, origin }) => {
+    const fx = await fixture(origin);
+    const { context, page } = await open(browser, fx.origin + '/parent.html');
+    const frame = page.locator('iframe.lede-frame');
+    await frame.waitFor();
+    assert(/sandbox/.test(await frame.evaluate((f) => f.outerHTML)), 'the iframe is sandboxed');
+    await page.waitForFunction(() => parseInt(document.querySelector('iframe.lede-frame').style.height, 10) > 300, null, { timeout: 30000 })
+      .catch(() => { throw new Error('embed.js resizes the iframe to the height the viewer posts'); });
+    const msgs = await page.evaluate(() => window.messages);
+    const h = msgs.find((m) => m && typeof m['lede-height'] === 'number')['lede-height'];
+    assert(msgs.some((m) => m && m['datawrapper-height'] && Object.values(m['datawrapper-height'])[0] === h), 'Datawrapper format');
+    assert(msgs.some((m) => m && m.sender === 'Flourish' && m.method === 'resize' && m.height === h), 'Flourish format');
+    assert(msgs.some((m) => m && m.sentinel === 'amp' && m.type === 'embed-size' && m.height === h), 'AMP format');
+    const inner = page.frameLocator('iframe.lede-frame');
+    await inner.locator('article h1').waitFor();
+    assert(await inner.locator('a.full-view').count() === 1, 'an "Open full view" link');
+    assert(await inner.locator('button.open-button').count() === 0, 'no app chrome in the embed');
+    // Pym.js: the child id comes from the query string Pym adds.
+    const direct = await browser.newContext();
+    const p2 = await direct.newPage();
+    await p2.setContent(`<script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));</script><iframe src="${origin}${BASE}?embed&childId=graphic-1&src=${encodeURIComponent(fx.origin + '/story.txt')}" width="600" height="200"></iframe>`);
+    await p2.waitForFunction(() => window.got.some((m) => typeof m === 'string' && /^pymxPYMxgraphic-1xPYMxheightxPYMx\d+$/.test(m)), null, { timeout: 30000 })
+      .catch(() => { throw new Error('Pym.js height message'); });
+    await direct.close();
+    await context.close();
+  });
+
+  test('"Download standalone HTML" and make standalone give one file that opens from file://', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE, { acceptDownloads: true });
+    await ready(page);
+    await paste(page, STORY);
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    await page.click('button.share-button');
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('button.standalone')]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lede-standalone-'));
+    const file = path.join(dir, dl.suggestedFilename());
+    await dl.saveAs(file);
+    assert(file.endsWith('.html'), `an .html file: ${file}`);
+    const built = path.join(dist, 'lede.html');
+    for (const [f, expect] of [[file, 'Harbour deal signed in Santos'], ...(fs.existsSync(built) ? [[built, null]] : [])]) {
+      const offline = await browser.newContext({ offline: true });
+      const p = await offline.newPage();
+      const errors = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(pathToFileURL(f).href);
+      await p.waitForSelector('html[data-ready]', { timeout: 30000 }).catch(() => { throw new Error(`${path.basename(f)} did not become ready: ${errors.join('; ')}`); });
+      if (expect) assert((await p.locator('article h1').innerText()).trim() === expect, 'the standalone file shows its document');
+      assert(await p.locator('mark[data-entity]').count() > 0 && await p.locator('svg.tl g.ev').count() > 0, `${path.basename(f)}: marks and timeline`);
+      await offline.close();
+    }
+    assert(fs.existsSync(built), 'make standalone wrote dist/lede.html');
+    await context.close();
+  });
+
+  test('the engine module: annotate(text, {date}) returns lede/1 as plain objects, and the example page works', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, `${origin}${BASE}engine/example.html`);
+    await page.waitForSelector('html[data-ready]', { timeout: 30000 });
+    assert(await page.locator('#entities li').count() > 0, 'the example lists entities');
+    const r = await page.evaluate(async (story) => {
+      const m = await import('./lede.js');
+      await m.default();
+      const doc = m.annotate(story, { date: '2023-01-10' });
+      let error = null;
+      try { m.annotate('x', { date: 'someday' }); } catch (e) { error = e.message; }
+      return { schema: doc.schema, plain: Object.getPrototypeOf(doc) === Object.prototype, events: doc.events.map((e) => e.value), people: doc.entities.filter((e) => e.type === 'person').map((e) => e.name), error };
+    }, STORY);
+    assert(r.schema === 'lede/1' && r.plain, 'a plain lede/1 object');
+    assert(r.events.includes('2023-01-09'), `dates resolved against the given date: ${r.events}`);
+    assert(r.people.includes('Rui Costa') && r.people.includes('Omar Haddad'), `people: ${r.people}`);
+    assert(/someday/.test(r.error || ''), `a bad date is a clear error: ${r.error}`);
+    await context.close();
+  });
+
+  return () => fixtures && fixtures.close();
+}
