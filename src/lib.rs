@@ -22,6 +22,10 @@ pub const DEFAULT_ARTICLE: &str = "articles/default.txt";
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
     {
+        // In the analysis worker this module is loaded for its exports only: no page to render.
+        if web_sys::window().is_none() {
+            return;
+        }
         std::panic::set_hook(Box::new(|info| web::show_fatal(&info.to_string())));
         yew::Renderer::<App>::new().render();
     }

@@ -79,9 +79,9 @@ export function setHashSoon(hash) {
   if (!scheduled) requestAnimationFrame(() => setTimeout(writeHash, 0));
 }
 
-// Analysis runs in a Web Worker (worker.js, which imports engine/lede.js). Where no worker can
-// start (a page opened from disk, a browser without module workers), the same module runs on the
-// main thread instead: slower to stay responsive, but the reader still gets the analysis.
+// Analysis runs in a Web Worker (worker.js) that loads this same app module and Wasm. Where no
+// worker can start (a standalone file opened from disk, a browser without module workers), the
+// page's own instance does the work instead: slower to stay responsive, but nothing is lost.
 let worker = null;
 let nextId = 1;
 const waiting = new Map();
@@ -90,10 +90,16 @@ function engineUrl(file) {
   return new URL(file, document.baseURI).href;
 }
 
+/** The app's module and Wasm, as index.html names them (Trunk adds the preload links). */
+function appFiles() {
+  const glue = [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.href).find((h) => !h.includes('/snippets/'));
+  const wasm = [...document.querySelectorAll('link[rel="preload"]')].map((l) => l.href).find((h) => h.endsWith('.wasm'));
+  return glue && wasm ? { glue, wasm } : null;
+}
+
 function startWorker() {
   if (worker !== null) return worker;
-  // A standalone file (see standalone.js) carries the engine inline: it runs on this thread.
-  if (globalThis.LEDE_STANDALONE) return (worker = undefined);
+  if (globalThis.LEDE_STANDALONE || !appFiles()) return (worker = undefined);
   try {
     worker = new Worker(engineUrl('worker.js'), { type: 'module' });
   } catch {
@@ -118,18 +124,10 @@ function startWorker() {
   return worker;
 }
 
-let engine = null;
 async function onMainThread(message) {
-  if (!engine) {
-    const s = globalThis.LEDE_STANDALONE;
-    engine = import(s ? s.engine : engineUrl('engine/lede.js')).then(async (m) => {
-      await m.default(s ? { module_or_path: s.engineWasm } : undefined);
-      return m;
-    });
-  }
-  const m = await engine;
-  if (message.op === 'dateline') return m.dateline(message.text) ?? null;
-  return m.annotateFile(message.name, message.bytes, { date: message.date || undefined });
+  const app = globalThis.wasmBindings;
+  if (message.op === 'dateline') return app.workerDateline(message.text) ?? null;
+  return app.workerAnalyze(message.name, message.bytes, message.date || '');
 }
 
 function ask(message, progress = () => {}) {
@@ -138,7 +136,7 @@ function ask(message, progress = () => {}) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject, progress, message });
-    w.postMessage({ ...message, id });
+    w.postMessage({ ...message, id, app: appFiles() });
   });
 }
 

@@ -36,7 +36,7 @@ function toBase64(bytes) {
 export async function collect(read, indexHtml, builder) {
   const a = assetsOf(indexHtml);
   const files = {};
-  for (const p of [a.glue, ...a.snippets, 'engine/lede.js']) files[p] = await read(p, false);
+  for (const p of [a.glue, ...a.snippets]) files[p] = await read(p, false);
   const css = (await Promise.all(a.css.map((p) => read(p, false)))).join('\n');
   return {
     css,
@@ -45,7 +45,6 @@ export async function collect(read, indexHtml, builder) {
     files,
     builder,
     wasm: toBase64(await read(a.wasm, true)),
-    engineWasm: toBase64(await read('engine/lede_bg.wasm', true)),
   };
 }
 
@@ -64,8 +63,10 @@ for (const p of data.snippets) {
   const u = url(data.files[p]);
   for (const q of ["'", '"']) glue = glue.split('from ' + q + p + q).join('from ' + q + u + q).split('from' + q + p + q).join('from' + q + u + q);
 }
-globalThis.LEDE_STANDALONE = { payload: data, source: data.source, engine: url(data.files['engine/lede.js']), engineWasm: bytes(data.engineWasm), builder: url(data.builder) };
+globalThis.LEDE_STANDALONE = { payload: data, source: data.source, builder: url(data.builder) };
 const app = await import(url(glue));
+// The viewer analyses on this thread here (no worker from a file): through these bindings.
+globalThis.wasmBindings = app;
 await app.default({ module_or_path: bytes(data.wasm) });
 `;
 

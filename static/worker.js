@@ -1,20 +1,23 @@
-// Lede's analysis worker: reads and analyses documents off the page's main thread with the
-// engine's JavaScript module (engine/lede.js), so scrolling and typing stay smooth while a long
-// article is analysed. Messages in: {id, op: 'annotate', name, bytes, date} or
-// {id, op: 'dateline', text}. Messages out: {id, progress}, then {id, ok} or {id, error}.
-import init, { annotateFile, dateline } from './engine/lede.js';
-
-const ready = init();
+// Lede's analysis worker: reads and analyses documents off the page's main thread, so
+// scrolling and typing stay smooth while a long article is analysed. It loads the viewer's own
+// module and Wasm (the same files the page loaded, so from the cache) and calls its exports
+// workerAnalyze and workerDateline (src/bin/app.rs).
+// Messages in: {id, app: {glue, wasm}, op: 'annotate', name, bytes, date} or {id, app, op:
+// 'dateline', text}. Messages out: {id, progress}, then {id, ok} or {id, error}.
+let app = null;
 
 self.onmessage = async ({ data }) => {
   const { id, op } = data || {};
   try {
-    await ready;
+    app ||= import(data.app.glue).then(async (m) => {
+      await m.default({ module_or_path: data.app.wasm });
+      return m;
+    });
+    const m = await app;
     if (op === 'dateline') {
-      self.postMessage({ id, ok: dateline(String(data.text)) ?? null });
+      self.postMessage({ id, ok: m.workerDateline(String(data.text)) ?? null });
     } else if (op === 'annotate') {
-      const json = annotateFile(String(data.name), data.bytes, { date: data.date || undefined },
-        (progress) => self.postMessage({ id, progress }));
+      const json = m.workerAnalyze(String(data.name), data.bytes, data.date || '', (progress) => self.postMessage({ id, progress }));
       self.postMessage({ id, ok: json });
     }
   } catch (e) {

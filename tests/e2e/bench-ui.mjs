@@ -4,25 +4,13 @@
 
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { article } from './article.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SIZE = Number(process.env.BENCH_BYTES || 1 << 20);
 const RUNS = 9;
-
-function article(bytes) {
-  const people = ['Jane Doe', 'Rui Costa', 'Amina Okafor', 'Li Wei', 'Sam Roe', 'Maria Chen', 'Omar Haddad', 'Ines Duarte'];
-  const places = ['Santos', 'Lagos', 'Geneva', 'Osaka', 'Denver', 'Lisbon'];
-  const dates = ['on March 2', 'last year', 'in February', 'on Friday', 'in 2019', 'three days ago', 'on January 14, 2020'];
-  let out = 'Harbour talks continue\nUpdated 10:00, 24-Mar-2021\nBy Jane Doe\n';
-  for (let i = 0; out.length < bytes; i++) {
-    const p = people[i % people.length], q = people[(i * 7 + 3) % people.length];
-    out += `${p} met ${q} in ${places[i % places.length]} ${dates[(i * 5) % dates.length]}, officials said. ` +
-      `The talks covered trade, ports and a two-day visit starting March 22. Mr. ${q.split(' ')[1]} said the U.S. and the United Nations would follow up.\n`;
-  }
-  return out;
-}
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { article } from './article.mjs';
 
 const STORY = `Harbour deal signed in Santos
 Updated 10:00, 5-May-2022
@@ -71,6 +72,43 @@ export function register(test, { assert, open, ready, BASE, dist }) {
     await page.click('form.redate button.link');
     await page.waitForFunction(() => [...document.querySelectorAll('table.event-table:not(.print-only) td:first-child')].some((td) => /2 May 2022/.test(td.textContent)), null, { timeout: 20000 })
       .catch(() => { throw new Error('using the dateline resolves Monday to 2 May 2022'); });
+    await context.close();
+  });
+
+  test('a 1 MB article is analysed in a Web Worker while the page stays responsive', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    assert(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the analysis worker runs');
+    const big = article(1 << 20);
+    await page.click('button.open-button');
+    await page.locator('#paste-text').evaluate((el, text) => { el.value = text; el.dispatchEvent(new InputEvent('input', { bubbles: true })); }, big);
+    // While the worker analyses: the frames the main thread draws (gaps between them) and the
+    // values the progress bar shows, recorded in the page until the busy notice goes.
+    await page.evaluate(() => {
+      const seen = (window.seen = []);
+      const gaps = (window.gaps = []);
+      let last = performance.now();
+      const tick = (t) => {
+        const bar = document.querySelector('.notice.busy progress');
+        if (bar) {
+          gaps.push(t - last);
+          if (seen[seen.length - 1] !== bar.getAttribute('value')) seen.push(bar.getAttribute('value'));
+        }
+        last = t;
+        if (bar || !seen.length) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.click('form.paste button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Harbour talks continue' && document.documentElement.hasAttribute('data-ready'), null, { timeout: 60000 });
+    const { seen, gaps } = await page.evaluate(() => ({ seen: window.seen, gaps: window.gaps }));
+    assert(await page.locator('article h1').innerText() === 'Harbour talks continue', 'the big article is shown');
+    assert(seen.length >= 2 && Number(seen[seen.length - 1]) > Number(seen[0]), `the progress bar moves: ${seen.join(', ')}`);
+    // The last gap holds reading the result into the page; the ones before are the analysis.
+    const during = gaps.slice(1, -1);
+    const worst = Math.max(...during);
+    console.log(`     while the worker analysed: ${during.length} frames, longest gap ${worst.toFixed(0)} ms; progress ${seen.join(' → ')}`);
+    assert(during.length > 10 && worst < 250, `the page kept drawing frames while the worker analysed (${during.length} frames, longest gap ${worst.toFixed(0)} ms)`);
     await context.close();
   });
 

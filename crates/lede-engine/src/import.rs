@@ -32,6 +32,22 @@ pub enum Imported {
     Annotated(String, Annotation),
 }
 
+/// Read a document as the viewer does and analyse it when it is not already annotated:
+/// `(text, annotation)`, or a message for the reader. `progress` hears the share of the work
+/// done (0 to 1).
+pub fn analyze_file(name: &str, bytes: &[u8], options: &Options, progress: &mut dyn FnMut(f32)) -> Result<(String, Annotation), ImportError> {
+    match import(name, bytes, options)? {
+        Imported::Annotated(text, annotation) => {
+            progress(1.0);
+            Ok((text, annotation))
+        }
+        Imported::Text(text) => {
+            let annotation = crate::annotate_with_progress(&text, options, progress);
+            Ok((text, annotation))
+        }
+    }
+}
+
 /// Read `bytes` named `name` (the file name decides between Markdown, HTML and text; JSON
 /// is recognised by its content). `reference` is the publication date used when a spaCy
 /// document is annotated.

@@ -185,6 +185,18 @@ pub struct Annotation {
     pub corrections: Vec<crate::corrections::Correction>,
 }
 
+impl Options {
+    /// Options with the publication date a reader typed (`YYYY-MM-DD`, or any form a dateline
+    /// takes); empty or none: the document's own dateline. A message when it is not a date.
+    pub fn with_date(date: Option<&str>) -> Result<Options, String> {
+        let reference = match date.map(str::trim).filter(|d| !d.is_empty()) {
+            None => None,
+            Some(d) => Some(crate::parse_dateline(d).ok_or_else(|| format!("The publication date {d:?} is not a date; write it as YYYY-MM-DD."))?),
+        };
+        Ok(Options { reference, plain: false })
+    }
+}
+
 /// Options for [`crate::annotate`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {

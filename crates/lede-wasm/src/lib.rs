@@ -11,8 +11,7 @@
 //! Everything here is a thin wrapper: the work is `lede_engine`'s, and every function returns
 //! either a value or an `Error` whose message is meant for a reader.
 
-use lede_engine::import::{import, Imported};
-use lede_engine::{annotate_with_progress, parse_dateline, Annotation, Options};
+use lede_engine::{annotate_with_progress, Annotation, Options};
 
 /// Options of [`annotate_text`] and [`analyze_file`], read from JavaScript.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -27,11 +26,7 @@ pub struct JsOptions {
 impl JsOptions {
     /// The engine's options, or a message when the date cannot be read.
     pub fn engine(&self) -> Result<Options, String> {
-        let reference = match self.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            None => None,
-            Some(d) => Some(parse_dateline(d).ok_or_else(|| format!("The publication date {d:?} is not a date; write it as YYYY-MM-DD."))?),
-        };
-        Ok(Options { reference, plain: self.plain })
+        Ok(Options { plain: self.plain, ..Options::with_date(self.date.as_deref())? })
     }
 }
 
@@ -43,17 +38,7 @@ pub fn annotate_text(text: &str, options: &JsOptions, progress: &mut dyn FnMut(f
 /// Read a file the reader brought (text, Markdown, HTML, `lede/1`, spaCy or TimelineJS JSON)
 /// and analyse it when it is not already annotated: `(text, annotation)`, or a message.
 pub fn analyze_file(name: &str, bytes: &[u8], options: &JsOptions, progress: &mut dyn FnMut(f32)) -> Result<(String, Annotation), String> {
-    let engine = options.engine()?;
-    match import(name, bytes, &engine).map_err(|e| e.to_string())? {
-        Imported::Annotated(text, annotation) => {
-            progress(1.0);
-            Ok((text, annotation))
-        }
-        Imported::Text(text) => {
-            let annotation = annotate_with_progress(&text, &engine, progress);
-            Ok((text, annotation))
-        }
-    }
+    lede_engine::import::analyze_file(name, bytes, &options.engine()?, progress).map_err(|e| e.to_string())
 }
 
 #[cfg(target_arch = "wasm32")]
