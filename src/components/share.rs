@@ -19,7 +19,7 @@ fn snippet(id: &'static str, label: &'static str, value: String) -> Html {
     html! {
         <div class="snippet">
             <label for={id}>{ label }</label>
-            <textarea id={id} readonly=true rows="3" value={value} />
+            <textarea id={id} readonly=true rows="4" value={value} />
         </div>
     }
 }
