@@ -38,7 +38,7 @@ function fixtureServer(viewer) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
 }
 
-export function register(test, { assert, open, ready, BASE, dist }) {
+export function register(test, { assert, open, ready, axe, BASE, dist }) {
   let fixtures;
   const fixture = async (origin) => (fixtures ||= await fixtureServer(origin + BASE));
   const title = (page) => page.locator('article h1').innerText();
@@ -128,6 +128,74 @@ export function register(test, { assert, open, ready, BASE, dist }) {
     assert(!(await page.locator('article').innerText()).includes('**'), 'Markdown syntax is not shown');
     assert(await page.locator('mark[data-entity]').count() >= 2, 'entities found in the file');
     await context.close();
+  });
+
+  test('bad files get a message naming the problem; the page and what is stored stay', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    await paste(page, STORY);
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    const cases = [
+      ['huge.txt', Buffer.alloc(9 * 1024 * 1024, 'a'), /9\.0 MB.*up to 8 MB/],
+      ['latin1.txt', Buffer.from('Caf\xe9 in S\xe3o Paulo on Monday.', 'latin1'), /not UTF-8/],
+      ['broken.json', Buffer.from('{"schema": "lede/1", "text": "abc", '), /not valid JSON.*line 1/],
+      ['future.json', Buffer.from('{"schema": "lede/2", "text": "abc"}'), /lede\/2/],
+      ['spans.json', Buffer.from('{"schema": "lede/1", "meta": {}, "text": "abc", "entities": [{"id": "x", "name": "X", "type": "person", "mentions": [{"start": 2, "end": 9}]}]}'), /out of range/],
+      ['deep.json', Buffer.from('['.repeat(10000) + ']'.repeat(10000)), /JSON/],
+    ];
+    for (const [name, buffer, expect] of cases) {
+      await page.click('button.open-button');
+      await page.setInputFiles('#open-file', { name, mimeType: 'application/octet-stream', buffer });
+      await page.locator('.notice.problem').waitFor({ timeout: 15000 });
+      const msg = await page.locator('.notice.problem').innerText();
+      assert(msg.includes(name) && expect.test(msg.replace(/\n/g, ' ')), `${name}: ${msg}`);
+      assert(await title(page) === 'Harbour deal signed in Santos', `${name}: the document on screen stays`);
+      assert(await page.evaluate(() => JSON.stringify(localStorage)) === stored, `${name}: nothing stored changed`);
+      await page.click('.notice.problem button.dismiss');
+    }
+    await context.close();
+  });
+
+  test('the Open and Share dialogs pass axe and work by keyboard', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    await page.focus('button.open-button');
+    await page.keyboard.press('Enter');
+    await page.locator('dialog.open-dialog[open]').waitFor();
+    assert(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), 'focus moves into the dialog');
+    let v = await axe(page);
+    assert(v.length === 0, `Open dialog:\n${v.join('\n')}`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('dialog[open]'));
+    await page.click('button.share-button');
+    await page.locator('dialog.share-dialog[open]').waitFor();
+    v = await axe(page);
+    assert(v.length === 0, `Share dialog:\n${v.join('\n')}`);
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  test('dist/ served by python3 -m http.server works, worker included', async ({ browser }) => {
+    const { spawn } = await import('node:child_process');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const py = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
+    try {
+      let up = false;
+      for (let i = 0; i < 50 && !up; i++) {
+        up = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
+        if (!up) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert(up, 'python3 -m http.server started');
+      const { context, page, errors } = await open(browser, `http://127.0.0.1:${port}/`);
+      await ready(page);
+      assert(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the worker runs');
+      assert(await page.locator('mark[data-entity]').count() > 0, 'the article is analysed');
+      assert(errors.length === 0, errors.join('\n'));
+      await context.close();
+    } finally {
+      py.kill();
+    }
   });
 
   test('?src= opens an article from another site; 404 and CORS failures say what to do', async ({ browser, origin }) => {

@@ -450,7 +450,7 @@ test('each export downloads a file that parses and matches the page', async ({ b
   await context.close();
 });
 
-const closeFixtures = documents(test, { assert, open, ready, BASE, dist });
+const closeFixtures = documents(test, { assert, open, ready, axe, BASE, dist });
 
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
