@@ -13,7 +13,16 @@ while IFS= read -r f; do
   printf '%-48s %10d %10d\n' "${f#dist/}" "$raw" "$g"
 done < <(find dist -type f | sort)
 printf '%-48s %10d %10d\n' TOTAL "$total_raw" "$total_gz"
-awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB\n", b / 1024 }'
+awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB (everything in dist/)\n", b / 1024 }'
+
+# What a reader's browser fetches to show the default article: the page, its boot script, the
+# app's module, snippets and Wasm (which the analysis worker loads again from the cache), the
+# stylesheet, the worker script, the icon and the article. Not: engine/ (the module for
+# developers), lede.html (the standalone file), embed.js (for host pages), standalone.js (only
+# when a reader downloads a standalone file), articles/README.md.
+reader=0
+while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(find dist -maxdepth 1 -type f \( -name 'index.html' -o -name 'boot-*.js' -o -name 'lede-app-*' -o -name 'style-*.css' -o -name 'worker.js' -o -name 'favicon.svg' \); find dist/snippets -type f; echo dist/articles/default.txt)
+awk -v b="$reader" 'BEGIN { printf "a reader downloads (default article): %d bytes gzip (%.1f KB)\n", b, b / 1024 }'
 
 # The engine alone (crates/engine-size: the engine behind plain exports), same profile and wasm-opt.
 cargo build -q --release --locked --target wasm32-unknown-unknown -p engine-size
