@@ -130,6 +130,33 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
     await context.close();
   });
 
+  test('spaCy, TimelineJS and Lede JSON files open, and an exported document reopens the same', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE, { acceptDownloads: true });
+    await ready(page);
+    const choose = async (name, json) => {
+      await page.click('button.open-button');
+      await page.setInputFiles('#open-file', { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+    };
+    const text = 'Ana Lima met the Harbour Board in Santos on March 2, 2022.';
+    await choose('ents.json', { text, ents: [{ start: 0, end: 8, label: 'PERSON' }, { start: 17, end: 30, label: 'ORG' }, { start: 34, end: 40, label: 'GPE' }] });
+    await page.waitForFunction(() => document.querySelectorAll('mark[data-entity]').length === 3 && document.querySelector('mark.t-organization')?.textContent === 'Harbour Board', null, { timeout: 20000 })
+      .catch(() => { throw new Error('spaCy entities become the marks, with their types'); });
+    assert(await page.locator('svg.tl g.ev').count() >= 1, 'Lede adds the dates to spaCy entities');
+    await choose('timeline.json', { title: { text: { headline: 'Port timeline' } }, events: [
+      { start_date: { year: 1998, month: 6 }, text: { headline: 'The port opens', text: 'Santos opens its new port.' } },
+      { start_date: { year: 2019, month: 3, day: 4 }, text: { headline: 'Expansion', text: 'The <b>Harbour Board</b> approves a second terminal.' } },
+    ] });
+    await waitTitle(page, 'Port timeline');
+    assert(await page.locator('svg.tl g.ev').count() >= 2, 'TimelineJS slides become dated events');
+    const before = await page.locator('mark[data-entity]').count();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="lede"]')]);
+    await page.click('button.open-button');
+    await page.setInputFiles('#open-file', await dl.path().then((p) => ({ name: 'port.lede.json', mimeType: 'application/json', buffer: fs.readFileSync(p) })));
+    await page.waitForFunction((n) => document.querySelector('.notice') === null && document.querySelectorAll('mark[data-entity]').length === n, before, { timeout: 20000 })
+      .catch(() => { throw new Error('the exported lede/1 file reopens with the same marks'); });
+    await context.close();
+  });
+
   test('bad files get a message naming the problem; the page and what is stored stay', async ({ browser, origin }) => {
     const { context, page } = await open(browser, origin + BASE);
     await ready(page);
@@ -268,8 +295,20 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
     const doc = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
     assert(doc.entities.some((e) => e.id === id && e.name === 'Rui Costa Filho'), 'exported with the new name');
     assert(doc.corrections?.length === 1 && doc.corrections[0].op === 'rename', `exported corrections: ${JSON.stringify(doc.corrections)}`);
-    await page.click('ol.fixes button.undo');
-    await page.waitForFunction(() => !document.querySelector('ol.fixes'), null, { timeout: 20000 });
+    // A date: the 2030 event becomes 2031, then the 1998 one is not a date.
+    await page.click('button.list-toggle');
+    const row = (year) => page.locator('table.event-table:not(.print-only) tbody tr', { has: page.locator('td:first-child', { hasText: year }) });
+    await row('2030').locator('button[data-event]').click();
+    await page.fill('#fix-date', '2031');
+    await page.click('.date-fix button[type=submit]');
+    await row('2031').first().waitFor({ timeout: 10000 });
+    assert(await row('2031').locator('.corrected').count() + await row('2031').locator('.date-fix').count() >= 1, 'the fixed date is marked');
+    await row('1998').locator('button[data-event]').click();
+    await page.click('.date-fix button.undate');
+    await page.waitForFunction(() => ![...document.querySelectorAll('table.event-table:not(.print-only) tbody td:first-child')].some((td) => td.textContent.includes('1998')), null, { timeout: 10000 })
+      .catch(() => { throw new Error('"Not a date" removes the event'); });
+    assert(await page.locator('ol.fixes li').count() === 3, 'three corrections listed');
+    for (let i = 0; i < 3; i++) await page.locator('ol.fixes button.undo').first().click().then(() => page.waitForFunction((n) => document.querySelectorAll('ol.fixes li').length === n, 2 - i, { timeout: 20000 }));
     await context.close();
   });
 
