@@ -4,10 +4,10 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve dist standalone size test test-native test-wasm e2e eval bench bench-ui fuzz tools browser clean
+.PHONY: serve dist standalone size test test-native test-wasm e2e deny eval bench bench-ui fuzz tools browser clean
 
 MEANTIME ?= ../shared/data/meantime
-FUZZ_SECONDS ?= 600
+FUZZ_SECONDS ?= 900
 
 ## Build and serve the viewer with the default article on http://127.0.0.1:8080 (live reload).
 serve: tools
@@ -27,7 +27,12 @@ size: dist
 	@scripts/size.sh
 
 ## Every test: engine and SSR natively, wasm-bindgen-test in Chromium, end-to-end in Chromium.
-test: tools browser test-native test-wasm e2e
+test: tools browser deny test-native test-wasm e2e
+
+## Dependency policy (deny.toml): permissive licences only, no wildcard versions, crates.io only.
+deny:
+	@scripts/ensure-tools.sh deny
+	cargo deny --log-level error check licenses bans sources
 
 test-native:
 	cargo test --workspace --locked
@@ -51,12 +56,14 @@ bench:
 bench-ui: dist browser
 	node tests/e2e/bench-ui.mjs
 
-## Fuzz the engine (cargo-fuzz on the nightly toolchain): annotate, then lede/1 JSON import,
-## each for FUZZ_SECONDS (default 600). Installs cargo-fuzz when missing.
+## Fuzz the engine (cargo-fuzz on the nightly toolchain): annotate, lede/1 JSON import and
+## TimeML import, each for FUZZ_SECONDS (default 900, the hardening issue's 15 minutes).
+## Installs cargo-fuzz when missing.
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && cargo +nightly fuzz run annotate -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	cd fuzz && cargo +nightly fuzz run json_import -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && cargo +nightly fuzz run timeml_import -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 
 tools:
 	@scripts/ensure-tools.sh build

@@ -2,11 +2,13 @@
 # Install what Lede's build and tests need, skipping what is already present at the right version.
 #   scripts/ensure-tools.sh build     wasm target, Trunk, wasm-bindgen-cli, npm packages (wasm-opt)
 #   scripts/ensure-tools.sh browser   Debian Chromium and ChromeDriver
+#   scripts/ensure-tools.sh deny      cargo-deny (licence, ban and source checks)
 # Idempotent: a warm machine prints one "ok" line per tool and installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+DENY_VERSION=0.20.2
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '[tools] %s\n' "$*"; }
@@ -63,10 +65,20 @@ ensure_browser() {
   fi
 }
 
+ensure_deny() {
+  if [ "$(cargo-deny --version 2>/dev/null)" = "cargo-deny $DENY_VERSION" ]; then
+    say "ok: cargo-deny $DENY_VERSION"
+  else
+    say "installing cargo-deny $DENY_VERSION (about 10 minutes on 2 cores)"
+    cargo install --locked cargo-deny --version "$DENY_VERSION"
+  fi
+}
+
 for part in "${@:-build}"; do
   case "$part" in
     build) ensure_build ;;
     browser) ensure_browser ;;
-    *) echo "usage: $0 [build] [browser]"; exit 2 ;;
+    deny) ensure_deny ;;
+    *) echo "usage: $0 [build] [browser] [deny]"; exit 2 ;;
   esac
 done

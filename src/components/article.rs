@@ -256,7 +256,9 @@ fn BlockView(props: &BlockProps) -> Html {
             }
         }
         BlockKind::Footer => html! { <footer class="article-foot"><p>{ body }</p></footer> },
-        // The dateline and byline are drawn in the header; chrome and repeated captions are not drawn.
+        // The byline as written, its names marked like any other mention.
+        BlockKind::Byline => html! { <span class="byline">{ ctx.inline_html(block.span) }</span> },
+        // The dateline is drawn in the header; chrome and repeated captions are not drawn.
         _ => Html::default(),
     }
 }
@@ -274,7 +276,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let prepared: PreparedRef = (*prepared).clone();
     let p = &prepared.0;
     let doc = &props.doc.0;
-    let (text, a) = (doc.text.as_str(), doc.article());
+    let a = doc.article();
     let ann = &doc.annotation;
     let event = match &props.selection {
         Selection::Event(id) => ann.events.iter().find(|e| &e.id == id),
@@ -299,9 +301,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let shown: Vec<usize> = (0..a.blocks.len())
         .filter(|&i| Some(i) != title && matches!(a.blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Note | BlockKind::Footer))
         .collect();
-    let byline = format::authors_line(&a.meta.authors).or_else(|| {
-        a.blocks.iter().find(|b| b.kind == BlockKind::Byline).map(|b| b.span.of(text).to_owned())
-    });
+    let byline_block = a.blocks.iter().position(|b| b.kind == BlockKind::Byline);
+    let byline = format::authors_line(&a.meta.authors);
     html! {
         <article class="article" lang="en">
             <header class="article-head">
@@ -309,7 +310,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     { block(t) }
                 }
                 <p class="meta">
-                    if let Some(b) = byline { <span class="byline">{ b }</span> }
+                    if let Some(i) = byline_block {
+                        { block(i) }
+                    } else if let Some(b) = byline {
+                        <span class="byline">{ b }</span>
+                    }
                     if let Some(p) = a.meta.published {
                         <time class="published" datetime={p.to_iso()}>{ p.to_human() }</time>
                     }

@@ -27,7 +27,7 @@ pub const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/ma
 pub fn read_and_open(file: web_sys::File, on_open: Callback<OpenRequest>) {
     use std::rc::Rc;
     let name = file.name();
-    let limit = lede_engine::import::MAX_INPUT_BYTES;
+    let limit = lede_engine::import::max_bytes(&name);
     if file.size() > limit as f64 {
         on_open.emit(OpenRequest::Refused(
             format!("{name} could not be opened"),
@@ -161,7 +161,7 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
                 <h3><label for="open-file">{ "Open a file" }</label></h3>
                 <input id="open-file" type="file" accept={ACCEPT} onchange={on_file} aria-describedby="open-file-hint" />
                 <p class="hint" id="open-file-hint">
-                    { format!("Text, Markdown, HTML (its main text), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON, up to {} MB. You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576) }
+                    { format!("Text, Markdown, HTML (its main text), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON; articles of up to {} MB (JSON files up to {} MB). You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576, lede_engine::import::MAX_JSON_BYTES / 1_048_576) }
                 </p>
             </div>
             <form class="address" onsubmit={open_url}>

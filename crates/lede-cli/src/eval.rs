@@ -47,7 +47,7 @@ use std::path::{Path, PathBuf};
 
 use lede_engine::{annotate, Annotation, ByteSpan, EntityKind, Options};
 
-use crate::timeml::parse_value;
+use lede_cli::timeml::parse_value;
 
 // ---------------------------------------------------------------------------
 // Tokens and text

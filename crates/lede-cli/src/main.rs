@@ -15,7 +15,8 @@
 //! input and 2 for a bad command line. Nothing panics on any input.
 
 mod eval;
-mod timeml;
+
+use lede_cli::timeml;
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -212,7 +213,7 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
     let name = path.map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
 
     let is_timeml = timeml::is_timeml(path, &raw);
-    let (text, docid, dct) = if is_timeml {
+    let (text, docid, ann) = if is_timeml {
         let doc = timeml::parse(&raw).map_err(|e| Failure::input(format!("{name}:{e}")))?;
         let dct = match doc.dct.as_deref() {
             Some(v) => {
@@ -224,15 +225,19 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
             }
             None => None,
         };
-        (doc.text, doc.docid, dct)
+        // TimeML <TEXT> is body text: there is no headline, dateline or chrome to find.
+        let ann = annotate(&doc.text, &Options { reference: date.or(dct), plain: true });
+        (doc.text, doc.docid, ann)
     } else {
-        (raw, None, None)
+        // Everything else is read as the viewer reads it: text, Markdown, HTML, lede/1, spaCy or
+        // TimelineJS JSON (by name and content).
+        let (text, ann) = lede_engine::import::analyze_file(&name, raw.as_bytes(), &Options { reference: date, plain: false }, &mut |_| {})
+            .map_err(|e| Failure::input(e.to_string()))?;
+        (text, None, ann)
     };
     let docid = docid.unwrap_or_else(|| {
         path.and_then(|p| p.file_stem()).map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    // TimeML <TEXT> is body text: there is no headline, dateline or chrome to find.
-    let ann = annotate(&text, &Options { reference: date.or(dct), plain: is_timeml });
     match format {
         Format::Timeml => Ok(timeml::write(&docid, ann.reference, &text, &ann.timexes)),
         Format::WebAnnotation => {

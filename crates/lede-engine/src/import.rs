@@ -10,6 +10,19 @@ use crate::{annotate, entities::slug, from_json, Annotation, ByteSpan, Entity, E
 /// rather than freezing the page.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
+/// The largest `.json` file accepted (64 MiB): a `lede/1` document is several times the size of
+/// its text, and its text must still be within [`MAX_INPUT_BYTES`].
+pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+
+/// The size limit for a file named `name`.
+pub fn max_bytes(name: &str) -> usize {
+    if name.to_ascii_lowercase().ends_with(".json") {
+        MAX_JSON_BYTES
+    } else {
+        MAX_INPUT_BYTES
+    }
+}
+
 /// Why an input was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError(pub String);
@@ -52,11 +65,13 @@ pub fn analyze_file(name: &str, bytes: &[u8], options: &Options, progress: &mut 
 /// is recognised by its content). `reference` is the publication date used when a spaCy
 /// document is annotated.
 pub fn import(name: &str, bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
-    if bytes.len() > MAX_INPUT_BYTES {
+    let limit = max_bytes(name);
+    if bytes.len() > limit {
         return Err(ImportError(format!(
-            "{name} is {:.1} MB; Lede reads articles of up to {} MB. Split it, or open one article at a time.",
+            "{name} is {:.1} MB; Lede reads {} of up to {} MB. Split it, or open one article at a time.",
             bytes.len() as f64 / 1_048_576.0,
-            MAX_INPUT_BYTES / 1_048_576
+            if limit == MAX_INPUT_BYTES { "articles" } else { "JSON documents" },
+            limit / 1_048_576
         )));
     }
     if looks_binary(bytes) {
@@ -106,6 +121,9 @@ fn import_json(name: &str, text: &str, options: &Options) -> Result<Imported, Im
             return Err(ImportError(format!("{name} is written in schema {schema}; this version of Lede reads {:?}.", crate::SCHEMA)));
         }
         let (text, a) = from_json(text).map_err(|e| ImportError(format!("{name}: {e}")))?;
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(ImportError(format!("{name} holds a text of {:.1} MB; Lede reads articles of up to {} MB.", text.len() as f64 / 1_048_576.0, MAX_INPUT_BYTES / 1_048_576)));
+        }
         return Ok(Imported::Annotated(text, a));
     }
     if let (Some(t), Some(ents)) = (v.get("text").and_then(Value::as_str), v.get("ents").and_then(Value::as_array)) {

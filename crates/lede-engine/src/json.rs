@@ -6,6 +6,13 @@ use crate::model::{Annotation, Entity, EntityKind, Event, Granularity, Timex, Ti
 use crate::span::{ByteSpan, OffsetMap};
 use crate::{Article, Block, BlockKind, Meta, Sentence};
 
+/// Most entities a `lede/1` document may hold.
+pub const MAX_ENTITIES: usize = 50_000;
+/// Most mentions (of all entities together) a `lede/1` document may hold.
+pub const MAX_MENTIONS: usize = 1_000_000;
+/// Most events (and most time expressions) a `lede/1` document may hold.
+pub const MAX_EVENTS: usize = 200_000;
+
 /// The schema name written into every document.
 pub const SCHEMA: &str = "lede/1";
 
@@ -258,6 +265,17 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
         return Err(JsonError::semantic(format!("unsupported schema {:?} (expected {SCHEMA:?})", doc.schema)));
     }
     let text = doc.text;
+    let limit = |what: &str, n: usize, max: usize| {
+        if n > max {
+            Err(JsonError::semantic(format!("{n} {what}: Lede reads documents of up to {max} {what}")))
+        } else {
+            Ok(())
+        }
+    };
+    limit("entities", doc.entities.len(), MAX_ENTITIES)?;
+    limit("mentions", doc.entities.iter().map(|e| e.mentions.len()).sum(), MAX_MENTIONS)?;
+    limit("time expressions", doc.timexes.len(), MAX_EVENTS)?;
+    limit("events", doc.events.len(), MAX_EVENTS)?;
     let sp = Spans { map: OffsetMap::new(&text), text: &text };
     let parse_date = |s: &Option<String>, what: &str| -> Result<Option<crate::CivilDateTime>, JsonError> {
         match s {
@@ -293,6 +311,13 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
         let kind = EntityKind::parse(&e.kind).ok_or_else(|| JsonError::semantic(format!("entities[{i}].type: unknown type {:?}", e.kind)))?;
         let mentions = e.mentions.iter().enumerate().map(|(k, m)| sp.span(*m, &format!("entities[{i}].mentions[{k}]"))).collect::<Result<Vec<_>, _>>()?;
         entities.push(Entity { id: e.id, name: e.name, aliases: e.aliases, kind, role: e.role, salience: e.salience.clamp(0.0, 1.0), mentions, country: e.country });
+    }
+    // Every mention is one highlight: two that share characters cannot both be drawn.
+    let mut all: Vec<(ByteSpan, usize, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().enumerate().map(move |(k, m)| (*m, i, k))).collect();
+    all.sort_unstable_by_key(|(m, _, _)| (m.start, m.end));
+    if let Some(w) = all.windows(2).find(|w| w[1].0.start < w[0].0.end) {
+        let ((_, i, k), (_, j, l)) = (w[0], w[1]);
+        return Err(JsonError::semantic(format!("entities[{j}].mentions[{l}] overlaps entities[{i}].mentions[{k}]: mentions may not share characters")));
     }
     let mut timexes = Vec::new();
     for (i, t) in doc.timexes.into_iter().enumerate() {

@@ -584,6 +584,27 @@ fn imports_refuse_bad_files_with_a_reason() {
     assert!(err(import("x.json", br#"{"schema": "lede/9", "text": "a"}"#, &o)).contains("lede/9"));
     assert!(err(import("s.json", br#"{"text": "Ana", "ents": [{"start": 0, "end": 9, "label": "PERSON"}]}"#, &o)).contains("outside the text"));
     assert!(err(import("e.txt", b"  \n ", &o)).contains("empty"));
+    let overlap = br#"{"schema": "lede/1", "meta": {}, "text": "Ana Lima met", "entities": [
+        {"id": "a", "name": "A", "type": "person", "mentions": [{"start": 0, "end": 8}]},
+        {"id": "b", "name": "B", "type": "person", "mentions": [{"start": 4, "end": 8}]}]}"#;
+    let e = err(import("o.json", overlap, &o));
+    assert!(e.contains("entities[1].mentions[0] overlaps entities[0].mentions[0]"), "{e}");
+    let many: Vec<String> = (0..=crate::json::MAX_ENTITIES).map(|i| format!(r#"{{"id": "e{i}", "name": "E", "type": "other", "mentions": []}}"#)).collect();
+    let e = err(import("m.json", format!(r#"{{"schema": "lede/1", "meta": {{}}, "text": "x", "entities": [{}]}}"#, many.join(",")).as_bytes(), &o));
+    assert!(e.contains("up to 50000 entities"), "{e}");
+}
+
+#[test]
+fn a_lede_document_of_a_long_article_reopens_though_its_json_is_larger_than_the_text_limit() {
+    use crate::import::{import, Imported, MAX_INPUT_BYTES};
+    let para = "Ana Lima met Rui Costa in Lisbon on March 2, 2021, and they spoke about the port.\n";
+    let text = para.repeat(MAX_INPUT_BYTES / para.len() / 12);
+    let a = crate::annotate(&text, &crate::Options::default());
+    let json = crate::to_json(&text, &a);
+    assert!(json.len() > MAX_INPUT_BYTES, "the JSON ({} bytes) is over the text limit", json.len());
+    let Ok(Imported::Annotated(back, b)) = import("long.lede.json", json.as_bytes(), &crate::Options::default()) else { panic!("reopens") };
+    assert_eq!(back, text);
+    assert_eq!(b.entities.len(), a.entities.len());
 }
 
 #[test]
