@@ -56,7 +56,9 @@ fn origin_label(o: Origin) -> &'static str {
 #[component]
 pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     let dialog = use_node_ref();
-    let text = use_state(String::new);
+    // The text box is not mirrored in state: a pasted 20 MB article would be copied between
+    // JavaScript and Wasm (and laid out again) on every keystroke. It is read on "Analyse".
+    let area = use_node_ref();
     let date = use_state(String::new);
     // Once the reader types a date, the dateline no longer fills it in.
     let date_touched = use_mut_ref(|| false);
@@ -75,14 +77,16 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     let close = props.on_close.reform(|_: MouseEvent| ());
 
     let on_text = {
-        let (text, date, touched) = (text.clone(), date.clone(), date_touched.clone());
+        let (date, touched) = (date.clone(), date_touched.clone());
         Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            let value = area.value();
             #[cfg(target_arch = "wasm32")]
             if !*touched.borrow() {
-                // The dateline sits at the top: look there only, off the main thread.
-                let head: String = value.chars().take(4000).collect();
+                // The dateline sits at the top: look there only (without copying the rest of a
+                // long paste out of the text box), off the main thread.
+                use wasm_bindgen::JsCast;
+                let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+                let value: js_sys::JsString = js_sys::Reflect::get(&area, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).unwrap_or_else(|| js_sys::JsString::from(""));
+                let head: String = value.slice(0, 4000).into();
                 let (date, touched) = (date.clone(), touched.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Some(d) = crate::web::find_dateline(&head).await {
@@ -93,8 +97,29 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&date, &touched);
-            text.set(value);
+            let _ = (e, &date, &touched);
+        })
+    };
+    // A paste over the size limit is refused before it reaches the text box: laying out tens of
+    // megabytes of text in a text box alone would freeze the page for seconds.
+    let on_paste = {
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                let Some(text) = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text").ok()) else { return };
+                let limit = lede_engine::import::MAX_INPUT_BYTES;
+                if text.len() > limit {
+                    e.prevent_default();
+                    on_open.emit(OpenRequest::Refused(
+                        "The pasted text could not be opened".to_owned(),
+                        format!("It is {:.1} MB; Lede reads articles of up to {} MB. Paste one article at a time.", text.len() as f64 / 1_048_576.0, limit / 1_048_576),
+                    ));
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (e, &on_open);
         })
     };
     let on_date = {
@@ -106,11 +131,12 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
         })
     };
     let analyse = {
-        let (text, date, on_open) = (text.clone(), date.clone(), props.on_open.clone());
+        let (area, date, on_open) = (area.clone(), date.clone(), props.on_open.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let d = date.trim();
-            on_open.emit(OpenRequest::Paste { text: (*text).clone(), date: (!d.is_empty()).then(|| d.to_owned()) });
+            let text = area.cast::<web_sys::HtmlTextAreaElement>().map(|a| a.value()).unwrap_or_default();
+            on_open.emit(OpenRequest::Paste { text, date: (!d.is_empty()).then(|| d.to_owned()) });
         })
     };
     let on_file = {
@@ -150,7 +176,7 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
             <form class="paste" onsubmit={analyse}>
                 <h3>{ "Paste its text" }</h3>
                 <label for="paste-text">{ "Article text" }</label>
-                <textarea id="paste-text" rows="8" value={(*text).clone()} oninput={on_text}
+                <textarea id="paste-text" rows="8" ref={area} oninput={on_text} onpaste={on_paste}
                     placeholder="Paste the article here: headline, dateline and body as they come." />
                 <label for="paste-date">{ "Publication date" }</label>
                 <input id="paste-date" type="date" value={(*date).clone()} oninput={on_date} aria-describedby="paste-date-hint" />

@@ -173,4 +173,28 @@ export function register(test, { assert, open, ready, BASE }) {
     for (const t of doc.timexes) assert(times.includes(chars.slice(t.start, t.end).join('')) || t.type !== 'DATE', `timex ${t.value} marked on its text`);
     await context.close();
   });
+
+  test('a 20 MB paste is refused at once with the limit stated, and the page stays usable', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    const before = await page.locator('article h1').innerText();
+    await page.click('button.open-button');
+    const started = Date.now();
+    const inserted = await page.locator('#paste-text').evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'The harbour board met on Monday. '.repeat(Math.ceil((20 << 20) / 33)));
+      const e = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      el.dispatchEvent(e);
+      return !e.defaultPrevented;
+    });
+    assert(!inserted, 'the oversized paste does not reach the text box');
+    await page.locator('.notice.problem').waitFor({ timeout: 15000 });
+    const msg = await page.locator('.notice.problem').innerText();
+    assert(/20\.0 MB/.test(msg) && /up to 8 MB/.test(msg), `states the size and the limit: ${msg}`);
+    assert(Date.now() - started < 3000, `refused at once (${Date.now() - started} ms)`);
+    assert(await page.locator('article h1').innerText() === before, 'the document on screen stays');
+    await page.locator('.entities button.entity').first().click();
+    assert(await page.locator('mark[data-selected]').count() > 0, 'the page still responds');
+    await context.close();
+  });
 }
