@@ -170,6 +170,8 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
       ['future.json', Buffer.from('{"schema": "lede/2", "text": "abc"}'), /lede\/2/],
       ['spans.json', Buffer.from('{"schema": "lede/1", "meta": {}, "text": "abc", "entities": [{"id": "x", "name": "X", "type": "person", "mentions": [{"start": 2, "end": 9}]}]}'), /out of range/],
       ['deep.json', Buffer.from('['.repeat(10000) + ']'.repeat(10000)), /JSON/],
+      ['absurd.json', Buffer.from('{"schema": "lede/1", "meta": {"published": "20210-99-99"}, "text": "abc"}'), /not a valid date/],
+      ['badevent.json', Buffer.from('{"schema": "lede/1", "meta": {}, "text": "abc", "events": [{"id": "e1", "timex": "t1", "value": "2021-13-45", "granularity": "day", "label": "x", "sentence": {"start": 0, "end": 3}}]}'), /not a calendar date/],
     ];
     for (const [name, buffer, expect] of cases) {
       await page.click('button.open-button');
