@@ -48,9 +48,13 @@ e2e: standalone browser
 eval:
 	cargo run -q --release --locked -p lede-cli -- eval meantime $(MEANTIME)
 
-## Engine throughput (criterion, native) over the default article, 1 MB of generated text and MEANTIME.
-bench:
+## Lede against its peers in one run (engine throughput vs compromise, chrono-node, wink-nlp;
+## bundle vs TimelineJS + compromise; page load vs TimelineJS; scale 10 KB-5 MB; interaction):
+## prints one table and writes target/bench.json. Criterion (native) runs first.
+bench: dist browser
 	cargo bench --locked -p lede-engine
+	cargo build --release --locked -p lede-cli
+	node scripts/bench.mjs
 
 ## UI timings on a generated 1 MB article in headless Chromium (BENCH_BYTES to change the size).
 bench-ui: dist browser
