@@ -165,6 +165,8 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
     // Every mention, sorted by start, to find the entities of a clause by binary search.
     let mut mentions: Vec<(ByteSpan, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
     mentions.sort_unstable_by_key(|(m, _)| m.start);
+    // The dateline blocks (a few at most), found once rather than by a scan of all blocks per timex.
+    let datelines: Vec<&crate::Block> = article.blocks.iter().filter(|b| b.kind == BlockKind::Dateline).collect();
     for t in timexes {
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
@@ -176,7 +178,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             end_value.clone_from(&t.end_value);
         }
         // The publication itself: the dateline.
-        let dateline = article.blocks.iter().find(|b| b.kind == BlockKind::Dateline && b.span.contains(t.span));
+        let dateline = datelines.iter().find(|b| b.span.contains(t.span));
         let (sentence, label_text) = if let Some(b) = dateline {
             let title = article.meta.title.as_deref().unwrap_or("this article");
             let mut words: Vec<&str> = title.split_whitespace().collect();
@@ -187,7 +189,14 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             let k = article.sentences.partition_point(|s| s.span.end < t.span.end);
             let Some(s) = article.sentences.get(k).filter(|s| s.span.contains(t.span)) else { continue };
             let cl = clause(text, s.span, t.span);
-            let in_clause: Vec<&Timex> = timexes.iter().filter(|x| cl.contains(x.span) && matches!(x.kind, TimexType::Date | TimexType::Time)).collect();
+            // Timexes are in text order: the clause's are found by binary search, not by a scan
+            // of all of them for each one (which made long articles quadratic).
+            let first = timexes.partition_point(|x| x.span.start < cl.start);
+            let in_clause: Vec<&Timex> = timexes[first..]
+                .iter()
+                .take_while(|x| x.span.start < cl.end)
+                .filter(|x| cl.contains(x.span) && matches!(x.kind, TimexType::Date | TimexType::Time))
+                .collect();
             let mut l = label(text, cl, &in_clause);
             if l.is_empty() {
                 l = label(text, s.span, &in_clause);
