@@ -155,21 +155,10 @@ const ledePage = await loadTimes(`${server.origin}/dist/`, '__ready', 10);
 const tlPage = await loadTimes(`${server.origin}/target/bench/timelinejs.html`, '__tlReady', 10);
 row('page: navigation → ready, default article (median of 10)', Math.round(ledePage), Math.round(tlPage), 'ms', 'lower', 'peer: TimelineJS showing Lede\'s TimelineJS export; target: Lede ≤ half');
 
-// Scale: engine in Node.js, and the browser (RSS of its renderer processes, sampled).
-function rssOfRenderers() {
-  const pid = process.pid; // the browser is a child of this process; its renderers, grandchildren
-  const out = execFileSync('ps', ['-eo', 'pid,ppid,rss,args'], { encoding: 'utf8' }).split('\n').slice(1);
-  const kids = new Set([pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const l of out) {
-      const [p, pp] = l.trim().split(/\s+/).map(Number);
-      if (kids.has(pp) && !kids.has(p)) { kids.add(p); grew = true; }
-    }
-  }
-  return out.filter((l) => /--type=renderer/.test(l) && kids.has(Number(l.trim().split(/\s+/)[0]))).reduce((n, l) => n + Number(l.trim().split(/\s+/)[2]), 0) / 1024;
-}
+// Scale: engine in Node.js; in the browser, time to ready and the page's memory (JS heaps of
+// the page and its worker, Wasm memories, DOM) by performance.measureUserAgentSpecificMemory(),
+// which needs a cross-origin-isolated page: a second server sends COOP and COEP.
+const isolated = await startServer(root, { mounts: ['/'], headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
 for (const kb of [10, 100, 1024, 5120]) {
   const t = article(kb * 1024);
   const runs = [];
@@ -181,19 +170,18 @@ for (const kb of [10, 100, 1024, 5120]) {
   const engineMs = median(runs);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.route('**/articles/default.txt', (r) => r.fulfill({ body: t, contentType: 'text/plain; charset=utf-8' }));
+  await page.route('**/articles/default.txt', (r) => r.fulfill({ body: t, contentType: 'text/plain; charset=utf-8', headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } }));
   await page.addInitScript(READY);
-  let peak = 0;
-  const timer = setInterval(() => { peak = Math.max(peak, rssOfRenderers()); }, 100);
-  await page.goto(`${server.origin}/dist/`);
+  await page.goto(`${isolated.origin}/dist/`);
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 600000 });
   const ready = await page.evaluate(() => window.__ready);
-  peak = Math.max(peak, rssOfRenderers());
-  clearInterval(timer);
+  const memory = await page.evaluate(async () => (self.crossOriginIsolated && performance.measureUserAgentSpecificMemory ? (await performance.measureUserAgentSpecificMemory()).bytes : null));
   await context.close();
+  const mb = memory === null ? 'not measurable' : `${(memory / 1048576).toFixed(0)} MB`;
   row(`scale ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}: engine (Node.js) / browser to ready`, Math.round(engineMs), Math.round(ready), 'ms', null,
-    `engine ${(engineMs / kb).toFixed(2)} ms/KB (Wasm memory ${(engineWasm.memory.buffer.byteLength / 1048576).toFixed(0)} MB), browser ${(ready / kb).toFixed(2)} ms/KB, renderer peak ${peak.toFixed(0)} MB${kb === 5120 ? ' (limit 200 MB)' : ''}`);
+    `engine ${(engineMs / kb).toFixed(2)} ms/KB (Wasm memory ${(engineWasm.memory.buffer.byteLength / 1048576).toFixed(0)} MB), browser ${(ready / kb).toFixed(2)} ms/KB, page memory ${mb}${kb === 5120 ? ' (limit 200 MB)' : ''}`);
 }
+isolated.close();
 await browser.close();
 server.close();
 
