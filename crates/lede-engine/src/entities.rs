@@ -899,7 +899,9 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         });
         // Remember the demonym's country for linking below.
         if let Some(c) = &grp.country {
-            out.last_mut().map(|e| e.country = Some(c.clone()));
+            if let Some(e) = out.last_mut() {
+                e.country = Some(c.clone());
+            }
         }
     }
     // Demonyms link to their country's entity id when the country is mentioned.
