@@ -136,7 +136,8 @@ function ask(message, progress = () => {}) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject, progress, message });
-    w.postMessage({ ...message, id, app: appFiles() });
+    // The compiled module when the page kept it (a structured clone, not a recompile).
+    w.postMessage({ ...message, id, app: { ...appFiles(), module: globalThis.LEDE_WASM_MODULE } });
   });
 }
 
