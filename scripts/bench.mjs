@@ -112,6 +112,9 @@ const readerFiles = fs.readdirSync(dist).filter((f) => /^(index\.html|boot-.*\.j
 const snippets = [];
 const walk = (d) => fs.existsSync(d) && fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : snippets.push(path.join(d, e.name))));
 walk(path.join(dist, 'snippets'));
+// Only the snippets index.html loads (wasm-bindgen can leave older ones in the folder).
+const loaded = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+snippets.splice(0, snippets.length, ...snippets.filter((f) => loaded.includes(path.relative(dist, f))));
 const ledeBytes = [...readerFiles, ...snippets, path.join(dist, 'articles/default.txt')].reduce((n, f) => n + gz(fs.readFileSync(f)), 0);
 const tl = path.join(root, 'node_modules/@knight-lab/timelinejs/dist');
 const nm = path.join(root, 'node_modules');

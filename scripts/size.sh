@@ -21,7 +21,7 @@ awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB (everything in dist/)\
 # developers), lede.html (the standalone file), embed.js (for host pages), standalone.js (only
 # when a reader downloads a standalone file), articles/README.md.
 reader=0
-while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(find dist -maxdepth 1 -type f \( -name 'index.html' -o -name 'boot-*.js' -o -name 'lede-app-*' -o -name 'style-*.css' -o -name 'worker.js' -o -name 'favicon.svg' \); find dist/snippets -type f; echo dist/articles/default.txt)
+while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(find dist -maxdepth 1 -type f \( -name 'index.html' -o -name 'boot-*.js' -o -name 'lede-app-*' -o -name 'style-*.css' -o -name 'worker.js' -o -name 'favicon.svg' \); grep -o 'snippets/[^"]*' dist/index.html | sed 's|^|dist/|'; echo dist/articles/default.txt)
 awk -v b="$reader" 'BEGIN { printf "a reader downloads (default article): %d bytes gzip (%.1f KB)\n", b, b / 1024 }'
 
 # The engine alone (crates/engine-size: the engine behind plain exports), same profile and wasm-opt.
