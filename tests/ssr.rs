@@ -31,7 +31,9 @@ async fn article_renders_each_part_once_and_hides_chrome() {
     assert!(html.starts_with("<article"), "{html}");
     assert!(html.contains("<h1>"), "title as h1: {html}");
     assert!(html.contains("Ports reopen after the storm"));
-    assert!(html.contains("By Ana Lima"));
+    // The byline as written, its name a mark like any other mention.
+    assert!(html.contains(r#"<span class="byline">By <mark"#), "byline: {html}");
+    assert!(html.contains(">Ana Lima</mark></span>"), "byline name marked: {html}");
     assert!(html.contains(r#"datetime="2022-02-02T09:05""#));
     assert!(html.contains("2 February 2022, 09:05"));
     assert_eq!(count(&html, "<figure"), 1, "the repeated caption is drawn once: {html}");
