@@ -17,3 +17,7 @@ if [ "$profile" = release ]; then
     "$out/lede_bg.wasm" -o "$out/lede_bg.wasm.opt" && mv "$out/lede_bg.wasm.opt" "$out/lede_bg.wasm"
 fi
 cp static/engine/example.html static/engine/example.js static/engine/example.css "$out/"
+
+# The default article's analysis, by this same engine (run in Node.js), so the viewer shows it
+# without loading the engine: articles/default.json next to articles/default.txt.
+node scripts/annotate-default.mjs "$out/.."

@@ -13,15 +13,7 @@ if (!m) {
   console.log('externalize-boot: no inline script (already external)');
   process.exit(0);
 }
-// The page compiles its Wasm once and keeps the module, so the analysis worker (static/worker.js,
-// via src/web.js) is handed the compiled module instead of compiling the same file again.
-const body = m[1].trim().replace(
-  /await init\(\{ module_or_path: '([^']+)' \}\)/,
-  // (A server that does not send application/wasm gets the non-streaming compile.)
-  (_, wasm) => `await init({ module_or_path: (globalThis.LEDE_WASM_MODULE = await WebAssembly.compileStreaming(fetch('${wasm}'))
-  .catch(() => fetch('${wasm}').then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)))) })`,
-) + '\n';
-if (!body.includes('LEDE_WASM_MODULE')) console.warn('externalize-boot: Trunk\'s boot script changed shape; the worker will compile the Wasm itself');
+const body = m[1].trim() + '\n';
 const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
 const name = `boot-${hash}.js`;
 fs.writeFileSync(path.join(dist, name), body);

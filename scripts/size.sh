@@ -16,13 +16,16 @@ printf '%-48s %10d %10d\n' TOTAL "$total_raw" "$total_gz"
 awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB (everything in dist/)\n", b / 1024 }'
 
 # What a reader's browser fetches to show the default article: the page, its boot script, the
-# app's module, snippets and Wasm (which the analysis worker loads again from the cache), the
-# stylesheet, the worker script, the icon and the article. Not: engine/ (the module for
-# developers), lede.html (the standalone file), embed.js (for host pages), standalone.js (only
-# when a reader downloads a standalone file), articles/README.md.
+# app's module, snippets and Wasm, the stylesheet, the icon and the article's analysis (written
+# by the engine at build). Not: the worker and engine/ (loaded when a reader opens another
+# article, reported below), lede.html (the standalone file), embed.js (for host pages),
+# standalone.js (only when a reader downloads a standalone file), articles/ text and README.
 reader=0
-while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(find dist -maxdepth 1 -type f \( -name 'index.html' -o -name 'boot-*.js' -o -name 'lede-app-*' -o -name 'style-*.css' -o -name 'worker.js' -o -name 'favicon.svg' \); grep -o 'snippets/[^"]*' dist/index.html | sed 's|^|dist/|'; echo dist/articles/default.txt)
+while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(find dist -maxdepth 1 -type f \( -name 'index.html' -o -name 'boot-*.js' -o -name 'lede-app-*' -o -name 'style-*.css' -o -name 'favicon.svg' \); grep -o 'snippets/[^"]*' dist/index.html | sed 's|^|dist/|'; echo dist/articles/default.json)
 awk -v b="$reader" 'BEGIN { printf "a reader downloads (default article): %d bytes gzip (%.1f KB)\n", b, b / 1024 }'
+later=0
+for f in dist/worker.js dist/engine/lede.js dist/engine/lede_bg.wasm; do later=$((later + $(gz "$f"))); done
+awk -v b="$later" -v r="$reader" 'BEGIN { printf "opening another article adds the worker and engine: %d bytes gzip (%.1f KB; %.1f KB in all)\n", b, b / 1024, (b + r) / 1024 }'
 
 # The engine alone (crates/engine-size: the engine behind plain exports), same profile and wasm-opt.
 cargo build -q --release --locked --target wasm32-unknown-unknown -p engine-size

@@ -17,6 +17,10 @@ pub use components::{App, ArticleView, ArticleViewProps, DocumentFacts, Document
 /// Path of the default article, relative to the page (so `dist/` works from any sub-path).
 pub const DEFAULT_ARTICLE: &str = "articles/default.txt";
 
+/// The default article's `lede/1` analysis, written next to it by the engine when the site is
+/// built (`scripts/build-engine.sh`), so a reader of the default article needs no engine.
+pub const DEFAULT_ANALYSIS: &str = "articles/default.json";
+
 /// Mount the app on `<body>` (browser only). A panic shows a recoverable error view
 /// instead of leaving a dead or blank page.
 pub fn start() {

@@ -79,27 +79,22 @@ export function setHashSoon(hash) {
   if (!scheduled) requestAnimationFrame(() => setTimeout(writeHash, 0));
 }
 
-// Analysis runs in a Web Worker (worker.js) that loads this same app module and Wasm. Where no
-// worker can start (a standalone file opened from disk, a browser without module workers), the
-// page's own instance does the work instead: slower to stay responsive, but nothing is lost.
+// Analysis runs in a Web Worker (worker.js) that loads the engine's module (engine/lede.js, from
+// crates/lede-wasm) on first use: the viewer's own Wasm carries no analysis. Where no worker can
+// start (a standalone file opened from disk, a browser without module workers), the engine is
+// loaded on the page and works here instead: slower to stay responsive, but nothing is lost.
 let worker = null;
 let nextId = 1;
 const waiting = new Map();
+let pageEngine = null;
 
 function engineUrl(file) {
   return new URL(file, document.baseURI).href;
 }
 
-/** The app's module and Wasm, as index.html names them (Trunk adds the preload links). */
-function appFiles() {
-  const glue = [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.href).find((h) => !h.includes('/snippets/'));
-  const wasm = [...document.querySelectorAll('link[rel="preload"]')].map((l) => l.href).find((h) => h.endsWith('.wasm'));
-  return glue && wasm ? { glue, wasm } : null;
-}
-
 function startWorker() {
   if (worker !== null) return worker;
-  if (globalThis.LEDE_STANDALONE || !appFiles()) return (worker = undefined);
+  if (globalThis.LEDE_STANDALONE) return (worker = undefined);
   try {
     worker = new Worker(engineUrl('worker.js'), { type: 'module' });
   } catch {
@@ -124,10 +119,25 @@ function startWorker() {
   return worker;
 }
 
+/** The engine's module on this page (a standalone file brings its own copy). */
+function loadEngine() {
+  pageEngine ||= (globalThis.LEDE_ENGINE
+    ? globalThis.LEDE_ENGINE()
+    : import(engineUrl('engine/lede.js')).then(async (m) => {
+      await m.default();
+      return m;
+    })).catch((e) => {
+    pageEngine = null;
+    throw new Error(`The analysis engine could not be loaded (${(e && e.message) || e}). Check your connection and try again.`);
+  });
+  return pageEngine;
+}
+
 async function onMainThread(message) {
-  const app = globalThis.wasmBindings;
-  if (message.op === 'dateline') return app.workerDateline(message.text) ?? null;
-  return app.workerAnalyze(message.name, message.bytes, message.date || '');
+  const m = await loadEngine();
+  if (message.op === 'dateline') return m.dateline(message.text) ?? null;
+  if (message.op === 'warm') return null;
+  return m.annotateFile(message.name, message.bytes, { date: message.date || null });
 }
 
 function ask(message, progress = () => {}) {
@@ -136,9 +146,13 @@ function ask(message, progress = () => {}) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject, progress, message });
-    // The compiled module when the page kept it (a structured clone, not a recompile).
-    w.postMessage({ ...message, id, app: { ...appFiles(), module: globalThis.LEDE_WASM_MODULE } });
+    w.postMessage({ ...message, id });
   });
+}
+
+/** Start loading the engine before it is needed (the reader opened the Open dialog). */
+export function warmEngine() {
+  ask({ op: 'warm' }).catch(() => {});
 }
 
 /**

@@ -170,6 +170,9 @@ mod imp {
         fn analyze_js(name: &str, bytes: &[u8], date: &str, progress: &js_sys::Function) -> js_sys::Promise;
         #[wasm_bindgen(js_name = findDateline)]
         fn find_dateline_js(text: &str) -> js_sys::Promise;
+        /// Start loading the analysis engine before it is needed.
+        #[wasm_bindgen(js_name = warmEngine)]
+        pub fn warm_engine();
     }
 
     fn js_message(e: wasm_bindgen::JsValue) -> String {
@@ -419,7 +422,7 @@ pub use imp::download;
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;
 #[cfg(target_arch = "wasm32")]
-pub use imp::{analyze, fetch_document, find_dateline, read_file};
+pub use imp::{analyze, fetch_document, find_dateline, read_file, warm_engine};
 /// The page's query parameter, if present.
 pub use imp::query_param;
 /// Milliseconds since 1970 (0 natively).

@@ -4,7 +4,7 @@
 //
 // A payload holds every file as text or base64; a small inline module script turns the
 // JavaScript files back into modules (Blob URLs, with the glue's relative imports pointed at
-// them) and starts the app with the Wasm bytes. The document travels as a `Source` (see
+// them) and starts the app with the Wasm bytes. The engine's module rides along for analysis. The document travels as a `Source` (see
 // src/docs.rs) and is analysed again when the file opens.
 
 /** The viewer's files as named by index.html: stylesheets, module scripts and the app's Wasm. */
@@ -45,6 +45,9 @@ export async function collect(read, indexHtml, builder) {
     files,
     builder,
     wasm: toBase64(await read(a.wasm, true)),
+    // The engine's module, for a document that must be analysed when the file opens.
+    engineGlue: await read('engine/lede.js', false),
+    engineWasm: toBase64(await read('engine/lede_bg.wasm', true)),
   };
 }
 
@@ -64,9 +67,13 @@ for (const p of data.snippets) {
   for (const q of ["'", '"']) glue = glue.split('from ' + q + p + q).join('from ' + q + u + q).split('from' + q + p + q).join('from' + q + u + q);
 }
 globalThis.LEDE_STANDALONE = { payload: data, source: data.source, builder: url(data.builder) };
+// The viewer analyses on this thread here (no worker from a file), with the engine inlined below.
+globalThis.LEDE_ENGINE = async () => {
+  const m = await import(url(data.engineGlue));
+  await m.default({ module_or_path: bytes(data.engineWasm) });
+  return m;
+};
 const app = await import(url(glue));
-// The viewer analyses on this thread here (no worker from a file): through these bindings.
-globalThis.wasmBindings = app;
 await app.default({ module_or_path: bytes(data.wasm) });
 `;
 

@@ -138,8 +138,31 @@ impl Loader {
     }
 
     fn open(&self, source: Source) {
-        let bytes = Rc::new(source.content.clone().into_bytes());
-        self.open_bytes(source, bytes);
+        if source.origin != Origin::Default {
+            let bytes = Rc::new(source.content.clone().into_bytes());
+            return self.open_bytes(source, bytes);
+        }
+        // The default article (with the reader's corrections, if any): its analysis from the
+        // build when that is the analysis of this very text.
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match Self::built_analysis(source.clone()).await {
+                Some(doc) if doc.text == source.content => this.show(doc),
+                _ => {
+                    let bytes = Rc::new(source.content.clone().into_bytes());
+                    this.open_bytes(source, bytes);
+                }
+            }
+        });
+    }
+
+    /// The default article as the engine analysed it when the site was built, with `source`'s
+    /// corrections applied; `None` when that file is missing or unreadable.
+    async fn built_analysis(source: Source) -> Option<Doc> {
+        let json = web::fetch_text(crate::DEFAULT_ANALYSIS).await.ok()?;
+        let mut doc = Doc::from_json(source, &json).ok()?;
+        doc.source.content = doc.text.clone();
+        Some(doc)
     }
 
     /// Show `doc`, clear the selection if it was about another document, and keep it.
@@ -224,8 +247,13 @@ impl Loader {
         let this = self.clone();
         self.status.set(Status::Busy("Loading the article".into(), 0.0));
         wasm_bindgen_futures::spawn_local(async move {
+            let source = Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: String::new(), date: None, corrections: Vec::new() };
+            if let Some(doc) = Self::built_analysis(source.clone()).await {
+                return this.show(doc);
+            }
+            // No analysis from the build (a folder assembled by hand): analyse the text here.
             match web::fetch_text(crate::DEFAULT_ARTICLE).await {
-                Ok(text) => this.open(Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: text, date: None, corrections: Vec::new() }),
+                Ok(text) => this.open_bytes(Source { content: text.clone(), ..source }, Rc::new(text.into_bytes())),
                 Err(e) => this.fail("The article could not be loaded", format!("Lede asked for the default article and {e}. Check that the folder was published whole (it needs articles/default.txt next to index.html), then reload the page.")),
             }
         });

@@ -71,6 +71,8 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 let _ = d.show_modal();
             }
+            // The reader is about to bring an article: fetch and compile the engine meanwhile.
+            crate::web::warm_engine();
         });
     }
     let onclose = props.on_close.reform(|_: Event| ());

@@ -21,6 +21,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+await page.route('**/articles/default.json', (r) => r.fulfill({ status: 404, body: '' }));
 await page.route('**/articles/default.txt', (r) => r.fulfill({ body: text, contentType: 'text/plain; charset=utf-8' }));
 const t0 = Date.now();
 await page.goto(server.origin + '/');

@@ -78,7 +78,6 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
   test('a 1 MB article is analysed in a Web Worker while the page stays responsive', async ({ browser, origin }) => {
     const { context, page } = await open(browser, origin + BASE);
     await ready(page);
-    assert(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the analysis worker runs');
     const big = article(1 << 20);
     await page.click('button.open-button');
     await page.locator('#paste-text').evaluate((el, text) => { el.value = text; el.dispatchEvent(new InputEvent('input', { bubbles: true })); }, big);
@@ -103,6 +102,7 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
     await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Harbour talks continue' && document.documentElement.hasAttribute('data-ready'), null, { timeout: 60000 });
     const { seen, gaps } = await page.evaluate(() => ({ seen: window.seen, gaps: window.gaps }));
     assert(await page.locator('article h1').innerText() === 'Harbour talks continue', 'the big article is shown');
+    assert(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the analysis worker ran');
     assert(seen.length >= 2 && Number(seen[seen.length - 1]) > Number(seen[0]), `the progress bar moves: ${seen.join(', ')}`);
     // The last gap holds reading the result into the page; the ones before are the analysis.
     const during = gaps.slice(1, -1);
@@ -205,7 +205,7 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
     await context.close();
   });
 
-  test('dist/ served by python3 -m http.server works, worker included', async ({ browser }) => {
+  test('dist/ served by python3 -m http.server works: the default article without the engine, a pasted one in the worker', async ({ browser }) => {
     const { spawn } = await import('node:child_process');
     const port = 20000 + Math.floor(Math.random() * 20000);
     const py = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
@@ -218,8 +218,12 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
       assert(up, 'python3 -m http.server started');
       const { context, page, errors } = await open(browser, `http://127.0.0.1:${port}/`);
       await ready(page);
-      assert(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the worker runs');
       assert(await page.locator('mark[data-entity]').count() > 0, 'the article is analysed');
+      assert(!page.workers().some((w) => w.url().endsWith('/worker.js')), 'the default article needs no worker');
+      await paste(page, STORY);
+      await waitTitle(page, 'Harbour deal signed in Santos');
+      assert(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the worker runs');
+      assert(await page.locator('mark[data-entity]', { hasText: 'Rui Costa' }).count() > 0, 'the pasted article is analysed');
       assert(errors.length === 0, errors.join('\n'));
       await context.close();
     } finally {
@@ -365,6 +369,28 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
       await offline.close();
     }
     assert(fs.existsSync(built), 'make standalone wrote dist/lede.html');
+    await context.close();
+  });
+
+  test('the default article comes analysed by the build, exactly as the engine in Chromium analyses default.txt, and loads no engine', async ({ browser, origin }) => {
+    const { context, page, errors } = await open(browser, `${origin}${BASE}`);
+    await ready(page);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    assert(fetched.some((u) => u.endsWith('/articles/default.json')), `the analysis from the build is read: ${fetched.join(' ')}`);
+    const late = fetched.filter((u) => /\/engine\/|worker\.js|default\.txt/.test(u));
+    assert(late.length === 0, `nothing of the engine is downloaded for the default article: ${late}`);
+    const r = await page.evaluate(async () => {
+      const built = await (await fetch('articles/default.json')).text();
+      const raw = new Uint8Array(await (await fetch('articles/default.txt')).arrayBuffer());
+      const m = await import('./engine/lede.js');
+      await m.default();
+      return { built, now: m.annotateFile('article.txt', raw, {}) };
+    });
+    assert(r.built === r.now, `articles/default.json is the engine's analysis of articles/default.txt (${r.built.length} vs ${r.now.length} characters)`);
+    const doc = JSON.parse(r.now);
+    const shown = await page.locator('.entities button.entity').count();
+    assert(doc.entities.length > 5 && shown > 0, `entities analysed (${doc.entities.length}) and shown (${shown})`);
+    assert(errors.length === 0, errors.join('\n'));
     await context.close();
   });
 
