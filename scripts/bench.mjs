@@ -11,6 +11,9 @@
 //   scale    engine time and memory, browser time to ready and memory, at 10 KB .. 5 MB.
 //   interact select an entity / an event, zoom, on the 1 MB article (tests/e2e/bench-ui.mjs).
 //
+// BENCH_ONLY=engine,bundle,page,scale,interact runs some sections only (the JSON then holds
+// only those rows); the default is all.
+//
 // Text: the MEANTIME corpus (../shared/data/meantime, read at run time, never copied) when
 // present, repeated to 1 MB; else the default article repeated.
 
@@ -24,6 +27,8 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 import { article } from '../tests/e2e/article.mjs';
 
+const only = (process.env.BENCH_ONLY || '').split(',').map((x) => x.trim()).filter(Boolean);
+const want = (section) => !only.length || only.includes(section);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const require = createRequire(import.meta.url);
@@ -88,6 +93,7 @@ function timeRuns(fn, runs) {
   return { ms: median(ms), failed };
 }
 const wps = (ms) => Math.round(words / (ms / 1000));
+if (want('engine')) {
 const { ms: ledeMs, failed: ledeFailed } = timeRuns((t) => lede.annotate(t, { date: '2021-03-24' }), 5);
 const peers = [
   ['compromise + compromise-dates (people, places, organisations, dates)', (t) => { const d = nlp(t); d.people().out('array'); d.places().out('array'); d.organizations().out('array'); d.dates().json(); }, 3],
@@ -106,6 +112,7 @@ if (fs.existsSync(path.join(est, 'estimates.json'))) {
   const bytes = JSON.parse(fs.readFileSync(path.join(est, 'benchmark.json'), 'utf8')).throughput?.Bytes;
   if (bytes) row('engine throughput: Lede native (criterion)', Math.round((bytes / (ns / 1e9)) * (words / Buffer.byteLength(text))), null, 'words/s', 'higher', `${(bytes / (ns / 1e9) / 1048576).toFixed(2)} MB/s`);
 }
+}
 
 // ---------------------------------------------------------------- bundle
 // The default article comes analysed (articles/default.json, written by the engine at build);
@@ -123,7 +130,7 @@ const tl = path.join(root, 'node_modules/@knight-lab/timelinejs/dist');
 const nm = path.join(root, 'node_modules');
 const peerFiles = [path.join(tl, 'js/timeline.js'), path.join(tl, 'css/timeline.css'), path.join(nm, 'compromise/builds/compromise.js'), path.join(nm, 'compromise-dates/builds/compromise-dates.min.js')];
 const peerBytes = peerFiles.reduce((n, f) => n + gz(fs.readFileSync(f)), 0);
-row('bundle: what a reader downloads (gzip)', Math.round(ledeBytes / 1024), Math.round(peerBytes / 1024), 'KB', 'lower', `target 150 KB; peers = TimelineJS JS+CSS + compromise + compromise-dates; another article adds the engine: ${Math.round(engineBytes / 1024)} KB, ${Math.round((ledeBytes + engineBytes) / 1024)} KB in all`);
+if (want('bundle')) row('bundle: what a reader downloads (gzip)', Math.round(ledeBytes / 1024), Math.round(peerBytes / 1024), 'KB', 'lower', `target 150 KB; peers = TimelineJS JS+CSS + compromise + compromise-dates; another article adds the engine: ${Math.round(engineBytes / 1024)} KB, ${Math.round((ledeBytes + engineBytes) / 1024)} KB in all`);
 
 // ---------------------------------------------------------------- browser
 const server = await startServer(root, { mounts: ['/'] });
@@ -157,15 +164,17 @@ fs.writeFileSync(path.join(root, 'target/bench/timelinejs.html'), `<!doctype htm
 <script src="/node_modules/@knight-lab/timelinejs/dist/js/timeline.js"></script></head>
 <body><div id="tl" style="width:100%;height:600px"></div>
 <script>fetch('timelinejs.json').then((r) => r.json()).then((d) => { const t = new TL.Timeline('tl', d); t.on('loaded', () => { window.__tlReady = performance.now(); }); });</script></body></html>`);
+if (want('page')) {
 const ledePage = await loadTimes(`${server.origin}/dist/`, '__ready', 10);
 const tlPage = await loadTimes(`${server.origin}/target/bench/timelinejs.html`, '__tlReady', 10);
 row('page: navigation → ready, default article (median of 10)', Math.round(ledePage), Math.round(tlPage), 'ms', 'lower', 'peer: TimelineJS showing Lede\'s TimelineJS export; target: Lede ≤ half');
+}
 
 // Scale: engine in Node.js; in the browser, time to ready and the page's memory (JS heaps of
 // the page and its worker, Wasm memories, DOM) by performance.measureUserAgentSpecificMemory(),
 // which needs a cross-origin-isolated page: a second server sends COOP and COEP.
 const isolated = await startServer(root, { mounts: ['/'], headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
-for (const kb of [10, 100, 1024, 5120]) {
+for (const kb of want('scale') ? [10, 100, 1024, 5120] : []) {
   const t = article(kb * 1024);
   const runs = [];
   for (let i = 0; i < (kb > 1024 ? 1 : 3); i++) {
@@ -194,7 +203,7 @@ await browser.close();
 server.close();
 
 // ---------------------------------------------------------------- interaction (bench-ui)
-const ui = execFileSync('node', [path.join(root, 'tests/e2e/bench-ui.mjs')], { encoding: 'utf8' });
+const ui = want('interact') ? execFileSync('node', [path.join(root, 'tests/e2e/bench-ui.mjs')], { encoding: 'utf8' }) : '';
 for (const [label, key] of [['select an entity', 'select an entity'], ['select an event', 'select an event'], ['zoom the timeline', 'zoom the timeline']]) {
   const m = ui.match(new RegExp(`${key} → paint\\s+([\\d.]+) ms`));
   if (m) row(`interaction, 1 MB article: ${label} → paint (median)`, Number(m[1]), null, 'ms', null, 'target < 50 ms');

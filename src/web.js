@@ -150,6 +150,16 @@ function ask(message, progress = () => {}) {
   });
 }
 
+/**
+ * The default article's analysis from the build (lede/1 JSON text), or null: the fetch the boot
+ * script started early (scripts/externalize-boot.mjs) when there is one, else a new one.
+ */
+export function defaultAnalysis(url) {
+  const early = globalThis.LEDE_DEFAULT;
+  globalThis.LEDE_DEFAULT = undefined;
+  return early || fetch(url).then((r) => (r.ok ? r.text() : null), () => null);
+}
+
 /** Start loading the engine before it is needed (the reader opened the Open dialog). */
 export function warmEngine() {
   ask({ op: 'warm' }).catch(() => {});

@@ -170,6 +170,8 @@ mod imp {
         fn analyze_js(name: &str, bytes: &[u8], date: &str, progress: &js_sys::Function) -> js_sys::Promise;
         #[wasm_bindgen(js_name = findDateline)]
         fn find_dateline_js(text: &str) -> js_sys::Promise;
+        #[wasm_bindgen(js_name = defaultAnalysis)]
+        fn default_analysis_js(url: &str) -> js_sys::Promise;
         /// Start loading the analysis engine before it is needed.
         #[wasm_bindgen(js_name = warmEngine)]
         pub fn warm_engine();
@@ -186,6 +188,11 @@ mod imp {
         let result = JsFuture::from(analyze_js(name, bytes, date.unwrap_or(""), progress.as_ref().unchecked_ref())).await;
         drop(progress);
         result.map(|v| v.as_string().unwrap_or_default()).map_err(js_message)
+    }
+
+    /// The default article's `lede/1` analysis from the build, if the site has it.
+    pub async fn default_analysis() -> Option<String> {
+        JsFuture::from(default_analysis_js(crate::DEFAULT_ANALYSIS)).await.ok()?.as_string()
     }
 
     /// The publication date `text` gives itself (`YYYY-MM-DD`), if any (asked of the worker).
@@ -422,7 +429,7 @@ pub use imp::download;
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;
 #[cfg(target_arch = "wasm32")]
-pub use imp::{analyze, fetch_document, find_dateline, read_file, warm_engine};
+pub use imp::{analyze, default_analysis, fetch_document, find_dateline, read_file, warm_engine};
 /// The page's query parameter, if present.
 pub use imp::query_param;
 /// Milliseconds since 1970 (0 natively).

@@ -159,7 +159,7 @@ impl Loader {
     /// The default article as the engine analysed it when the site was built, with `source`'s
     /// corrections applied; `None` when that file is missing or unreadable.
     async fn built_analysis(source: Source) -> Option<Doc> {
-        let json = web::fetch_text(crate::DEFAULT_ANALYSIS).await.ok()?;
+        let json = web::default_analysis().await?;
         let mut doc = Doc::from_json(source, &json).ok()?;
         doc.source.content = doc.text.clone();
         Some(doc)

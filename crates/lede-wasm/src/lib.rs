@@ -44,7 +44,6 @@ pub fn analyze_file(name: &str, bytes: &[u8], options: &JsOptions, progress: &mu
 #[cfg(target_arch = "wasm32")]
 mod js {
     use super::*;
-    use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
     fn options(value: JsValue) -> Result<JsOptions, JsError> {
@@ -68,9 +67,8 @@ mod js {
     pub fn annotate(text: &str, options_js: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
         let opts = options(options_js)?;
         let annotation = annotate_text(text, &opts, &mut reporter(on_progress)).map_err(|e| JsError::new(&e))?;
-        lede_engine::document(text, &annotation)
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&e.to_string()))
+        // Through JSON.parse: plain objects, and no second serialiser in the Wasm.
+        js_sys::JSON::parse(&lede_engine::to_json(text, &annotation)).map_err(|_| JsError::new("the document could not be read back"))
     }
 
     /// `annotateFile(name, bytes, {date, plain}, onProgress?)`: read a file as the viewer does
