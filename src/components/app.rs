@@ -318,10 +318,14 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_undo = {
-        let (doc, loader) = (doc.clone(), loader.clone());
-        Callback::from(move |i: usize| {
-            let Some(d) = (*doc).clone() else { return };
+    // Stable while the document is the same, so DocumentFacts (which counts the words of the
+    // whole text) is not rendered again on every selection. (The loader's handles set state;
+    // what it reads of the view only matters when another document replaces this one, and
+    // these callbacks reopen this same one.)
+    let on_undo = use_callback((*doc).clone(), {
+        let loader = loader.clone();
+        move |i: usize, doc: &Option<DocRef>| {
+            let Some(d) = doc.clone() else { return };
             let mut source = d.0.source.clone();
             if i < source.corrections.len() {
                 source.corrections.remove(i);
@@ -330,19 +334,19 @@ pub fn App() -> Html {
                 #[cfg(not(target_arch = "wasm32"))]
                 let _ = (source, &loader);
             }
-        })
-    };
-    let on_redate = {
-        let (doc, loader) = (doc.clone(), loader.clone());
-        Callback::from(move |date: Option<String>| {
-            let Some(d) = (*doc).clone() else { return };
+        }
+    });
+    let on_redate = use_callback((*doc).clone(), {
+        let loader = loader.clone();
+        move |date: Option<String>, doc: &Option<DocRef>| {
+            let Some(d) = doc.clone() else { return };
             let source = Source { date, ..d.0.source.clone() };
             #[cfg(target_arch = "wasm32")]
             loader.open(source);
             #[cfg(not(target_arch = "wasm32"))]
             let _ = (source, &loader);
-        })
-    };
+        }
+    });
 
     {
         let ready = doc.is_some() && !matches!(*status, Status::Busy(..));
