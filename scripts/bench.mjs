@@ -36,7 +36,8 @@ const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const rows = [];
 const row = (what, lede, peer, unit, better, note = '') => {
-  const ratio = typeof lede === 'number' && typeof peer === 'number' && peer > 0 ? (better === 'higher' ? lede / peer : peer / lede) : null;
+  // Only rows that compare Lede with a peer have a ratio (the scale rows pair two Lede figures).
+  const ratio = better && typeof lede === 'number' && typeof peer === 'number' && peer > 0 && lede > 0 ? (better === 'higher' ? lede / peer : peer / lede) : null;
   rows.push({ what, lede, peer, unit, ratio, note });
 };
 

@@ -120,6 +120,19 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         Selection::Entity(id) => ann.entities.iter().find(|e| &e.id == id),
         _ => None,
     };
+    // The listed mentions' code-point offsets (for "Not this"), each counted on from the one
+    // before (mentions are in text order), not from the start of a long text for each.
+    let starts: Vec<usize> = selected.map_or_else(Vec::new, |e| {
+        let (mut byte, mut chars) = (0, 0);
+        e.mentions.iter().take(MENTIONS_LISTED).map(|m| {
+            if m.start < byte {
+                (byte, chars) = (0, 0);
+            }
+            chars += doc.text.get(byte..m.start).map_or(0, |s| s.chars().count());
+            byte = m.start;
+            chars
+        }).collect()
+    });
     let corrected = corrected_ids(&ann.corrections);
     let entry = |(index, e): (usize, &Entity)| {
         let pressed = props.selection == Selection::Entity(e.id.clone());
@@ -156,8 +169,9 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                             let (b, t, a) = context(&doc.text, m.start, m.end, 5);
                             let id = e.id.clone();
                             let onclick = props.on_jump.reform(move |_: MouseEvent| (id.clone(), i));
+                            let start = starts.get(i).copied().unwrap_or_default();
                             let split = (e.mentions.len() > 1).then(|| {
-                                let (entity, start) = (e.id.clone(), doc.text[..m.start].chars().count());
+                                let entity = e.id.clone();
                                 let onclick = props.on_correct.reform(move |_: MouseEvent| Correction::Split { entity: entity.clone(), start });
                                 html! { <button type="button" class="split" aria-label={format!("“{t}” here is not {}: split it off", e.name)} {onclick}>{ "Not this" }</button> }
                             });
@@ -167,7 +181,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                     if e.mentions.len() > MENTIONS_LISTED {
                         <p class="more">{ format!("and {} more, highlighted in the text", e.mentions.len() - MENTIONS_LISTED) }</p>
                     }
-                    <EntityCorrections doc={props.doc.clone()} entity={e.id.clone()} on_correct={props.on_correct.clone()} />
+                    <EntityCorrections key={e.id.clone()} doc={props.doc.clone()} entity={e.id.clone()} on_correct={props.on_correct.clone()} />
                     {{
                         let with = co_occurring(ann, e, 5);
                         if with.is_empty() { Html::default() } else { html! {
@@ -248,12 +262,28 @@ struct EntityCorrectionsProps {
     on_correct: Callback<Correction>,
 }
 
-/// Rename, retype or merge the selected entity.
+/// Rename, retype or merge the selected entity. The forms are built when the reader opens
+/// "Correct this entry", not on every selection (the merge list names every other entity).
 #[component]
 fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
     let (name, kind, into) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let open = use_state(|| false);
     let ann = &props.doc.0.annotation;
     let Some(e) = ann.entities.iter().find(|e| e.id == props.entity) else { return Html::default() };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |ev: Event| {
+            let details: web_sys::HtmlDetailsElement = ev.target_unchecked_into();
+            open.set(details.open());
+        })
+    };
+    if !*open {
+        return html! {
+            <details class="correct" {ontoggle}>
+                <summary>{ "Correct this entry" }</summary>
+            </details>
+        };
+    }
     let value = |r: &NodeRef| {
         r.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).or_else(|| r.cast::<web_sys::HtmlSelectElement>().map(|s| s.value())).unwrap_or_default()
     };
@@ -273,7 +303,7 @@ fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
     others.sort_by_key(|o| (o.kind != e.kind, o.name.to_lowercase()));
     let id = |what: &str| format!("fix-{what}-{}", e.id);
     html! {
-        <details class="correct">
+        <details class="correct" open=true {ontoggle}>
             <summary>{ "Correct this entry" }</summary>
             <form class="fix" onsubmit={rename}>
                 <label for={id("name")}>{ "Name" }</label>
