@@ -38,7 +38,7 @@ function fixtureServer(viewer) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
 }
 
-export function register(test, { assert, open, ready, axe, BASE, dist }) {
+export function register(test, { assert, open, ready, axe, BASE, dist, shots }) {
   let fixtures;
   const fixture = async (origin) => (fixtures ||= await fixtureServer(origin + BASE));
   const title = (page) => page.locator('article h1').innerText();
@@ -195,12 +195,14 @@ export function register(test, { assert, open, ready, axe, BASE, dist }) {
     assert(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), 'focus moves into the dialog');
     let v = await axe(page);
     assert(v.length === 0, `Open dialog:\n${v.join('\n')}`);
+    if (shots) await page.screenshot({ path: path.join(shots, 'open-dialog.png') });
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('dialog[open]'));
     await page.click('button.share-button');
     await page.locator('dialog.share-dialog[open]').waitFor();
     v = await axe(page);
     assert(v.length === 0, `Share dialog:\n${v.join('\n')}`);
+    if (shots) await page.screenshot({ path: path.join(shots, 'share-dialog.png') });
     await page.keyboard.press('Escape');
     await context.close();
   });

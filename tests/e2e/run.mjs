@@ -454,7 +454,7 @@ test('each export downloads a file that parses and matches the page', async ({ b
   await context.close();
 });
 
-const closeFixtures = documents(test, { assert, open, ready, axe, BASE, dist });
+const closeFixtures = documents(test, { assert, open, ready, axe, BASE, dist, shots });
 hardening(test, { assert, open, ready, BASE });
 
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
