@@ -24,7 +24,7 @@ pub fn synthetic(bytes: usize) -> String {
         let d = DATES[(i * 5) % DATES.len()];
         out.push_str(&format!(
             "{p} met {q} in {pl} {d}, officials said. The talks covered trade, ports and a two-day visit starting March 22. Mr. {} said the U.S. and the United Nations would follow up.\n",
-            q.split(' ').last().unwrap_or(q)
+            q.split(' ').next_back().unwrap_or(q)
         ));
         i += 1;
     }

@@ -367,10 +367,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             b -= 1;
         }
         // Demonyms inside a role are group mentions linked to their country.
-        for k in role_start..a {
+        for (k, tok) in toks.iter().enumerate().take(a).skip(role_start) {
             if let Some(Known::Demonym(c)) = g.lookup(s.w(k)) {
                 out.push(Cand {
-                    span: toks[k].span,
+                    span: tok.span,
                     name: s.w(k).to_owned(),
                     kind: Some(EntityKind::Group),
                     canonical: Some(s.w(k).to_owned()),

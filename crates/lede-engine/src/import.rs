@@ -37,6 +37,8 @@ impl std::error::Error for ImportError {}
 
 /// What an input turned out to be.
 #[derive(Clone, Debug, PartialEq)]
+// One value per file read, moved once: boxing the annotation would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Imported {
     /// Article text to analyse (from `.txt`, `.md`, `.html` or TimelineJS JSON).
     Text(String),

@@ -13,9 +13,12 @@ fn check_blocks(name: &str, input: &str, expected: &[(&str, &str)]) {
     }
 }
 
+/// A test case: a name, an input text, and the (label, value) pairs expected from it.
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
 #[test]
 fn block_cases() {
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    let cases: &[Case] = &[
         (
             "scraped news page",
             "Download\nSearch Trends\nLeaders meet to discuss trade\nUpdated 15:18, 24-Mar-2021\nBy Jane Doe\n\
@@ -241,6 +244,8 @@ fn check_timexes(sentence: &str, reference: &str, want: &[(&str, &str, &str)]) {
 #[test]
 fn timex_cases() {
     let r = "2021-03-24"; // a Wednesday
+    // (text, reference date, expected (text, type, value) of each time expression)
+    #[allow(clippy::type_complexity)]
     let cases: &[(&str, &str, &[(&str, &str, &str)])] = &[
         ("They met on March 2.", r, &[("March 2", "DATE", "2021-03-02")]),
         ("The talks ended on March 23, 2021.", r, &[("March 23, 2021", "DATE", "2021-03-23")]),

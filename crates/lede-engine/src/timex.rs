@@ -897,9 +897,10 @@ impl Ctx<'_, '_> {
             TimexType::Date | TimexType::Time => {
                 if at(3) == "the" && matches!(at(2), "end" | "beginning" | "start" | "middle" | "turn") && at(1) == "of" {
                     3
-                } else if matches!(at(1), "early" | "late" | "mid" | "earlier" | "later") || at(1) == "very" && m.value == "FUTURE_REF" {
-                    1
-                } else if matches!(at(1), "last" | "next" | "this") && self.month(i).is_some() {
+                } else if matches!(at(1), "early" | "late" | "mid" | "earlier" | "later")
+                    || at(1) == "very" && m.value == "FUTURE_REF"
+                    || matches!(at(1), "last" | "next" | "this") && self.month(i).is_some()
+                {
                     1
                 } else {
                     0

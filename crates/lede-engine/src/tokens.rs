@@ -83,9 +83,7 @@ pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
             let c = chars[j].1;
             let next = chars.get(j + 1).map(|x| x.1);
             let next_alnum = next.is_some_and(char::is_alphanumeric);
-            if c.is_alphanumeric() || c == '\u{301}' || c == '\u{300}' {
-                j += 1;
-            } else if (c == '-' || c == '–' && kind == Tok::Number) && next_alnum {
+            if c.is_alphanumeric() || c == '\u{301}' || c == '\u{300}' || (c == '-' || c == '–' && kind == Tok::Number) && next_alnum {
                 j += 1;
             } else if is_apostrophe(c) && next_alnum {
                 // Split off a possessive 's / ’s at the end of a word.
