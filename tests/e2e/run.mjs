@@ -350,7 +350,7 @@ test('a 360 px phone: drawer for the sidebar, timeline scrolls on its own', asyn
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; frame-ancestors *";
 
-test('dist/ works under a strict CSP with no violation', async ({ browser }) => {
+test('dist/ works under a strict CSP with no violation, worker and engine included', async ({ browser }) => {
   const strict = await startServer(dist, { mounts: ['/'], headers: { 'content-security-policy': CSP } });
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -363,6 +363,13 @@ test('dist/ works under a strict CSP with no violation', async ({ browser }) => 
   await page.goto(strict.origin + '/');
   await ready(page);
   await page.locator('.entities button.entity').first().click();
+  // A pasted article: the worker and the engine's module and Wasm, under the same policy.
+  await page.click('button.open-button');
+  await page.fill('#paste-text', 'Talks resume in Lisbon\nUpdated 10:00, 5-May-2022\nThe mayor of Lisbon, Rui Costa, met Omar Haddad on Monday.');
+  await page.click('form.paste button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent.trim() === 'Talks resume in Lisbon' && document.documentElement.hasAttribute('data-ready'), null, { timeout: 30000 });
+  assert(page.workers().some((w) => w.url().endsWith('/worker.js')), 'the analysis worker ran under the policy');
+  assert(await page.locator('mark[data-entity]', { hasText: 'Rui Costa' }).count() > 0, 'the pasted article was analysed');
   const violations = await page.evaluate(() => window.__csp);
   assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
   assert(errors.length === 0, `console: ${errors.join('; ')}`);
