@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 import { article } from '../tests/e2e/article.mjs';
+import { readerFiles } from './reader-files.mjs';
 
 const only = (process.env.BENCH_ONLY || '').split(',').map((x) => x.trim()).filter(Boolean);
 const want = (section) => !only.length || only.includes(section);
@@ -118,15 +119,9 @@ if (fs.existsSync(path.join(est, 'estimates.json'))) {
 // ---------------------------------------------------------------- bundle
 // The default article comes analysed (articles/default.json, written by the engine at build);
 // the worker and the engine's module load only when a reader opens another article.
-const readerFiles = fs.readdirSync(dist).filter((f) => /^(index\.html|boot-.*\.js|lede-app-.*|style-.*\.css|favicon\.svg)$/.test(f)).map((f) => path.join(dist, f));
-const snippets = [];
-const walk = (d) => fs.existsSync(d) && fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : snippets.push(path.join(d, e.name))));
-walk(path.join(dist, 'snippets'));
-// Only the snippets index.html loads (wasm-bindgen can leave older ones in the folder).
-const loaded = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-snippets.splice(0, snippets.length, ...snippets.filter((f) => loaded.includes(path.relative(dist, f))));
-const ledeBytes = [...readerFiles, ...snippets, path.join(dist, 'articles/default.json')].reduce((n, f) => n + gz(fs.readFileSync(f)), 0);
-const engineBytes = ['worker.js', 'engine/lede.js', 'engine/lede_bg.wasm'].reduce((n, f) => n + gz(fs.readFileSync(path.join(dist, f))), 0);
+const sum = (files) => files.reduce((n, f) => n + gz(fs.readFileSync(f)), 0);
+const ledeBytes = sum(readerFiles(dist, 'reader'));
+const engineBytes = sum(readerFiles(dist, 'engine'));
 const tl = path.join(root, 'node_modules/@knight-lab/timelinejs/dist');
 const nm = path.join(root, 'node_modules');
 const peerFiles = [path.join(tl, 'js/timeline.js'), path.join(tl, 'css/timeline.css'), path.join(nm, 'compromise/builds/compromise.js'), path.join(nm, 'compromise-dates/builds/compromise-dates.min.js')];

@@ -15,16 +15,13 @@ done < <(find dist -type f | sort)
 printf '%-48s %10d %10d\n' TOTAL "$total_raw" "$total_gz"
 awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB (everything in dist/)\n", b / 1024 }'
 
-# What a reader's browser fetches to show the default article: the page, its boot script, the
-# app's module, snippets and Wasm, the stylesheet, the icon and the article's analysis (written
-# by the engine at build). Not: the worker and engine/ (loaded when a reader opens another
-# article, reported below), lede.html (the standalone file), embed.js (for host pages),
-# standalone.js (only when a reader downloads a standalone file), articles/ text and README.
+# What a reader's browser fetches for the default article, and what opening another article
+# adds (scripts/reader-files.mjs says which files).
 reader=0
-while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(find dist -maxdepth 1 -type f \( -name 'index.html' -o -name 'boot-*.js' -o -name 'lede-app-*' -o -name 'style-*.css' -o -name 'favicon.svg' \); grep -o 'snippets/[^"]*' dist/index.html | sed 's|^|dist/|'; echo dist/articles/default.json)
+while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(node scripts/reader-files.mjs dist reader)
 awk -v b="$reader" 'BEGIN { printf "a reader downloads (default article): %d bytes gzip (%.1f KB)\n", b, b / 1024 }'
 later=0
-for f in dist/worker.js dist/engine/lede.js dist/engine/lede_bg.wasm; do later=$((later + $(gz "$f"))); done
+while IFS= read -r f; do later=$((later + $(gz "$f"))); done < <(node scripts/reader-files.mjs dist engine)
 awk -v b="$later" -v r="$reader" 'BEGIN { printf "opening another article adds the worker and engine: %d bytes gzip (%.1f KB; %.1f KB in all)\n", b, b / 1024, (b + r) / 1024 }'
 
 # The engine alone (crates/engine-size: the analysis behind plain exports), same profile and
