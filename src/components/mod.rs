@@ -3,6 +3,7 @@
 mod app;
 mod article;
 mod facts;
+mod modal;
 mod open;
 mod share;
 mod sidebar;

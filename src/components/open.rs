@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::app::OpenRequest;
+use super::modal::Modal;
 use crate::docs::{Origin, Recent};
 
 /// Props of [`OpenDialog`].
@@ -55,7 +56,6 @@ fn origin_label(o: Origin) -> &'static str {
 /// The dialog (modal while open).
 #[component]
 pub fn OpenDialog(props: &OpenDialogProps) -> Html {
-    let dialog = use_node_ref();
     // The text box is not mirrored in state: a pasted 20 MB article would be copied between
     // JavaScript and Wasm (and laid out again) on every keystroke. It is read on "Analyse".
     let area = use_node_ref();
@@ -64,19 +64,11 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     let date_touched = use_mut_ref(|| false);
     let url = use_state(String::new);
 
+    // The reader is about to bring an article: fetch and compile the engine meanwhile.
     #[cfg(target_arch = "wasm32")]
     {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                let _ = d.show_modal();
-            }
-            // The reader is about to bring an article: fetch and compile the engine meanwhile.
-            crate::web::warm_engine();
-        });
+        use_effect_with((), |_| crate::web::warm_engine());
     }
-    let onclose = props.on_close.reform(|_: Event| ());
-    let close = props.on_close.reform(|_: MouseEvent| ());
 
     let on_text = {
         let (date, touched) = (date.clone(), date_touched.clone());
@@ -170,11 +162,7 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     let open_default = props.on_open.reform(|_: MouseEvent| OpenRequest::Default);
 
     html! {
-        <dialog class="dialog open-dialog" ref={dialog} aria-labelledby="open-h" {onclose}>
-            <div class="dialog-head">
-                <h2 id="open-h">{ "Open an article" }</h2>
-                <button type="button" class="close" onclick={close}>{ "Close" }</button>
-            </div>
+        <Modal class="open-dialog" heading_id="open-h" title="Open an article" on_close={props.on_close.clone()}>
             <form class="paste" onsubmit={analyse}>
                 <h3>{ "Paste its text" }</h3>
                 <label for="paste-text">{ "Article text" }</label>
@@ -216,6 +204,6 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
                     <li><button type="button" class="link reopen-default" onclick={open_default}>{ "The sample article" }</button></li>
                 </ul>
             </div>
-        </dialog>
+        </Modal>
     }
 }

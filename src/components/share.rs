@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::modal::Modal;
 use super::DocRef;
 use crate::docs::{share, Origin};
 
@@ -27,18 +28,6 @@ fn snippet(id: &'static str, label: &'static str, value: String) -> Html {
 /// The dialog (modal while open).
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let dialog = use_node_ref();
-    #[cfg(target_arch = "wasm32")]
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                let _ = d.show_modal();
-            }
-        });
-    }
-    let onclose = props.on_close.reform(|_: Event| ());
-    let close = props.on_close.reform(|_: MouseEvent| ());
     let source = &props.doc.0.source;
     let base = crate::web::viewer_base();
     let shareable = matches!(source.origin, Origin::Url | Origin::Default) && source.corrections.is_empty() && source.date.is_none();
@@ -59,11 +48,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         })
     };
     html! {
-        <dialog class="dialog share-dialog" ref={dialog} aria-labelledby="share-h" {onclose}>
-            <div class="dialog-head">
-                <h2 id="share-h">{ "Share this article" }</h2>
-                <button type="button" class="close" onclick={close}>{ "Close" }</button>
-            </div>
+        <Modal class="share-dialog" heading_id="share-h" title="Share this article" on_close={props.on_close.clone()}>
             if shareable {
                 { snippet("share-link", "Link (opens the article with the current selection)", s.link) }
                 { snippet("share-iframe", "Embed with an iframe", s.iframe) }
@@ -88,6 +73,6 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             if let Some(why) = &*problem {
                 <p class="status error" role="alert">{ format!("The file could not be made: {why}") }</p>
             }
-        </dialog>
+        </Modal>
     }
 }
