@@ -86,8 +86,8 @@ fn is_calendar_value(v: &str) -> bool {
     matches!(v.len(), 4 | 7 | 10) && v.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }) && events::event_days(v, None).is_some()
 }
 
-/// Apply `corrections` in order to `a`, an annotation of `text`; record them in
-/// `a.corrections`. Returns how many applied (the rest had no target any more).
+/// Apply `corrections` in order to `a`, an annotation of `text`; add them to the ones already
+/// recorded in `a.corrections`. Returns how many applied (the rest had no target any more).
 pub fn apply(text: &str, a: &mut Annotation, corrections: &[Correction]) -> usize {
     let map = OffsetMap::new(text);
     let mut applied = 0;
@@ -100,7 +100,7 @@ pub fn apply(text: &str, a: &mut Annotation, corrections: &[Correction]) -> usiz
         a.entities.sort_by(|x, y| y.salience.total_cmp(&x.salience));
         a.events = events::find(text, &a.article, &a.timexes, &a.entities);
     }
-    a.corrections = corrections.to_vec();
+    a.corrections.extend_from_slice(corrections);
     applied
 }
 

@@ -715,6 +715,19 @@ mod corrections {
     }
 
     #[test]
+    fn corrections_applied_one_at_a_time_are_all_recorded() {
+        // The viewer applies a reader's corrections one by one as they are made.
+        let mut a = io_annotation();
+        let ana = id_of(&a, "Ana Lima");
+        let lisbon = id_of(&a, "Lisbon");
+        let fixes = [Correction::Rename { entity: ana, name: "Ana Maria Lima".into() }, Correction::Retype { entity: lisbon, kind: "organization".into() }];
+        for fix in &fixes {
+            assert_eq!(apply(IO_TEXT, &mut a, std::slice::from_ref(fix)), 1);
+        }
+        assert_eq!(a.corrections, fixes, "the first correction is still recorded after the second");
+    }
+
+    #[test]
     fn corrections_travel_in_lede_json() {
         let mut a = io_annotation();
         let ana = id_of(&a, "Ana Lima");
