@@ -188,12 +188,9 @@ impl Loader {
                 if text.trim().is_empty() {
                     return self.fail("Nothing to analyse", "The text box is empty: paste an article first.".into());
                 }
-                let limit = lede_engine::import::MAX_INPUT_BYTES;
-                if text.len() > limit {
-                    return self.fail(
-                        "The pasted text could not be opened",
-                        format!("It is {:.1} MB; Lede reads articles of up to {} MB. Paste one article at a time.", text.len() as f64 / 1_048_576.0, limit / 1_048_576),
-                    );
+                // A paste too long for the text box's own check (typed, dropped as text).
+                if let Err(why) = lede_engine::import::check_size(super::open::PASTED, text.len()) {
+                    return self.fail("The pasted text could not be opened", why.to_string());
                 }
                 self.open(Source { name: "pasted.txt".into(), origin: Origin::Pasted, url: None, content: text, date, corrections: Vec::new() });
             }

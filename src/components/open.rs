@@ -28,12 +28,9 @@ pub const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/ma
 pub fn read_and_open(file: web_sys::File, on_open: Callback<OpenRequest>) {
     use std::rc::Rc;
     let name = file.name();
-    let limit = lede_engine::import::max_bytes(&name);
-    if file.size() > limit as f64 {
-        on_open.emit(OpenRequest::Refused(
-            format!("{name} could not be opened"),
-            format!("It is {:.1} MB; Lede reads articles of up to {} MB. Split it, or open one article at a time.", file.size() / 1_048_576.0, limit / 1_048_576),
-        ));
+    // Refused before reading: the same check the importer makes.
+    if let Err(why) = lede_engine::import::check_size(&name, file.size() as usize) {
+        on_open.emit(OpenRequest::Refused(format!("{name} could not be opened"), why.to_string()));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
@@ -43,6 +40,10 @@ pub fn read_and_open(file: web_sys::File, on_open: Callback<OpenRequest>) {
         }
     });
 }
+
+/// What a paste is called in messages about its size.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // used where the browser reads pastes
+pub(crate) const PASTED: &str = "The pasted text";
 
 fn origin_label(o: Origin) -> &'static str {
     match o {
@@ -103,13 +104,9 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
             {
                 use wasm_bindgen::JsCast;
                 let Some(text) = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text").ok()) else { return };
-                let limit = lede_engine::import::MAX_INPUT_BYTES;
-                if text.len() > limit {
+                if let Err(why) = lede_engine::import::check_size(PASTED, text.len()) {
                     e.prevent_default();
-                    on_open.emit(OpenRequest::Refused(
-                        "The pasted text could not be opened".to_owned(),
-                        format!("It is {:.1} MB; Lede reads articles of up to {} MB. Paste one article at a time.", text.len() as f64 / 1_048_576.0, limit / 1_048_576),
-                    ));
+                    on_open.emit(OpenRequest::Refused("The pasted text could not be opened".to_owned(), why.to_string()));
                 }
             }
             #[cfg(not(target_arch = "wasm32"))]

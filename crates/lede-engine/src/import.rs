@@ -63,19 +63,27 @@ pub fn analyze_file(name: &str, bytes: &[u8], options: &Options, progress: &mut 
     }
 }
 
+/// Refuse an input of `len` bytes named `name` (a file name, or words such as "The pasted
+/// text") when it is over [`max_bytes`]; the message states the size and the limit. Callers
+/// that can check before reading (a chosen file, a paste) use it too.
+pub fn check_size(name: &str, len: usize) -> Result<(), ImportError> {
+    let limit = max_bytes(name);
+    if len <= limit {
+        return Ok(());
+    }
+    Err(ImportError(format!(
+        "{name} is {:.1} MB; Lede reads {} of up to {} MB. Split it, or open one article at a time.",
+        len as f64 / 1_048_576.0,
+        if limit == MAX_INPUT_BYTES { "articles" } else { "JSON documents" },
+        limit / 1_048_576
+    )))
+}
+
 /// Read `bytes` named `name` (the file name decides between Markdown, HTML and text; JSON
 /// is recognised by its content). `reference` is the publication date used when a spaCy
 /// document is annotated.
 pub fn import(name: &str, bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
-    let limit = max_bytes(name);
-    if bytes.len() > limit {
-        return Err(ImportError(format!(
-            "{name} is {:.1} MB; Lede reads {} of up to {} MB. Split it, or open one article at a time.",
-            bytes.len() as f64 / 1_048_576.0,
-            if limit == MAX_INPUT_BYTES { "articles" } else { "JSON documents" },
-            limit / 1_048_576
-        )));
-    }
+    check_size(name, bytes.len())?;
     if looks_binary(bytes) {
         return Err(ImportError(format!("{name} is not a text file (it holds binary data). Lede reads .txt, .md, .html and .json files.")));
     }
