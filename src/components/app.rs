@@ -115,6 +115,20 @@ struct Loader {
     keep: bool,
 }
 
+impl Loader {
+    /// Show `doc`, clear the selection if it was about another document, and keep it.
+    fn show(&self, doc: Doc) {
+        let note = if self.keep { crate::store::keep(&doc, &self.recent) } else { None };
+        // Another document replaces the one on screen: its selection means nothing there.
+        let replaced = self.doc.as_ref().is_some_and(|d| d.0.text != doc.text);
+        if replaced && self.view.selection != Selection::None {
+            self.view.dispatch(Action::Clear);
+        }
+        self.doc.set(Some(DocRef(Rc::new(doc))));
+        self.status.set(note.map_or(Status::Idle, Status::Note));
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 impl Loader {
     /// Analyse `bytes` (in the worker) as `source` describes, then show and keep the result.
@@ -128,7 +142,10 @@ impl Loader {
             let progress = move |p: f64| status.set(Status::Busy(what.clone(), p));
             let result = web::analyze(&source.name, &bytes, source.date.as_deref(), progress).await;
             match result.and_then(|json| {
-                source.content = String::from_utf8_lossy(&bytes).into_owned();
+                // A chosen file arrives as bytes only; every other source already holds its text.
+                if source.content.is_empty() {
+                    source.content = String::from_utf8_lossy(&bytes).into_owned();
+                }
                 Doc::from_json(source.clone(), &json)
             }) {
                 Ok(doc) => this.show(doc),
@@ -138,7 +155,9 @@ impl Loader {
     }
 
     fn open(&self, source: Source) {
-        if source.origin != Origin::Default {
+        // The build analysed the default article against its own dateline: a reader's date
+        // needs the engine.
+        if source.origin != Origin::Default || source.date.is_some() {
             let bytes = Rc::new(source.content.clone().into_bytes());
             return self.open_bytes(source, bytes);
         }
@@ -163,18 +182,6 @@ impl Loader {
         let mut doc = Doc::from_json(source, &json).ok()?;
         doc.source.content = doc.text.clone();
         Some(doc)
-    }
-
-    /// Show `doc`, clear the selection if it was about another document, and keep it.
-    fn show(&self, doc: Doc) {
-        let note = if self.keep { crate::store::keep(&doc, &self.recent) } else { None };
-        // Another document replaces the one on screen: its selection means nothing there.
-        let replaced = self.doc.as_ref().is_some_and(|d| d.0.source.id() != doc.source.id() && d.0.text != doc.text);
-        if replaced && self.view.selection != Selection::None {
-            self.view.dispatch(Action::Clear);
-        }
-        self.doc.set(Some(DocRef(Rc::new(doc))));
-        self.status.set(note.map_or(Status::Idle, Status::Note));
     }
 
     fn fail(&self, title: &str, why: String) {
@@ -302,16 +309,12 @@ pub fn App() -> Html {
         Callback::from(move |id: String| recent.set(crate::store::forget(&id)))
     };
     let on_correct = {
-        let (doc, status, recent) = (doc.clone(), status.clone(), recent.clone());
+        let (doc, loader) = (doc.clone(), loader.clone());
         Callback::from(move |c: Correction| {
             let Some(d) = (*doc).clone() else { return };
             match d.0.corrected(c) {
-                Ok(next) => {
-                    let note = if embed { None } else { crate::store::keep(&next, &recent) };
-                    doc.set(Some(DocRef(Rc::new(next))));
-                    status.set(note.map_or(Status::Idle, Status::Note));
-                }
-                Err(why) => status.set(Status::Problem("The correction was not made".into(), why)),
+                Ok(next) => loader.show(next),
+                Err(why) => loader.status.set(Status::Problem("The correction was not made".into(), why)),
             }
         })
     };

@@ -75,6 +75,25 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
     await context.close();
   });
 
+  test('the default article re-dated from the facts panel is analysed again against that date', async ({ browser, origin }) => {
+    const { context, page, errors } = await open(browser, origin + BASE);
+    await ready(page);
+    await page.click('button.list-toggle');
+    const dates = () => page.locator('table.event-table:not(.print-only) tbody tr td:first-child').allInnerTexts();
+    const before = await dates();
+    // Its dateline is Wednesday 24 March 2021; "on Monday" in the past is then 22 March 2021.
+    assert(before.some((d) => /22 March 2021/.test(d)), `Monday against the dateline: ${before.join(' | ')}`);
+    await page.fill('#ref-date', '2022-05-05');
+    await page.click('form.redate button[type=submit]');
+    await page.waitForFunction(() => [...document.querySelectorAll('table.event-table:not(.print-only) td:first-child')].some((td) => /2 May 2022/.test(td.textContent)), null, { timeout: 20000 })
+      .catch(() => { throw new Error('re-dated to Thursday 5 May 2022, Monday is 2 May 2022 (not the analysis from the build)'); });
+    await page.click('form.redate button.link');
+    await page.waitForFunction(() => [...document.querySelectorAll('table.event-table:not(.print-only) td:first-child')].some((td) => /22 March 2021/.test(td.textContent)), null, { timeout: 20000 })
+      .catch(() => { throw new Error('the article\'s own date brings 22 March 2021 back'); });
+    assert(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
   test('a 1 MB article is analysed in a Web Worker while the page stays responsive', async ({ browser, origin }) => {
     const { context, page } = await open(browser, origin + BASE);
     await ready(page);
