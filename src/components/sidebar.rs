@@ -120,19 +120,6 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         Selection::Entity(id) => ann.entities.iter().find(|e| &e.id == id),
         _ => None,
     };
-    // The listed mentions' code-point offsets (for "Not this"), each counted on from the one
-    // before (mentions are in text order), not from the start of a long text for each.
-    let starts: Vec<usize> = selected.map_or_else(Vec::new, |e| {
-        let (mut byte, mut chars) = (0, 0);
-        e.mentions.iter().take(MENTIONS_LISTED).map(|m| {
-            if m.start < byte {
-                (byte, chars) = (0, 0);
-            }
-            chars += doc.text.get(byte..m.start).map_or(0, |s| s.chars().count());
-            byte = m.start;
-            chars
-        }).collect()
-    });
     let corrected = corrected_ids(&ann.corrections);
     let entry = |(index, e): (usize, &Entity)| {
         let pressed = props.selection == Selection::Entity(e.id.clone());
@@ -169,10 +156,11 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                             let (b, t, a) = context(&doc.text, m.start, m.end, 5);
                             let id = e.id.clone();
                             let onclick = props.on_jump.reform(move |_: MouseEvent| (id.clone(), i));
-                            let start = starts.get(i).copied().unwrap_or_default();
                             let split = (e.mentions.len() > 1).then(|| {
-                                let entity = e.id.clone();
-                                let onclick = props.on_correct.reform(move |_: MouseEvent| Correction::Split { entity: entity.clone(), start });
+                                let (entity, doc, at) = (e.id.clone(), props.doc.clone(), m.start);
+                                // The mention's code-point offset, counted when the reader asks
+                                // (not for every listed mention on every render).
+                                let onclick = props.on_correct.reform(move |_: MouseEvent| Correction::Split { entity: entity.clone(), start: doc.0.text[..at].chars().count() });
                                 html! { <button type="button" class="split" aria-label={format!("“{t}” here is not {}: split it off", e.name)} {onclick}>{ "Not this" }</button> }
                             });
                             html! { <li><button type="button" class="mention" {onclick}>{ b }<strong>{ t.clone() }</strong>{ a }</button>{ for split }</li> }
