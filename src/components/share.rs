@@ -49,22 +49,19 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     };
     html! {
         <Modal class="share-dialog" heading_id="share-h" title="Share this article" on_close={props.on_close.clone()}>
-            if shareable {
-                { snippet("share-link", "Link (opens the article with the current selection)", s.link) }
-                { snippet("share-iframe", "Embed with an iframe", s.iframe) }
-                { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script) }
-            } else {
+            if !shareable {
                 <p class="hint">
                     { match source.origin {
                         Origin::Url => "This article has your corrections or your publication date, which a link cannot carry: the link and embeds below show it as Lede reads it. To share your version, download it as one HTML file, or export Lede JSON and publish that file.",
                         _ => "This article came from your computer, so a link cannot carry it. Download it as one HTML file that opens anywhere, or publish the text (or its Lede JSON export) at a web address and open it with “Open a web address”.",
                     } }
                 </p>
-                if source.origin == Origin::Url {
-                    { snippet("share-link", "Link", s.link) }
-                    { snippet("share-iframe", "Embed with an iframe", s.iframe) }
-                    { snippet("share-script", "Embed with a script", s.script) }
-                }
+            }
+            // An address can be shared, as Lede reads it, even when the reader changed it.
+            if shareable || source.origin == Origin::Url {
+                { snippet("share-link", "Link (opens the article with the current selection)", s.link) }
+                { snippet("share-iframe", "Embed with an iframe", s.iframe) }
+                { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script) }
             }
             <p>
                 <button type="button" class="primary standalone" onclick={standalone}>{ "Download standalone HTML" }</button>
