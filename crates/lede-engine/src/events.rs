@@ -179,12 +179,13 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
         }
         // The publication itself: the dateline.
         let dateline = datelines.iter().find(|b| b.span.contains(t.span));
-        let (sentence, label_text) = if let Some(b) = dateline {
+        // (sentence, label, clause): the dateline is its own sentence and clause.
+        let (sentence, label_text, clause_span) = if let Some(b) = dateline {
             let title = article.meta.title.as_deref().unwrap_or("this article");
             let mut words: Vec<&str> = title.split_whitespace().collect();
             let cut = words.len() > 9;
             words.truncate(9);
-            (b.span, format!("Published: {}{}", words.join(" "), if cut { "…" } else { "" }))
+            (b.span, format!("Published: {}{}", words.join(" "), if cut { "…" } else { "" }), b.span)
         } else {
             let k = article.sentences.partition_point(|s| s.span.end < t.span.end);
             let Some(s) = article.sentences.get(k).filter(|s| s.span.contains(t.span)) else { continue };
@@ -201,9 +202,8 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             if l.is_empty() {
                 l = label(text, s.span, &in_clause);
             }
-            (s.span, l)
+            (s.span, l, cl)
         };
-        let clause_span = if dateline.is_some() { sentence } else { clause(text, sentence, t.span) };
         let first = mentions.partition_point(|(m, _)| m.start < clause_span.start);
         let mut ids: Vec<usize> = mentions[first..].iter().take_while(|(m, _)| m.start < clause_span.end).filter(|(m, _)| clause_span.contains(*m)).map(|(_, i)| *i).collect();
         // Entities in salience order (the order of `entities`), each once.
