@@ -125,7 +125,7 @@ const engineBytes = sum(readerFiles(dist, 'engine'));
 const tl = path.join(root, 'node_modules/@knight-lab/timelinejs/dist');
 const nm = path.join(root, 'node_modules');
 const peerFiles = [path.join(tl, 'js/timeline.js'), path.join(tl, 'css/timeline.css'), path.join(nm, 'compromise/builds/compromise.js'), path.join(nm, 'compromise-dates/builds/compromise-dates.min.js')];
-const peerBytes = peerFiles.reduce((n, f) => n + gz(fs.readFileSync(f)), 0);
+const peerBytes = sum(peerFiles);
 if (want('bundle')) row('bundle: what a reader downloads (gzip)', Math.round(ledeBytes / 1024), Math.round(peerBytes / 1024), 'KB', 'lower', `target 150 KB; peers = TimelineJS JS+CSS + compromise + compromise-dates; another article adds the engine: ${Math.round(engineBytes / 1024)} KB, ${Math.round((ledeBytes + engineBytes) / 1024)} KB in all`);
 
 // ---------------------------------------------------------------- browser

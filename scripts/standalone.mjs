@@ -14,10 +14,9 @@ const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const payload = await collect(read, index, fs.readFileSync(path.join(dist, 'standalone.js'), 'utf8'));
 const content = fs.readFileSync(path.join(dist, 'articles/default.txt'), 'utf8');
 const source = { name: 'article.txt', origin: 'default', url: null, content, date: null, corrections: [] };
-// The page title is the article's headline, as the engine reads it.
-const engine = await import(path.resolve(dist, 'engine/lede.js'));
-await engine.default({ module_or_path: fs.readFileSync(path.join(dist, 'engine/lede_bg.wasm')) });
-const title = engine.annotate(content, {}).meta.title || 'Lede';
+// The page title is the article's headline, as the engine read it when the site was built
+// (articles/default.json, by scripts/annotate-default.mjs).
+const title = JSON.parse(fs.readFileSync(path.join(dist, 'articles/default.json'), 'utf8')).meta?.title || 'Lede';
 const out = path.join(dist, 'lede.html');
 fs.writeFileSync(out, assemble(payload, source, title));
 console.log(`standalone: wrote ${out} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
