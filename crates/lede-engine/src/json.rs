@@ -325,6 +325,9 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
         let span = sp.span(SpanJ { start: t.start, end: t.end }, &format!("timexes[{i}]"))?;
         timexes.push(Timex { id: t.id, span, kind, value: t.value, end_value: t.end_value, year_inferred: t.year_inferred });
     }
+    // In text order, as the engine makes them: events are rebuilt from them (after a
+    // correction) by a search that relies on it, and a file written by hand may list them in any order.
+    timexes.sort_by_key(|t| (t.span.start, t.span.end));
     let mut events = Vec::new();
     for (i, e) in doc.events.into_iter().enumerate() {
         let granularity = [Granularity::Year, Granularity::Month, Granularity::Day, Granularity::Time]

@@ -728,6 +728,17 @@ mod corrections {
     }
 
     #[test]
+    fn time_expressions_read_from_lede_json_are_in_text_order() {
+        let a = io_annotation();
+        assert!(a.timexes.len() >= 2);
+        let mut doc: serde_json::Value = serde_json::from_str(&crate::to_json(IO_TEXT, &a)).unwrap();
+        doc["timexes"].as_array_mut().unwrap().reverse();
+        let (_, back) = crate::from_json(&doc.to_string()).unwrap();
+        assert!(back.timexes.windows(2).all(|w| w[0].span.start <= w[1].span.start), "sorted: {:?}", back.timexes);
+        assert_eq!(back.timexes, a.timexes);
+    }
+
+    #[test]
     fn corrections_travel_in_lede_json() {
         let mut a = io_annotation();
         let ana = id_of(&a, "Ana Lima");
