@@ -134,9 +134,8 @@ pub fn to_json(text: &str, a: &Annotation) -> String {
     serde_json::to_string_pretty(&document(text, a)).unwrap_or_default()
 }
 
-/// The `lede/1` document of an annotation of `text`, for any serde serialiser (the JSON above,
-/// or plain JavaScript values in the engine's Wasm module).
-pub fn document(text: &str, a: &Annotation) -> impl Serialize {
+/// The `lede/1` document of an annotation of `text`, for serde (written by [`to_json`]).
+fn document(text: &str, a: &Annotation) -> impl Serialize {
     let map = OffsetMap::new(text);
     let sp = |s: ByteSpan| SpanJ { start: map.to_code_points(s.start), end: map.to_code_points(s.end) };
     Doc {
