@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::app::OpenRequest;
-use super::modal::Modal;
+use super::modal::{modal, use_modal};
 use crate::docs::{Origin, Recent};
 
 /// Props of [`OpenDialog`].
@@ -57,6 +57,7 @@ fn origin_label(o: Origin) -> &'static str {
 /// The dialog (modal while open).
 #[component]
 pub fn OpenDialog(props: &OpenDialogProps) -> Html {
+    let dialog = use_modal();
     // The text box is not mirrored in state: a pasted 20 MB article would be copied between
     // JavaScript and Wasm (and laid out again) on every keystroke. It is read on "Analyse".
     let area = use_node_ref();
@@ -158,49 +159,47 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     };
     let open_default = props.on_open.reform(|_: MouseEvent| OpenRequest::Default);
 
-    html! {
-        <Modal class="open-dialog" heading_id="open-h" title="Open an article" on_close={props.on_close.clone()}>
-            <form class="paste" onsubmit={analyse}>
-                <h3>{ "Paste its text" }</h3>
-                <label for="paste-text">{ "Article text" }</label>
-                <textarea id="paste-text" rows="8" ref={area} oninput={on_text} onpaste={on_paste}
-                    placeholder="Paste the article here: headline, dateline and body as they come." />
-                <label for="paste-date">{ "Publication date" }</label>
-                <input id="paste-date" type="date" value={(*date).clone()} oninput={on_date} aria-describedby="paste-date-hint" />
-                <p class="hint" id="paste-date-hint">{ "Relative dates (“yesterday”, “on Monday”) are resolved against it. Filled in from the article's dateline when it has one; leave it empty to use the dateline." }</p>
-                <button type="submit" class="primary">{ "Analyse" }</button>
-            </form>
-            <div class="file">
-                <h3><label for="open-file">{ "Open a file" }</label></h3>
-                <input id="open-file" type="file" accept={ACCEPT} onchange={on_file} aria-describedby="open-file-hint" />
-                <p class="hint" id="open-file-hint">
-                    { format!("Text, Markdown, HTML (its main text), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON; articles of up to {} MB (JSON files up to {} MB). You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576, lede_engine::import::MAX_JSON_BYTES / 1_048_576) }
-                </p>
-            </div>
-            <form class="address" onsubmit={open_url}>
-                <h3><label for="open-url">{ "Open a web address" }</label></h3>
-                <input id="open-url" type="url" placeholder="https://example.org/article.txt" value={(*url).clone()} oninput={on_url} aria-describedby="open-url-hint" />
-                <button type="submit">{ "Open" }</button>
-                <p class="hint" id="open-url-hint">{ "http or https. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
-            </form>
-            <div class="recent">
-                <h3 id="recent-h">{ "Kept in this browser" }</h3>
-                <ul aria-labelledby="recent-h">
-                    { for props.recent.iter().map(|r| {
-                        let (id, id2) = (r.id.clone(), r.id.clone());
-                        let open = props.on_open.reform(move |_: MouseEvent| OpenRequest::Recent(id.clone()));
-                        let forget = props.on_forget.reform(move |_: MouseEvent| id2.clone());
-                        html! {
-                            <li data-doc={r.id.clone()}>
-                                <button type="button" class="link reopen" onclick={open}>{ &r.title }</button>
-                                <span class="meta">{ format!(" {} · {} characters ", origin_label(r.origin), r.chars) }</span>
-                                <button type="button" class="delete" aria-label={format!("Delete {}", r.title)} onclick={forget}>{ "Delete" }</button>
-                            </li>
-                        }
-                    }) }
-                    <li><button type="button" class="link reopen-default" onclick={open_default}>{ "The sample article" }</button></li>
-                </ul>
-            </div>
-        </Modal>
-    }
+    modal(dialog, "open-dialog", "open-h", "Open an article", &props.on_close, html! { <>
+        <form class="paste" onsubmit={analyse}>
+            <h3>{ "Paste its text" }</h3>
+            <label for="paste-text">{ "Article text" }</label>
+            <textarea id="paste-text" rows="8" ref={area} oninput={on_text} onpaste={on_paste}
+                placeholder="Paste the article here: headline, dateline and body as they come." />
+            <label for="paste-date">{ "Publication date" }</label>
+            <input id="paste-date" type="date" value={(*date).clone()} oninput={on_date} aria-describedby="paste-date-hint" />
+            <p class="hint" id="paste-date-hint">{ "Relative dates (“yesterday”, “on Monday”) are resolved against it. Filled in from the article's dateline when it has one; leave it empty to use the dateline." }</p>
+            <button type="submit" class="primary">{ "Analyse" }</button>
+        </form>
+        <div class="file">
+            <h3><label for="open-file">{ "Open a file" }</label></h3>
+            <input id="open-file" type="file" accept={ACCEPT} onchange={on_file} aria-describedby="open-file-hint" />
+            <p class="hint" id="open-file-hint">
+                { format!("Text, Markdown, HTML (its main text), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON; articles of up to {} MB (JSON files up to {} MB). You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576, lede_engine::import::MAX_JSON_BYTES / 1_048_576) }
+            </p>
+        </div>
+        <form class="address" onsubmit={open_url}>
+            <h3><label for="open-url">{ "Open a web address" }</label></h3>
+            <input id="open-url" type="url" placeholder="https://example.org/article.txt" value={(*url).clone()} oninput={on_url} aria-describedby="open-url-hint" />
+            <button type="submit">{ "Open" }</button>
+            <p class="hint" id="open-url-hint">{ "http or https. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
+        </form>
+        <div class="recent">
+            <h3 id="recent-h">{ "Kept in this browser" }</h3>
+            <ul aria-labelledby="recent-h">
+                { for props.recent.iter().map(|r| {
+                    let (id, id2) = (r.id.clone(), r.id.clone());
+                    let open = props.on_open.reform(move |_: MouseEvent| OpenRequest::Recent(id.clone()));
+                    let forget = props.on_forget.reform(move |_: MouseEvent| id2.clone());
+                    html! {
+                        <li data-doc={r.id.clone()}>
+                            <button type="button" class="link reopen" onclick={open}>{ &r.title }</button>
+                            <span class="meta">{ format!(" {} · {} characters ", origin_label(r.origin), r.chars) }</span>
+                            <button type="button" class="delete" aria-label={format!("Delete {}", r.title)} onclick={forget}>{ "Delete" }</button>
+                        </li>
+                    }
+                }) }
+                <li><button type="button" class="link reopen-default" onclick={open_default}>{ "The sample article" }</button></li>
+            </ul>
+        </div>
+    </> })
 }

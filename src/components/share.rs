@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{modal, use_modal};
 use super::DocRef;
 use crate::docs::{share, Origin};
 
@@ -28,6 +28,7 @@ fn snippet(id: &'static str, label: &'static str, value: String) -> Html {
 /// The dialog (modal while open).
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let dialog = use_modal();
     let source = &props.doc.0.source;
     let base = crate::web::viewer_base();
     let shareable = matches!(source.origin, Origin::Url | Origin::Default) && source.corrections.is_empty() && source.date.is_none();
@@ -47,29 +48,27 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             let _ = (&doc, &problem);
         })
     };
-    html! {
-        <Modal class="share-dialog" heading_id="share-h" title="Share this article" on_close={props.on_close.clone()}>
-            if !shareable {
-                <p class="hint">
-                    { match source.origin {
-                        Origin::Url => "This article has your corrections or your publication date, which a link cannot carry: the link and embeds below show it as Lede reads it. To share your version, download it as one HTML file, or export Lede JSON and publish that file.",
-                        _ => "This article came from your computer, so a link cannot carry it. Download it as one HTML file that opens anywhere, or publish the text (or its Lede JSON export) at a web address and open it with “Open a web address”.",
-                    } }
-                </p>
-            }
-            // An address can be shared, as Lede reads it, even when the reader changed it.
-            if shareable || source.origin == Origin::Url {
-                { snippet("share-link", "Link (opens the article with the current selection)", s.link) }
-                { snippet("share-iframe", "Embed with an iframe", s.iframe) }
-                { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script) }
-            }
-            <p>
-                <button type="button" class="primary standalone" onclick={standalone}>{ "Download standalone HTML" }</button>
+    modal(dialog, "share-dialog", "share-h", "Share this article", &props.on_close, html! { <>
+        if !shareable {
+            <p class="hint">
+                { match source.origin {
+                    Origin::Url => "This article has your corrections or your publication date, which a link cannot carry: the link and embeds below show it as Lede reads it. To share your version, download it as one HTML file, or export Lede JSON and publish that file.",
+                    _ => "This article came from your computer, so a link cannot carry it. Download it as one HTML file that opens anywhere, or publish the text (or its Lede JSON export) at a web address and open it with “Open a web address”.",
+                } }
             </p>
-            <p class="hint">{ "One file with the viewer and this article inside: it opens from disk, without a network." }</p>
-            if let Some(why) = &*problem {
-                <p class="status error" role="alert">{ format!("The file could not be made: {why}") }</p>
-            }
-        </Modal>
-    }
+        }
+        // An address can be shared, as Lede reads it, even when the reader changed it.
+        if shareable || source.origin == Origin::Url {
+            { snippet("share-link", "Link (opens the article with the current selection)", s.link) }
+            { snippet("share-iframe", "Embed with an iframe", s.iframe) }
+            { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script) }
+        }
+        <p>
+            <button type="button" class="primary standalone" onclick={standalone}>{ "Download standalone HTML" }</button>
+        </p>
+        <p class="hint">{ "One file with the viewer and this article inside: it opens from disk, without a network." }</p>
+        if let Some(why) = &*problem {
+            <p class="status error" role="alert">{ format!("The file could not be made: {why}") }</p>
+        }
+    </> })
 }
