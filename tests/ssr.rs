@@ -25,6 +25,21 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
 
+/// The text a reader sees in rendered markup: tags removed (entities are left as written).
+fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[tokio::test]
 async fn article_renders_each_part_once_and_hides_chrome() {
     let html = render_article(SAMPLE).await;
@@ -97,14 +112,38 @@ async fn app_shell_starts_loading() {
 }
 
 #[tokio::test]
+async fn a_bare_name_byline_is_introduced_with_by() {
+    let text = "Ports reopen after the storm\nUpdated 09:05, 2-Feb-2022\nAna Lima\nThe port reopened on Tuesday, officials said.\n";
+    let html = render_article(text).await;
+    assert!(html.contains(r#"<span class="byline">By <mark"#), "byline: {html}");
+    assert!(html.contains(">Ana Lima</mark></span>"), "byline name marked: {html}");
+    assert_eq!(count(&html, "By "), 1, "one 'By': {html}");
+}
+
+/// The shipped default article (the real CGTN piece, raw as scraped) renders as a reader expects.
+#[tokio::test]
 async fn default_article_renders() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/articles/default.txt")).unwrap();
     let html = render_article(&text).await;
     let article = lede_engine::analyze(&text);
-    let unique = article.blocks.iter().filter(|b| b.kind == lede_engine::BlockKind::Caption && b.duplicate_of.is_none()).count();
-    assert_eq!(count(&html, "<figure"), unique);
+    let captions: Vec<_> = article.blocks.iter().filter(|b| b.kind == lede_engine::BlockKind::Caption).collect();
+    let unique: Vec<_> = captions.iter().filter(|b| b.duplicate_of.is_none()).collect();
+    assert!(unique.len() >= 2 && unique.len() * 2 == captions.len(), "each caption twice in the raw text");
+    assert_eq!(count(&html, "<figure"), unique.len(), "each caption drawn once");
+    for c in &unique {
+        let credit = c.credit.expect("caption credit").of(&text);
+        assert!(html.contains(&format!("<span>{credit}</span>")), "credit {credit} shown as a credit: {html}");
+        assert!(!html.contains(&format!("/{credit}")), "the raw '/{credit}' is not shown as text");
+    }
+    let seen = visible_text(&html);
+    assert!(seen.contains("China-Russia relations: An example to follow"), "title: {seen}");
+    assert!(seen.contains("By Danil Bochkov24 March 2021, 15:18"), "byline, then the date: {seen}");
+    assert!(html.contains(r#"<span class="byline">By <mark"#), "the byline's name is a mark: {html}");
     assert!(html.contains("24 March 2021, 15:18"));
-    assert!(!html.contains("Search Trends"));
+    assert!(html.contains("<aside") && html.contains(r#"class="note""#), "editor's note as an aside");
+    assert!(html.contains(r#"<footer class="article-foot">"#), "contribution footer");
+    assert!(!html.contains("Search Trends") && !html.contains("Download"), "page chrome hidden");
+    assert!(!html.contains("Updated 15:18"), "the raw dateline is replaced by the readable date");
 }
 
 use lede::components::{EntitySidebar, EntitySidebarProps, Timeline, TimelineProps};

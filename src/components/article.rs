@@ -256,8 +256,18 @@ fn BlockView(props: &BlockProps) -> Html {
             }
         }
         BlockKind::Footer => html! { <footer class="article-foot"><p>{ body }</p></footer> },
-        // The byline as written, its names marked like any other mention.
-        BlockKind::Byline => html! { <span class="byline">{ ctx.inline_html(block.span) }</span> },
+        // The byline as written, its names marked like any other mention; a bare name line
+        // (many sites print the author's name alone) is introduced with "By".
+        BlockKind::Byline => {
+            let written = block.span.of(text);
+            let says_by = written.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("by "));
+            html! {
+                <span class="byline">
+                    if !says_by { { "By " } }
+                    { ctx.inline_html(block.span) }
+                </span>
+            }
+        }
         // The dateline is drawn in the header; chrome and repeated captions are not drawn.
         _ => Html::default(),
     }

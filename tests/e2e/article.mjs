@@ -1,7 +1,7 @@
 // A generated news-like article of about `bytes` bytes, from our own template sentences (no
 // outside text), for the UI benchmark and the responsiveness test.
 export function article(bytes) {
-  const people = ['Jane Doe', 'Rui Costa', 'Amina Okafor', 'Li Wei', 'Sam Roe', 'Maria Chen', 'Omar Haddad', 'Ines Duarte'];
+  const people = ['Jane Doe', 'Rui Costa', 'Amina Okafor', 'Li Wei', 'Sam Roe', 'Kofi Mensah', 'Omar Haddad', 'Ines Duarte'];
   const places = ['Santos', 'Lagos', 'Geneva', 'Osaka', 'Denver', 'Lisbon'];
   const dates = ['on March 2', 'last year', 'in February', 'on Friday', 'in 2019', 'three days ago', 'on January 14, 2020'];
   let out = 'Harbour talks continue\nUpdated 10:00, 24-Mar-2021\nBy Jane Doe\n';

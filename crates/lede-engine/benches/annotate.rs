@@ -12,7 +12,7 @@ fn default_article() -> String {
 
 /// About `bytes` of article-like text from a few templates (our own sentences).
 pub fn synthetic(bytes: usize) -> String {
-    const PEOPLE: [&str; 6] = ["Jane Doe", "Rui Costa", "Amina Okafor", "Li Wei", "Sam Roe", "Maria Chen"];
+    const PEOPLE: [&str; 6] = ["Jane Doe", "Rui Costa", "Amina Okafor", "Li Wei", "Sam Roe", "Kofi Mensah"];
     const PLACES: [&str; 5] = ["Santos", "Lagos", "Geneva", "Osaka", "Denver"];
     const DATES: [&str; 6] = ["on March 2", "last year", "in February", "on Friday", "in 2019", "three days ago"];
     let mut out = String::from("Download\nThe synthetic story of the week\nUpdated 10:00, 24-Mar-2021\nBy Jane Doe\n");

@@ -93,6 +93,30 @@ fn block_cases() {
             "  Title with CRLF ends  \r\n\r\nA sentence that is long enough to be body text here.\r\n",
             &[("title", "Title with CRLF ends"), ("paragraph", "A sentence that is long enough to be body text here.")],
         ),
+        (
+            "page chrome above the title, bare-name byline, captions of two agencies, chrome glued after a blank line at the end",
+            "Print\nHarbour cranes return to the old port\nUpdated 09:40, 7-Jun-2019\nTomas Varga\n\
+             Workers unload a ship (3rd L) at the north quay, June 6, 2019. /Reuters\n\n\
+             Workers unload a ship (3rd L) at the north quay, June 6, 2019. /Reuters\n\n\
+             The cranes were removed in 1998 and came back this spring, the port authority said.\n\n\
+             A crane operator at work. /AFP\n\nA crane operator at work. /AFP\n\n\
+             Traffic at the quay doubled in May, officials said.\n\n\
+             (If you want to contribute, please write to us.)\n\nMost Popular",
+            &[
+                ("chrome", "Print"),
+                ("title", "Harbour cranes return to the old port"),
+                ("dateline", "Updated 09:40, 7-Jun-2019"),
+                ("byline", "Tomas Varga"),
+                ("caption", "Workers unload a ship (3rd L) at the north quay, June 6, 2019. /Reuters"),
+                ("caption", "Workers unload a ship (3rd L) at the north quay, June 6, 2019. /Reuters"),
+                ("paragraph", "The cranes were removed in 1998 and came back this spring, the port authority said."),
+                ("caption", "A crane operator at work. /AFP"),
+                ("caption", "A crane operator at work. /AFP"),
+                ("paragraph", "Traffic at the quay doubled in May, officials said."),
+                ("footer", "(If you want to contribute, please write to us.)"),
+                ("chrome", "Most Popular"),
+            ],
+        ),
         ("one short line is kept as text", "hello", &[("paragraph", "hello")]),
         ("empty", "", &[]),
         ("only whitespace", " \n\t\r\n ", &[]),
@@ -121,6 +145,32 @@ fn caption_credit_body_and_duplicates() {
     // The repeated caption's sentences are not counted twice.
     let caption_sentences = a.sentences.iter().filter(|s| a.blocks[s.block].kind == BlockKind::Caption).count();
     assert_eq!(caption_sentences, 1);
+}
+
+#[test]
+fn captions_of_two_agencies_each_shown_once_and_a_bare_byline_is_the_author() {
+    let text = "Print\nHarbour cranes return\nUpdated 09:40, 7-Jun-2019\nTomas Varga\n\
+                Workers unload a ship (3rd L) at the quay. /Reuters\n\nWorkers unload a ship (3rd L) at the quay. /Reuters\n\n\
+                The cranes came back this spring, the port authority said on Thursday.\n\n\
+                A crane operator at work. /AFP\n\nA crane operator at work. /AFP\n\nMost Popular";
+    let a = analyze(text);
+    assert_eq!(a.meta.authors, ["Tomas Varga"]);
+    let caps: Vec<_> = a.blocks.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Caption).collect();
+    let got: Vec<(Option<&str>, &str, bool)> =
+        caps.iter().map(|(_, b)| (b.credit.map(|c| c.of(text)), b.body.of(text), b.duplicate_of.is_some())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Reuters"), "Workers unload a ship (3rd L) at the quay.", false),
+            (Some("Reuters"), "Workers unload a ship (3rd L) at the quay.", true),
+            (Some("AFP"), "A crane operator at work.", false),
+            (Some("AFP"), "A crane operator at work.", true),
+        ]
+    );
+    // Each repeat points at the first of its own pair, not at the other agency's caption.
+    assert_eq!(caps[1].1.duplicate_of, Some(caps[0].0));
+    assert_eq!(caps[3].1.duplicate_of, Some(caps[2].0));
+    assert_eq!(a.blocks.last().map(|b| (b.kind, b.span.of(text))), Some((BlockKind::Chrome, "Most Popular")));
 }
 
 #[test]
@@ -201,26 +251,53 @@ fn hostile_and_large_inputs_never_panic() {
     assert_eq!(analyze(&long).blocks.len(), 5000);
 }
 
+/// The shipped default article (`static/articles/default.txt`).
+fn default_article() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/articles/default.txt");
+    std::fs::read_to_string(path).expect("static/articles/default.txt")
+}
+
+#[test]
+fn default_article_is_the_shared_raw_text_byte_for_byte() {
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/articles/default.txt");
+    let Ok(want) = std::fs::read(shared) else {
+        eprintln!("{shared} not found: the byte-for-byte check of static/articles/default.txt is skipped");
+        return;
+    };
+    let got = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/articles/default.txt")).expect("shipped article");
+    let first_difference = got.iter().zip(&want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
+    assert!(
+        got == want,
+        "static/articles/default.txt ({} bytes) differs from {shared} ({} bytes) at byte {first_difference}: copy it unchanged",
+        got.len(),
+        want.len()
+    );
+}
+
 #[test]
 fn default_article_structure() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/articles/default.txt");
-    let text = std::fs::read_to_string(path).expect("static/articles/default.txt");
+    let text = default_article();
     let a = analyze(&text);
     let count = |k: BlockKind| a.blocks.iter().filter(|b| b.kind == k).count();
     assert!(a.meta.title.is_some(), "title");
     assert_eq!(a.meta.published.map(|p| p.to_iso()).as_deref(), Some("2021-03-24T15:18"));
-    assert!(!a.meta.authors.is_empty(), "byline");
+    assert_eq!(a.meta.authors.len(), 1, "one author, from a bare-name byline");
     assert_eq!(count(BlockKind::Title), 1);
     assert_eq!(count(BlockKind::Dateline), 1);
-    assert!(count(BlockKind::Chrome) >= 2, "chrome");
+    assert_eq!(count(BlockKind::Byline), 1);
+    assert_eq!(a.blocks.first().map(|b| b.kind), Some(BlockKind::Chrome), "page chrome above the title");
+    assert_eq!(a.blocks.last().map(|b| b.kind), Some(BlockKind::Chrome), "page chrome after the footer");
     assert_eq!(count(BlockKind::Note), 1);
     assert_eq!(count(BlockKind::Footer), 1);
     assert!(count(BlockKind::Paragraph) >= 3, "paragraphs");
     let captions: Vec<_> = a.blocks.iter().filter(|b| b.kind == BlockKind::Caption).collect();
     assert!(!captions.is_empty());
     assert!(captions.iter().all(|c| c.credit.is_some()), "every caption has its credit");
-    let unique = captions.iter().filter(|c| c.duplicate_of.is_none()).count();
-    assert_eq!(unique * 2, captions.len(), "each caption appears twice in the raw page");
+    let unique: Vec<_> = captions.iter().filter(|c| c.duplicate_of.is_none()).collect();
+    assert_eq!(unique.len() * 2, captions.len(), "each caption appears twice in the raw page");
+    let mut credits: Vec<&str> = unique.iter().filter_map(|c| c.credit.map(|s| s.of(&text))).collect();
+    credits.dedup();
+    assert!(credits.len() >= 2, "captions from more than one agency: {credits:?}");
 }
 
 /// Time expressions in one sentence against a reference date: (text, TYPE, value[, end]).
@@ -255,6 +332,9 @@ fn timex_cases() {
         ("Profits will recover next year.", r, &[("next year", "DATE", "2022")]),
         ("He said on Friday that it was over.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("They will meet on Friday.", r, &[("Friday", "DATE", "2021-03-26")]),
+        // Position notes in photo captions are not ordinal dates.
+        ("Ana Lima (2nd R) greets Rui Costa (3rd L) in Santos, May 4, 2020.", r, &[("May 4, 2020", "DATE", "2020-05-04")]),
+        ("The mayor (1st R, front) and aides (R) pose at the port on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("She spoke on Wednesday.", r, &[("Wednesday", "DATE", "2021-03-24")]),
         ("He arrived on Monday for a two-day visit starting March 22.", r,
             &[("Monday", "DATE", "2021-03-22"), ("two-day", "DURATION", "P2D"), ("March 22", "DATE", "2021-03-22..2021-03-23")]),
@@ -357,6 +437,12 @@ fn check_entities(case: &str, text: &str, want: &[(&str, &str, &[&str])], absent
 
 #[test]
 fn entity_cases() {
+    check_entities(
+        "position notes in a caption are neither names nor part of one",
+        "Minister Ana Lima (2nd R) greets Mayor Rui Costa (3rd L) in Santos on Friday. /Reuters",
+        &[("Ana Lima", "person", &["Ana Lima"]), ("Rui Costa", "person", &["Rui Costa"])],
+        &["R", "L", "2nd R", "3rd L", "Ana Lima (2nd R)"],
+    );
     check_entities(
         "title before a name gives role; surname and possessive join the person",
         "The talks began today. Finnish Prime Minister Anna Virtanen spoke first. Later, Virtanen's aides left.",
