@@ -101,7 +101,7 @@ test('each caption appears exactly once, with its credit', async ({ browser, ori
   }
   const credits = [];
   for (let i = 0; i < await figures.count(); i++) {
-    credits.push((await figures.nth(i).locator('.credit span').innerText()).trim());
+    credits.push((await figures.nth(i).locator('.credit span').textContent()).trim());
   }
   assert(JSON.stringify(credits) === JSON.stringify(CREDITS), `photo credits: ${credits.join(', ')}`);
   for (const credit of CREDITS) {
@@ -125,7 +125,8 @@ test('no page chrome is visible; note and footer are set apart', async ({ browse
   assert(noteBg !== pageBg, 'the note is visually distinct');
   const footer = page.locator('article footer.article-foot');
   assert(await footer.isVisible(), 'footer shown');
-  assert((await footer.innerText()).includes('If you want to contribute'), 'the contribution line is the footer');
+  const footText = await footer.textContent();
+  assert(footText.includes('If you want to contribute'), `the contribution line is the footer: "${footText}"`);
   const [foot, para] = await Promise.all([footer, page.locator('article p').first()].map((l) => l.evaluate((e) => {
     const s = getComputedStyle(e);
     return { size: parseFloat(s.fontSize), border: s.borderTopStyle };
