@@ -4,9 +4,10 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve dist standalone size test test-native test-wasm e2e deny eval bench bench-ui fuzz tools browser clean
+.PHONY: serve dist standalone size test test-native test-wasm e2e deny eval train eval-conll bench bench-ui fuzz tools browser clean
 
 MEANTIME ?= ../shared/data/meantime
+NER_DATA ?= ../shared/data/ner-train
 FUZZ_SECONDS ?= 900
 
 ## Build and serve the viewer with the default article on http://127.0.0.1:8080 (live reload).
@@ -47,6 +48,22 @@ e2e: standalone browser
 ## Score the engine on the MEANTIME corpus (skipped, with a message, when it is absent).
 eval:
 	cargo run -q --release --locked -p lede-cli -- eval meantime $(MEANTIME)
+
+## Train the NER tagger (crates/lede-train) into crates/lede-engine/model/ner.bin (skipped, with a
+## message, when the training data is absent). Deterministic; the committed model is its output.
+## Optimised at opt-level 3 (the release profile's opt-level "z" is for the Wasm, and slow here);
+## LEDE_NER_BOOTSTRAP=1 lets the trainer build on a checkout without a model (it never uses it).
+train:
+	@if [ ! -d "$(NER_DATA)" ]; then echo "train: $(NER_DATA) not found: skipped (the committed model is kept)"; exit 0; fi; \
+	LEDE_NER_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+	  cargo run --release --locked -p lede-train -- --data $(NER_DATA) --out crates/lede-engine/model/ner.bin
+
+## Exact typed span F1 of the NER model alone on the CoNLL dev files present under NER_DATA.
+eval-conll:
+	@files=""; for f in gmb/dev uner-pud/dev btc/dev wnut17/dev uner-ewt/dev; do \
+	  if [ -f "$(NER_DATA)/$$f.conll" ]; then files="$$files $(NER_DATA)/$$f.conll"; fi; done; \
+	if [ -z "$$files" ]; then echo "eval-conll: no CoNLL dev files under $(NER_DATA): skipped"; \
+	else cargo run -q --release --locked -p lede-cli -- eval conll $$files; fi
 
 ## Lede against its peers in one run (engine throughput vs compromise, chrono-node, wink-nlp;
 ## bundle vs TimelineJS + compromise; page load vs TimelineJS; scale 10 KB-5 MB; interaction):

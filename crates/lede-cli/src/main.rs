@@ -9,11 +9,14 @@
 //!                         CSV (entities-csv, events-csv) or iCalendar (ics); TimeML input is recognised
 //! lede eval meantime [--verbose] [--json FILE] DIR
 //!                         score the engine against the MEANTIME corpus
+//! lede eval conll [--model] [--model-file FILE] [--limit N] [--errors] FILE...
+//!                         exact typed span P/R/F1 of the NER model on CoNLL files
 //! ```
 //!
 //! Errors go to standard error prefixed with `lede:`; the exit code is 1 for bad
 //! input and 2 for a bad command line. Nothing panics on any input.
 
+mod conll;
 mod eval;
 
 use lede_cli::timeml;
@@ -30,13 +33,16 @@ usage: lede blocks FILE|-
        lede sentences FILE|-
        lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-
        lede eval meantime [--verbose] [--json FILE] DIR
+       lede eval conll [--model] [--model-file FILE] [--limit N] [--errors] FILE...
 
 FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
 or text starting with <?xml or <TimeML); - reads standard input.
 annotate resolves relative dates against --date, else the TimeML creation time,
 else the article's dateline. FORMAT is json (lede/1, the default), timeml, webanno
 (W3C Web Annotation JSON-LD), timelinejs, entities-csv, events-csv or ics. DIR is
-the MEANTIME corpus root or a folder of its XML files; when it does not exist the evaluation is skipped (exit 0).";
+the MEANTIME corpus root or a folder of its XML files; when it does not exist the evaluation is skipped (exit 0).
+eval conll scores the NER model alone (--model, the default; --model-file FILE for another
+model file) on CoNLL files (token<TAB>tag, BIO2): exact typed spans per type and over PER/ORG/LOC.";
 
 /// A failed command: what to say, and whether it was the command line (exit
 /// code 2, usage shown) or the input (exit code 1).
@@ -263,8 +269,11 @@ fn eval_cmd(args: &[String]) -> Result<String, Failure> {
     let Some((what, args)) = args.split_first() else {
         return Err(Failure::usage("eval needs a corpus name (meantime)"));
     };
+    if what == "conll" {
+        return eval_conll_cmd(args);
+    }
     if what != "meantime" {
-        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime)")));
+        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime, conll)")));
     }
     let (opts, rest) = parse_options(args, &["--verbose"], &["--json"])?;
     let mut options = eval::EvalOptions::default();
@@ -278,6 +287,40 @@ fn eval_cmd(args: &[String]) -> Result<String, Failure> {
         return Err(Failure::usage("eval meantime takes one DIR"));
     };
     eval::run_meantime(Path::new(dir), &options).map_err(Failure::input)
+}
+
+/// `lede eval conll [--model] [--model-file FILE] [--limit N] [--errors] FILE...`.
+fn eval_conll_cmd(args: &[String]) -> Result<String, Failure> {
+    let (opts, files) = parse_options(args, &["--model", "--errors"], &["--model-file", "--limit"])?;
+    let mut options = conll::ConllOptions::default();
+    let mut model_file = None;
+    for (name, value) in opts {
+        match (name.as_str(), value) {
+            ("--model-file", Some(v)) => model_file = Some(v),
+            ("--limit", Some(v)) => {
+                options.limit = Some(v.parse().map_err(|_| Failure::usage(format!("--limit wants a number, not {v:?}")))?);
+            }
+            ("--errors", _) => options.errors = true,
+            _ => {}
+        }
+    }
+    if files.is_empty() {
+        return Err(Failure::usage("eval conll takes one or more FILEs"));
+    }
+    let bytes = match &model_file {
+        Some(f) => Some(read_bytes(f).map_err(Failure::input)?),
+        None => None,
+    };
+    let parsed;
+    let model = match (&bytes, &model_file) {
+        (Some(b), Some(f)) => {
+            parsed = lede_engine::ner_api::NerModel::parse(b).map_err(|e| Failure::input(format!("{f}: {e}")))?;
+            &parsed
+        }
+        _ => lede_engine::ner_api::NerModel::embedded(),
+    };
+    let mut tagger = conll::ModelTagger::new(model);
+    conll::run(&files, &mut tagger, &options).map_err(Failure::input)
 }
 
 /// Write a command's output. A closed pipe (`lede … | head`) ends quietly.

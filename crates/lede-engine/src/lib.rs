@@ -50,6 +50,7 @@ mod json;
 #[allow(missing_docs)]
 mod gazetteer_data;
 mod model;
+mod ner;
 mod sentences;
 mod span;
 mod timex;
@@ -62,6 +63,8 @@ pub use sentences::split_sentences;
 pub use entities::slug;
 pub use model::{Annotation, Entity, EntityKind, Event, Granularity, Options, Timex, TimexType};
 pub use span::{ByteSpan, OffsetMap};
+#[doc(hidden)]
+pub use ner::api as ner_api;
 
 /// What the article says about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

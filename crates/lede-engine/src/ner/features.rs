@@ -1,0 +1,490 @@
+//! Hashed features of the tokens of a sentence.
+//!
+//! Every feature is a 32-bit hash of a template id and a value; the model keeps the low
+//! `bits` of it as a bucket. Strings are hashed incrementally (FNV-1a over their bytes, or
+//! over the UTF-8 of `char::to_lowercase`), so no `String` is built per token or feature.
+
+use crate::gazetteer::{Gazetteer, Known};
+
+use super::{BlockHint, DocFeatures};
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// Hash of "no word here" (before the sentence start, after its end).
+const BOS: u64 = 0x5bd1_e995_0000_0001;
+const EOS: u64 = 0x5bd1_e995_0000_0002;
+
+#[inline]
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+#[inline]
+fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = fnv_byte(h, b);
+    }
+    h
+}
+
+#[inline]
+fn fnv_char(h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes())
+}
+
+/// FNV-1a of the lower-cased text.
+fn fnv_lower(mut h: u64, s: &str) -> u64 {
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            h = fnv_char(h, l);
+        }
+    }
+    h
+}
+
+/// A strong 64-bit finaliser (splitmix64).
+#[inline]
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The feature hash of template `t` with value `a`.
+#[inline]
+fn feat(t: u8, a: u64) -> u32 {
+    mix(a ^ u64::from(t).wrapping_mul(0x9e37_79b9_7f4a_7c15)) as u32
+}
+
+/// The feature hash of template `t` with the ordered pair of values `(a, b)`.
+#[inline]
+fn feat2(t: u8, a: u64, b: u64) -> u32 {
+    feat(t, mix(a).wrapping_add(b.rotate_left(17)))
+}
+
+// Token flags.
+const INIT_CAP: u32 = 1;
+const ALL_CAPS: u32 = 1 << 1;
+const HAS_DIGIT: u32 = 1 << 2;
+const HAS_HYPHEN: u32 = 1 << 3;
+const HAS_DOT: u32 = 1 << 4;
+const HAS_APOS: u32 = 1 << 5;
+const ALL_DIGIT: u32 = 1 << 6;
+const PUNCT: u32 = 1 << 7;
+const MIXED_CASE: u32 = 1 << 8;
+const TITLE: u32 = 1 << 9;
+const FIRST_NAME: u32 = 1 << 10;
+const HASHTAG: u32 = 1 << 11;
+const MENTION: u32 = 1 << 12;
+const URL: u32 = 1 << 13;
+const LONG: u32 = 1 << 14;
+const HAS_LOWER: u32 = 1 << 15;
+const NFLAGS: u32 = 16;
+
+/// Per-token values computed once per sentence.
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short: u64,
+    flags: u32,
+    /// Gazetteer matches: bit `kind * 6 + (len - 1) * 2 + (0 for first word, 1 inside)`.
+    gaz: u32,
+}
+
+/// Title and honorific words (lower case) that precede a person's name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "deputy",
+    "senator",
+    "sen.",
+    "general",
+    "gen.",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "governor",
+    "gov.",
+    "mayor",
+    "judge",
+    "justice",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev.",
+    "reverend",
+    "father",
+    "colonel",
+    "col.",
+    "captain",
+    "capt.",
+    "lt.",
+    "lieutenant",
+    "sergeant",
+    "sgt.",
+    "ambassador",
+    "premier",
+    "sheikh",
+    "ayatollah",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "emperor",
+    "sultan",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "commander",
+    "admiral",
+    "marshal",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "coach",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "st.",
+    "saint",
+    "mullah",
+    "imam",
+    "rabbi",
+    "brother",
+    "sister",
+    "aunt",
+    "uncle",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "state",
+    "former",
+    "acting",
+    "chief",
+];
+
+/// Words that may sit inside a run of title words but not start one ("Secretary of State").
+const TITLE_GLUE: &[&str] = &["of", "for", "the"];
+
+/// Whether `w` is a title or honorific ("Mr.", "President", "minister").
+pub(crate) fn is_title(w: &str) -> bool {
+    w.len() <= 20 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// Whether `w` may continue a run of title words.
+pub(crate) fn is_title_glue(w: &str) -> bool {
+    TITLE_GLUE.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
+
+fn token(w: &str, gaz: &Gazetteer) -> Tok {
+    let mut t = Tok {
+        word: fnv_bytes(FNV_OFFSET, w.as_bytes()),
+        lower: fnv_lower(FNV_OFFSET, w),
+        ..Tok::default()
+    };
+    let (mut shape, mut short) = (FNV_OFFSET, FNV_OFFSET);
+    let (mut last, mut run) = ('\0', 0usize);
+    let (mut upper, mut lower, mut digits, mut alnum, mut n) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut upper_inside = false;
+    for (i, c) in w.chars().enumerate() {
+        n += 1;
+        let k = shape_class(c);
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = k;
+            short = fnv_char(short, k);
+        }
+        if run <= 4 {
+            shape = fnv_char(shape, k);
+        }
+        if c.is_uppercase() {
+            upper += 1;
+            if i == 0 {
+                t.flags |= INIT_CAP;
+            } else {
+                upper_inside = true;
+            }
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+        if c.is_numeric() {
+            digits += 1;
+        }
+        if c.is_alphanumeric() {
+            alnum += 1;
+        }
+        match c {
+            '-' | '‐' | '–' => t.flags |= HAS_HYPHEN,
+            '.' => t.flags |= HAS_DOT,
+            '\'' | '’' => t.flags |= HAS_APOS,
+            _ => {}
+        }
+    }
+    t.shape = shape;
+    t.short = short;
+    if upper > 0 && lower == 0 {
+        t.flags |= ALL_CAPS;
+    }
+    if lower > 0 {
+        t.flags |= HAS_LOWER;
+        if upper_inside {
+            t.flags |= MIXED_CASE;
+        }
+    }
+    if digits > 0 {
+        t.flags |= HAS_DIGIT;
+        if digits == alnum {
+            t.flags |= ALL_DIGIT;
+        }
+    }
+    if alnum == 0 && n > 0 {
+        t.flags |= PUNCT;
+    }
+    if n > 15 {
+        t.flags |= LONG;
+    }
+    if w.starts_with('#') {
+        t.flags |= HASHTAG;
+    }
+    if w.starts_with('@') {
+        t.flags |= MENTION;
+    }
+    if w.starts_with("http") || w.starts_with("www.") {
+        t.flags |= URL;
+    }
+    if is_title(w) {
+        t.flags |= TITLE;
+    }
+    if t.flags & INIT_CAP != 0 && w.len() <= 40 && gaz.is_first_name(w) {
+        t.flags |= FIRST_NAME;
+    }
+    t
+}
+
+fn kind_code(k: &Known) -> u32 {
+    match k {
+        Known::Country(_) => 0,
+        Known::Demonym(_) => 1,
+        Known::Place => 2,
+        Known::Organization(_) => 3,
+    }
+}
+
+/// Whether a word may be part of a gazetteer window.
+fn window_word(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 40 && w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Feature extraction with reusable buffers.
+#[derive(Default)]
+pub struct Extractor {
+    toks: Vec<Tok>,
+    join: String,
+}
+
+impl Extractor {
+    /// A new extractor (buffers grow on first use and are reused).
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// The feature hashes of every token of `words`, appended to `feats`; the features of
+    /// token `i` are `feats[offsets[i]..offsets[i + 1]]` (`offsets` is cleared first and gets
+    /// `words.len() + 1` entries; `feats` is cleared too). A model keeps the low bits of each
+    /// hash as its bucket.
+    pub fn extract<S: AsRef<str>>(
+        &mut self,
+        words: &[S],
+        doc: &DocFeatures,
+        block: BlockHint,
+        feats: &mut Vec<u32>,
+        offsets: &mut Vec<u32>,
+    ) {
+        feats.clear();
+        offsets.clear();
+        let gaz = Gazetteer::get();
+        let n = words.len();
+        self.toks.clear();
+        self.toks
+            .extend(words.iter().map(|w| token(w.as_ref(), gaz)));
+        // Gazetteer windows of 1 to 3 words starting at a capitalised word.
+        for i in 0..n {
+            let first = words[i].as_ref();
+            if self.toks[i].flags & INIT_CAP == 0 || !window_word(first) {
+                continue;
+            }
+            self.join.clear();
+            for len in 1..=3usize.min(n - i) {
+                let w = words[i + len - 1].as_ref();
+                if len > 1 {
+                    if !window_word(w) || w.contains('.') {
+                        break;
+                    }
+                    self.join.push(' ');
+                }
+                self.join.push_str(w);
+                if let Some(k) = gaz.lookup(&self.join) {
+                    let base = kind_code(k) * 6 + (len as u32 - 1) * 2;
+                    self.toks[i].gaz |= 1 << base;
+                    for t in &mut self.toks[i + 1..i + len] {
+                        t.gaz |= 1 << (base + 1);
+                    }
+                }
+            }
+        }
+        let toks = &self.toks;
+        let lower_at = |j: isize| -> u64 {
+            if j < 0 {
+                BOS
+            } else {
+                toks.get(j as usize).map_or(EOS, |t| t.lower)
+            }
+        };
+        let short_at = |j: isize| -> u64 {
+            if j < 0 {
+                BOS
+            } else {
+                toks.get(j as usize).map_or(EOS, |t| t.short)
+            }
+        };
+        for i in 0..n {
+            offsets.push(feats.len() as u32);
+            let t = toks[i];
+            let w = words[i].as_ref();
+            let ii = i as isize;
+            let mut push = |f: u32| feats.push(f);
+            push(feat(0, 0));
+            push(feat(1, t.word));
+            push(feat(2, t.lower));
+            push(feat(3, t.shape));
+            push(feat(4, t.short));
+            // Prefixes of 1 to 3 characters and suffixes of 1 to 4, lower-cased.
+            let mut h = FNV_OFFSET;
+            for (k, c) in w.chars().take(3).enumerate() {
+                for l in c.to_lowercase() {
+                    h = fnv_char(h, l);
+                }
+                push(feat(5 + k as u8, h));
+            }
+            for (k, (at, _)) in w.char_indices().rev().take(4).enumerate() {
+                push(feat(8 + k as u8, fnv_lower(FNV_OFFSET, &w[at..])));
+            }
+            let (p1, p2, n1, n2) = (
+                lower_at(ii - 1),
+                lower_at(ii - 2),
+                lower_at(ii + 1),
+                lower_at(ii + 2),
+            );
+            push(feat(12, p1));
+            push(feat(13, p2));
+            push(feat(14, n1));
+            push(feat(15, n2));
+            let (s1, s2, m1, m2) = (
+                short_at(ii - 1),
+                short_at(ii - 2),
+                short_at(ii + 1),
+                short_at(ii + 2),
+            );
+            push(feat(16, s1));
+            push(feat(17, s2));
+            push(feat(18, m1));
+            push(feat(19, m2));
+            push(feat2(20, p1, t.lower));
+            push(feat2(21, t.lower, n1));
+            push(feat2(22, s1, mix(t.short) ^ m1));
+            push(feat2(23, p1, t.short));
+            push(feat2(24, t.short, n1));
+            if i == 0 {
+                push(feat(25, t.short));
+            }
+            for bit in 0..NFLAGS {
+                if t.flags & (1 << bit) != 0 {
+                    push(feat(26, u64::from(bit)));
+                }
+            }
+            // Document-level evidence about the word's case elsewhere.
+            let (cap_n, low_n) = doc.counts(t.lower);
+            let self_cap = i > 0 && t.flags & INIT_CAP != 0;
+            let self_low = w.chars().next().is_some_and(char::is_lowercase);
+            let cap_else = cap_n.saturating_sub(u32::from(self_cap)) > 0;
+            let low_else = low_n.saturating_sub(u32::from(self_low)) > 0;
+            let code = u64::from(t.flags & INIT_CAP)
+                | u64::from(i == 0) << 1
+                | u64::from(cap_else) << 2
+                | u64::from(low_else) << 3;
+            push(feat(27, code));
+            push(feat2(28, code, t.short));
+            // Gazetteer windows covering the word, and its neighbours' single-word matches.
+            for bit in 0..24u32 {
+                if t.gaz & (1 << bit) != 0 {
+                    push(feat(29, u64::from(bit)));
+                }
+            }
+            if i > 0 && toks[i - 1].flags & TITLE != 0 {
+                push(feat(30, u64::from(t.flags & (INIT_CAP | FIRST_NAME))));
+            }
+            if i > 1 && toks[i - 2].flags & TITLE != 0 {
+                push(feat(31, u64::from(t.flags & INIT_CAP)));
+            }
+            push(feat(32, block as u64));
+            push(feat2(33, block as u64, t.short));
+        }
+        offsets.push(feats.len() as u32);
+    }
+}
+
+/// The document-level key of a word (its lower-cased hash), and whether this occurrence is
+/// capitalised away from the sentence start, and whether it is lower-case.
+pub(crate) fn doc_key(i: usize, w: &str) -> (u64, bool, bool) {
+    let first = w.chars().next();
+    (
+        fnv_lower(FNV_OFFSET, w),
+        i > 0 && first.is_some_and(char::is_uppercase),
+        first.is_some_and(char::is_lowercase),
+    )
+}
