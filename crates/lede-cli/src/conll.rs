@@ -58,6 +58,57 @@ impl SpanTagger for ModelTagger<'_> {
     }
 }
 
+/// The whole engine (model, then rules): each pseudo-document's sentences, their tokens joined
+/// by spaces, one sentence a line, analysed as plain text; every entity mention is mapped back
+/// to the tokens it covers (person PER, organization ORG, place LOC, any other kind MISC).
+pub(crate) struct EngineTagger;
+
+impl SpanTagger for EngineTagger {
+    fn tag_document(&mut self, sentences: &[Vec<String>]) -> Vec<Vec<Span>> {
+        let mut text = String::new();
+        // (sentence, token) of each token's first byte, and the byte just after it.
+        let mut starts: Vec<(usize, usize, usize)> = Vec::new();
+        let mut ends: Vec<(usize, usize, usize)> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            for (ti, w) in s.iter().enumerate() {
+                if ti > 0 {
+                    text.push(' ');
+                }
+                starts.push((text.len(), si, ti));
+                text.push_str(w);
+                ends.push((text.len(), si, ti));
+            }
+            text.push('\n');
+        }
+        let options = lede_engine::Options { reference: None, plain: true };
+        let annotation = lede_engine::annotate(&text, &options);
+        let mut out: Vec<Vec<Span>> = vec![Vec::new(); sentences.len()];
+        for e in &annotation.entities {
+            let kind = match e.kind {
+                lede_engine::EntityKind::Person => EntityType::Per,
+                lede_engine::EntityKind::Organization => EntityType::Org,
+                lede_engine::EntityKind::Place => EntityType::Loc,
+                _ => EntityType::Misc,
+            };
+            for m in &e.mentions {
+                // The tokens the mention covers, at least in part.
+                let first = starts.partition_point(|&(b, _, _)| b < m.start);
+                let first = if first > 0 && ends[first - 1].0 > m.start { first - 1 } else { first };
+                let last = ends.partition_point(|&(b, _, _)| b < m.end);
+                let (Some(&(_, s0, t0)), Some(&(_, s1, t1))) = (starts.get(first), ends.get(last)) else { continue };
+                if s0 == s1 && t0 <= t1 {
+                    out[s0].push(Span { start: t0, end: t1 + 1, kind });
+                }
+            }
+        }
+        for v in &mut out {
+            v.sort_by_key(|x| (x.start, x.end));
+            v.dedup_by_key(|x| (x.start, x.end));
+        }
+        out
+    }
+}
+
 /// Options of `lede eval conll`.
 #[derive(Default)]
 pub(crate) struct ConllOptions {

@@ -9,7 +9,7 @@
 //!                         CSV (entities-csv, events-csv) or iCalendar (ics); TimeML input is recognised
 //! lede eval meantime [--verbose] [--json FILE] DIR
 //!                         score the engine against the MEANTIME corpus
-//! lede eval conll [--model] [--model-file FILE] [--limit N] [--errors] FILE...
+//! lede eval conll [--model | --engine] [--model-file FILE] [--limit N] [--errors] FILE...
 //!                         exact typed span P/R/F1 of the NER model on CoNLL files
 //! ```
 //!
@@ -33,7 +33,7 @@ usage: lede blocks FILE|-
        lede sentences FILE|-
        lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-
        lede eval meantime [--verbose] [--json FILE] DIR
-       lede eval conll [--model] [--model-file FILE] [--limit N] [--errors] FILE...
+       lede eval conll [--model | --engine] [--model-file FILE] [--limit N] [--errors] FILE...
 
 FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
 or text starting with <?xml or <TimeML); - reads standard input.
@@ -42,7 +42,8 @@ else the article's dateline. FORMAT is json (lede/1, the default), timeml, weban
 (W3C Web Annotation JSON-LD), timelinejs, entities-csv, events-csv or ics. DIR is
 the MEANTIME corpus root or a folder of its XML files; when it does not exist the evaluation is skipped (exit 0).
 eval conll scores the NER model alone (--model, the default; --model-file FILE for another
-model file) on CoNLL files (token<TAB>tag, BIO2): exact typed spans per type and over PER/ORG/LOC.";
+model file) or the whole engine (--engine: model, then rules; tokens joined by spaces, one
+sentence a line) on CoNLL files (token<TAB>tag, BIO2): exact typed spans per type and over PER/ORG/LOC.";
 
 /// A failed command: what to say, and whether it was the command line (exit
 /// code 2, usage shown) or the input (exit code 1).
@@ -289,11 +290,12 @@ fn eval_cmd(args: &[String]) -> Result<String, Failure> {
     eval::run_meantime(Path::new(dir), &options).map_err(Failure::input)
 }
 
-/// `lede eval conll [--model] [--model-file FILE] [--limit N] [--errors] FILE...`.
+/// `lede eval conll [--model | --engine] [--model-file FILE] [--limit N] [--errors] FILE...`.
 fn eval_conll_cmd(args: &[String]) -> Result<String, Failure> {
-    let (opts, files) = parse_options(args, &["--model", "--errors"], &["--model-file", "--limit"])?;
+    let (opts, files) = parse_options(args, &["--model", "--engine", "--errors"], &["--model-file", "--limit"])?;
     let mut options = conll::ConllOptions::default();
     let mut model_file = None;
+    let mut engine = false;
     for (name, value) in opts {
         match (name.as_str(), value) {
             ("--model-file", Some(v)) => model_file = Some(v),
@@ -301,11 +303,15 @@ fn eval_conll_cmd(args: &[String]) -> Result<String, Failure> {
                 options.limit = Some(v.parse().map_err(|_| Failure::usage(format!("--limit wants a number, not {v:?}")))?);
             }
             ("--errors", _) => options.errors = true,
+            ("--engine", _) => engine = true,
             _ => {}
         }
     }
     if files.is_empty() {
         return Err(Failure::usage("eval conll takes one or more FILEs"));
+    }
+    if engine {
+        return conll::run(&files, &mut conll::EngineTagger, &options).map_err(Failure::input);
     }
     let bytes = match &model_file {
         Some(f) => Some(read_bytes(f).map_err(Failure::input)?),

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::gazetteer::{Gazetteer, Known};
+use crate::ner::{BlockHint, DocFeatures, EntityType, NerTag, Tagger};
 use crate::model::{Entity, EntityKind};
 use crate::span::ByteSpan;
 use crate::tokens::{tokenize, Tok, Token};
@@ -42,10 +43,26 @@ const TITLE_WORDS: &[&str] = &[
     "President-elect", "Lawmaker", "Congressman", "Congresswoman", "MP", "Commander", "Marshal", "Major",
 ];
 
+/// Title words that name a department, not a post: alone they are no role ("Defense Review").
+const DEPARTMENTS: &[&str] = &[
+    "Defense", "Defence", "Finance", "Interior", "Trade", "Foreign", "State", "Health", "Economy", "Agriculture",
+    "Education", "Transport", "Energy", "Commerce", "Labor", "Labour", "Home", "Treasury", "Justice", "Technology",
+    "Marketing", "Communications", "Financial",
+];
+
+/// Currencies written as names or codes: not organisations or places.
+const CURRENCIES: &[&str] = &[
+    "RMB", "CNY", "USD", "EUR", "GBP", "JPY", "RUB", "INR", "CHF", "CAD", "AUD", "HKD", "KRW", "BRL", "ZAR", "MXN",
+    "TRY", "SEK", "NOK", "DKK", "SGD", "NZD", "Renminbi", "Yuan", "Euro", "Ruble", "Rouble", "Rupee", "Yen", "Peso",
+];
+
 /// Honorifics: mark the following name as a person, not part of the name or role.
 const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam"];
 
 const ORG_WORDS: &[&str] = &[
+    "Dynamics", "Solutions", "Logistics", "Robotics", "Pharma", "Therapeutics", "Biosciences", "Semiconductor",
+    "Semiconductors", "Software", "Networks", "Instruments", "Foods", "Brands", "Resources", "Mining", "Steel",
+    "Chemicals", "Automotive", "Aviation", "Insurance", "Bancorp", "Motors", "Enterprises", "Ventures", "Labs",
     "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Group",
     "Bank", "University", "Institute", "Ministry", "Department", "Agency", "Council", "Committee", "Commission",
     "Association", "Union", "Party", "Airlines", "Airways", "Air", "Motors", "Foundation", "Organization",
@@ -80,7 +97,7 @@ const EVENT_NOUNS: &[&str] = &["pandemic", "epidemic", "outbreak", "crisis", "wa
 const WORK_WORDS: &[&str] = &[
     "Treaty", "Charter", "Act", "Agreement", "Accord", "Accords", "Convention", "Declaration", "Report",
     "Protocol", "Constitution", "Resolution", "Plan", "Initiative", "Bill", "Law", "Strategy", "Doctrine",
-    "Statement", "Manifesto", "Directive", "Regulation", "Code", "Pact", "Memorandum", "Deal",
+    "Statement", "Manifesto", "Directive", "Regulation", "Code", "Pact", "Memorandum", "Deal", "Review",
 ];
 
 /// Groups that are not nationalities.
@@ -99,7 +116,7 @@ const REGION_NAMES: &[&str] = &[
     "Africa", "Antarctica", "Asia", "Europe", "Oceania", "North America", "South America", "Latin America",
     "Central America", "Middle East", "Far East", "Southeast Asia", "South Asia", "East Asia", "Central Asia",
     "Eastern Europe", "Western Europe", "Scandinavia", "Caribbean", "Balkans", "Sahel", "Arctic", "Pacific",
-    "Atlantic", "Mediterranean", "Gulf", "Asia-Pacific", "Sub-Saharan Africa", "West Africa", "East Africa",
+    "Atlantic", "Mediterranean", "Gulf", "Asia-Pacific", "Indo-Pacific", "Sub-Saharan Africa", "West Africa", "East Africa",
 ];
 
 /// Lower-case words right before a name that make it an organisation.
@@ -118,7 +135,7 @@ fn is(list: &'static [&'static str], w: &str) -> bool {
     use std::sync::OnceLock;
     static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        [FUNCTION_WORDS, TITLE_WORDS, HONORIFICS, ORG_WORDS, PLACE_WORDS, EVENT_WORDS, EVENT_NOUNS, WORK_WORDS, GROUP_NAMES, PLACE_PREPOSITIONS, ORG_CUES_BEFORE, ORG_CUES_AFTER, PERSON_VERBS, MONTHS_AND_DAYS, REGION_NAMES]
+        [FUNCTION_WORDS, TITLE_WORDS, DEPARTMENTS, CURRENCIES, HONORIFICS, ORG_WORDS, PLACE_WORDS, EVENT_WORDS, EVENT_NOUNS, WORK_WORDS, GROUP_NAMES, PLACE_PREPOSITIONS, ORG_CUES_BEFORE, ORG_CUES_AFTER, PERSON_VERBS, MONTHS_AND_DAYS, REGION_NAMES]
             .into_iter()
             .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
             .collect()
@@ -153,6 +170,12 @@ struct Cand {
     paren_alias_of: Option<usize>,
     /// Weight for salience.
     weight: f32,
+    /// The trained tagger's type for exactly this span, when it found one.
+    model: Option<EntityType>,
+    /// Made from a tagger span that no rule proposed (its kind is then the tagger's).
+    from_model: bool,
+    /// The rules' kind comes from a gazetteer, a keyword, a title or a cue word, not from a guess.
+    strong: bool,
 }
 
 fn name_token(t: &Token<'_>) -> bool {
@@ -296,6 +319,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         // next run, where it becomes the person's role.
         if let Some(t) = (i + 1..run_end).find(|&t| {
             is(TITLE_WORDS, toks[t].text)
+                && !is(DEPARTMENTS, toks[t].text)
                 && !is(TITLE_WORDS, toks[t - 1].text)
                 && !matches!(toks[t - 1].text, "of" | "and" | "the" | "for")
                 && toks[i..t].iter().any(|x| {
@@ -351,6 +375,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 role_start = a;
             }
         }
+        // "Defense Review": department words alone are no role; they belong to the name.
+        if a > role_start && !honorific && toks[role_start..a].iter().all(|t| is(DEPARTMENTS, t.text) || !is(TITLE_WORDS, t.text)) {
+            a = role_start;
+        }
         // "US Department of Labor": a country or nationality alone is no role.
         if a > role_start && !honorific && !toks[role_start..a].iter().any(|t| is(TITLE_WORDS, t.text)) {
             a = role_start;
@@ -379,6 +407,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                     country: Some((*c).to_owned()),
                     paren_alias_of: None,
                     weight: s.weight,
+                    model: None, from_model: false, strong: false,
                 });
             } else if let Some(Known::Country(c)) = g.lookup(s.w(k)) {
                 out.push(Cand {
@@ -391,6 +420,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                     country: None,
                     paren_alias_of: None,
                     weight: s.weight,
+                    model: None, from_model: false, strong: false,
                 });
             }
         }
@@ -399,7 +429,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             continue;
         }
         // "US$40", "HK$": a currency, not a place. Time zones are not organisations.
-        if b - a == 1 && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end) || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT" | "USD" | "EUR" | "GBP" | "JPY")) {
+        if b - a == 1 && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end) || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT") || is(CURRENCIES, s.w(a))) {
             continue;
         }
         // Months and weekdays alone are dates, not names; single letters are photo
@@ -408,7 +438,8 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             continue;
         }
         let role = (a > role_start && !role_of).then(|| ByteSpan::new(toks[role_start].span.start, toks[a - 1].span.end).of(text).to_owned());
-        let span = ByteSpan::new(toks[a].span.start, toks[b - 1].span.end);
+        // "UN-based", "United Nations-centered": the name without its lower-case suffix.
+        let span = trim_suffix(text, ByteSpan::new(toks[a].span.start, toks[b - 1].span.end));
         let name = span.of(text).to_owned();
         let sentence_initial = a == first_word || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
         let mut cand = Cand {
@@ -421,6 +452,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             country: None,
             paren_alias_of: None,
             weight: s.weight,
+            model: None, from_model: false, strong: false,
         };
         // Type it.
         let prev_lower = if role_start > 0 { s.lw(role_start - 1) } else { String::new() };
@@ -467,6 +499,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 i = i.max(end);
             }
         }
+        // Rules typed it from a gazetteer, a keyword, a title or a cue word (strong), or only
+        // guessed from its shape and place (weak: the tagger's reading of the context wins).
+        let mut strong = true;
         if cand.kind.is_none() {
             let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
             let first = words[0];
@@ -488,7 +523,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Event)
             } else if words.iter().any(|w| is(WORK_WORDS, w)) {
                 Some(EntityKind::Work)
-            } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 {
+            } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 && !(b - a == 1 && names_joined(toks[a].text, g, s.casing)) {
                 // "COVID-19 pandemic": the noun belongs to the event's name.
                 let end = toks[b].span.end;
                 cand.span = ByteSpan::new(span.start, end);
@@ -508,7 +543,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Group)
             } else if words.len() == 1 && toks[a].is_all_caps() && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
                 // An unknown acronym: an organisation unless the gazetteer says otherwise.
-                Some(EntityKind::Organization)
+                { strong = false; Some(EntityKind::Organization) }
             } else if words.len() >= 2
                 && words.len() <= 4
                 && g.is_first_name(first)
@@ -516,7 +551,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 && !words.iter().any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
                 && words.last().is_some_and(|w| w.trim_end_matches('.').chars().count() >= 2)
             {
-                Some(EntityKind::Person)
+                { strong = false; Some(EntityKind::Person) }
             } else if is(ORG_CUES_BEFORE, &prev_lower)
                 || is(ORG_CUES_AFTER, &after_possessive)
                 || prev_lower == "in" && role_start >= 2 && matches!(s.lw(role_start - 2).as_str(), "stake" | "stakes" | "shares" | "investment" | "investments" | "interest" | "holding" | "holdings" | "share" | "jobs" | "job")
@@ -526,22 +561,23 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 && ["an", "ese", "ish", "ic", "ian"].iter().any(|suf| first.ends_with(suf))
             {
                 // An adjective of a people or region ("Eurasian diplomacy").
-                Some(EntityKind::Group)
+                { strong = false; Some(EntityKind::Group) }
             } else if is(PLACE_PREPOSITIONS, &prev_lower) && words.len() <= 3 && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower())) {
-                Some(EntityKind::Place)
+                { strong = false; Some(EntityKind::Place) }
             } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
                 // "iPhone", "eBay": a product or brand.
-                Some(EntityKind::Other)
+                { strong = false; Some(EntityKind::Other) }
             } else if (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')) && is(PERSON_VERBS, &next_lower) {
-                Some(EntityKind::Person)
+                { strong = false; Some(EntityKind::Person) }
             } else if words.len() == 1 && !cand.weak {
                 // An unknown single name in running text (not a place, not a known person's
                 // surname; both are settled when mentions merge): most often an organisation.
-                Some(EntityKind::Organization)
+                { strong = false; Some(EntityKind::Organization) }
             } else {
                 None
             };
         }
+        cand.strong = strong && cand.kind.is_some();
         // "(EADS)" right after a name is that name's acronym.
         if b - a == 1 && a > 0 && s.w(a - 1) == "(" && s.w(b) == ")" && toks[a].is_all_caps() {
             if let Some(prev) = out.last() {
@@ -562,10 +598,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                     parts.push((ps, part));
                 }
             }
-            // Split only when each part is a name in its own right (known, or written alone
-            // elsewhere): "China-Russia", "Lavrov-Wang", but not "Wal-Mart" or "Rolls-Royce".
-            let each_known = parts.iter().all(|(_, p)| g.lookup(p).is_some() || s.casing.mid(p) > 0);
-            if parts.len() >= 2 && parts.len() == toks[a].text.split('-').count() && each_known {
+            if names_joined(toks[a].text, g, s.casing) {
                 for (ps, part) in parts {
                     let known = g.lookup(part).cloned();
                     out.push(Cand {
@@ -586,6 +619,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                         country: None,
                         paren_alias_of: None,
                         weight: s.weight,
+                        model: None, from_model: false, strong: false,
                     });
                 }
                 continue;
@@ -593,6 +627,20 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         }
         out.push(cand);
     }
+}
+
+/// A hyphenated word made of names that stand on their own (known, or written alone
+/// elsewhere in the document): "China-Russia", "Lavrov-Wang", but not "Wal-Mart",
+/// "Rolls-Royce" or "COVID-19".
+fn names_joined(word: &str, g: &Gazetteer, casing: &Casing<'_>) -> bool {
+    let mut n = 0;
+    for part in word.split('-') {
+        if !part.chars().next().is_some_and(char::is_uppercase) || g.lookup(part).is_none() && casing.mid(part) == 0 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// A growing entity.
@@ -615,26 +663,63 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
     for toks in &sentence_tokens {
         casing.add_sentence(toks);
     }
+    // The trained tagger reads every sentence with what the whole document says about its words.
+    let hint_of = |block: usize| match article.blocks.get(block).map(|b| b.kind) {
+        Some(BlockKind::Title) => BlockHint::Headline,
+        Some(BlockKind::Caption) => BlockHint::Caption,
+        Some(BlockKind::Byline | BlockKind::Dateline | BlockKind::Chrome) => BlockHint::Byline,
+        _ => BlockHint::Body,
+    };
+    let mut doc = DocFeatures::builder();
+    let mut words: Vec<&str> = Vec::new();
+    for (s, toks) in article.sentences.iter().zip(&sentence_tokens) {
+        words.clear();
+        words.extend(toks.iter().map(|t| t.text));
+        doc.add_sentence(&words, hint_of(s.block));
+    }
+    let doc = doc.finish();
+    let mut tagger = Tagger::new();
+    let mut tags: Vec<NerTag> = Vec::new();
+    let mut found: Vec<(ByteSpan, EntityType)> = Vec::new();
     for (s, toks) in article.sentences.iter().zip(&sentence_tokens) {
         let Some(block) = article.blocks.get(s.block) else { continue };
-        let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.kind == Tok::Word).collect();
-        let caps = words.iter().filter(|t| t.is_capitalised()).count();
-        let headline = block.kind == BlockKind::Title && words.len() >= 3 && caps * 10 >= words.len() * 6;
+        let word_toks: Vec<&Token<'_>> = toks.iter().filter(|t| t.kind == Tok::Word).collect();
+        let caps = word_toks.iter().filter(|t| t.is_capitalised()).count();
+        let headline = block.kind == BlockKind::Title && word_toks.len() >= 3 && caps * 10 >= word_toks.len() * 6;
         let weight = match block.kind {
             BlockKind::Title => 3.0,
             BlockKind::Caption | BlockKind::Note => 1.0,
             _ if s.block <= first_paragraph(article) => 2.0,
             _ => 1.0,
         };
-        candidates(text, &Sent { toks, headline, weight, casing: &casing }, g, &mut cands);
+        let from = cands.len();
+        let sent = Sent { toks, headline, weight, casing: &casing };
+        candidates(text, &sent, g, &mut cands);
+        words.clear();
+        words.extend(toks.iter().map(|t| t.text));
+        tagger.tag(&words, &doc, hint_of(s.block), &mut tags);
+        found.clear();
+        found.extend(crate::ner::spans(&tags).into_iter().map(|m| (ByteSpan::new(toks[m.start].span.start, toks[m.end - 1].span.end), m.kind)));
+        reconcile(text, &sent, &found, &mut cands, from, g);
     }
     // Bylines: each author is a person.
     for b in article.blocks.iter().filter(|b| b.kind == BlockKind::Byline) {
         for name in &article.meta.authors {
             if let Some(pos) = b.span.of(text).find(name.as_str()) {
                 let span = ByteSpan::new(b.span.start + pos, b.span.start + pos + name.len());
-                cands.push(Cand { span, name: name.clone(), kind: Some(EntityKind::Person), canonical: None, role: Some("Author".to_owned()), weak: false, country: None, paren_alias_of: None, weight: 1.0 });
+                cands.push(Cand { span, name: name.clone(), kind: Some(EntityKind::Person), canonical: None, role: Some("Author".to_owned()), weak: false, country: None, paren_alias_of: None, weight: 1.0, model: None, from_model: false, strong: false });
             }
+        }
+    }
+    // A photo credit ("/Xinhua", "/Reuters") names an agency: an organisation.
+    for b in article.blocks.iter().filter(|b| b.kind == BlockKind::Caption && b.duplicate_of.is_none()) {
+        if let Some(credit) = b.credit.filter(|c| c.of(text).chars().next().is_some_and(char::is_uppercase)) {
+            let name = credit.of(text).to_owned();
+            let canonical = match g.lookup(&name) {
+                Some(Known::Organization(full)) => Some((*full).to_owned()),
+                _ => None,
+            };
+            cands.push(Cand { span: credit, name, kind: Some(EntityKind::Organization), canonical, role: None, weak: false, country: None, paren_alias_of: None, weight: 0.5, model: None, from_model: false, strong: true });
         }
     }
     cands.sort_by_key(|c| c.span.start);
@@ -646,6 +731,229 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
         !(k > 0 && dated[k - 1].end >= c.span.end)
     });
     merge(text, cands)
+}
+
+/// The trained tagger decides where names are and what type they are; the rules' candidates
+/// of one sentence (`cands[from..]`) keep what the tagger cannot give: roles, gazetteer
+/// canonical names, fine types (groups, events, works), the parts of hyphenated compounds and
+/// acronyms in parentheses.
+///
+/// - A candidate on exactly a tagger span takes the tagger's type as its evidence.
+/// - A tagger span with no such candidate becomes a candidate of its own, unless the rules
+///   split it into the parts of a hyphenated compound ("China-Russia"), which stay.
+/// - A candidate that crosses a tagger span, or that the tagger did not find, is dropped,
+///   unless the rules are sure of it: a gazetteer name, a demonym, a person by honorific or
+///   role, an acronym in parentheses, a weak candidate (which only joins names found elsewhere).
+fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], cands: &mut Vec<Cand>, from: usize, g: &Gazetteer) {
+    // "Angry Brannock workers": a sentence-initial word never capitalised elsewhere in the
+    // document, and not known as a name, is a common word, not the start of the name.
+    let first_word = s.toks.iter().position(|t| t.kind != Tok::Punct).unwrap_or(0);
+    let found: Vec<(ByteSpan, EntityType)> = found
+        .iter()
+        .map(|&(m, kind)| {
+            let Some(t0) = s.toks.get(first_word).filter(|t| t.span.start == m.start) else { return (m, kind) };
+            let w = t0.text;
+            match s.toks.get(first_word + 1) {
+                Some(t1) if t1.span.end <= m.end && s.casing.mid(w) == 0 && s.casing.starts_runs(t1.text) && g.lookup(w).is_none() && !g.is_first_name(w) && !is_keyword(w) => {
+                    (ByteSpan::new(t1.span.start, m.end), kind)
+                }
+                _ => (m, kind),
+            }
+        })
+        .collect();
+    let found = &found[..];
+    let mut covered = vec![false; found.len()];
+    let mut keep = vec![true; cands.len() - from];
+    for (k, c) in cands[from..].iter_mut().enumerate() {
+        let overlapping = found.iter().position(|(m, _)| m.start < c.span.end && c.span.start < m.end);
+        match overlapping {
+            Some(i) if found[i].0 == c.span || found[i].0 == trim_possessive(text, c.span) => {
+                covered[i] = true;
+                c.model = Some(found[i].1);
+                c.weak &= s.headline || found[i].1 == EntityType::Misc && lone_opener(s, c.span, g);
+            }
+            // A part of a hyphenated word, split by the rules ("China" of "China-Russia").
+            Some(i) if s.toks.iter().any(|t| t.span.contains(c.span) && t.span != c.span && t.text.contains('-')) => {
+                covered[i] |= found[i].0.contains(c.span);
+            }
+            // A name the rules typed by a keyword or a model number that holds exactly one
+            // tagger span and no "and" ("Dow Jones Industrial Average", "Boeing 787 Dreamliner"):
+            // the rules' extent and type stand.
+            Some(i) if c.strong && !c.weak && !c.name.contains(" and ") && !c.name.contains(" & ") && {
+                let inside: Vec<usize> = (0..found.len()).filter(|&j| found[j].0.start < c.span.end && c.span.start < found[j].0.end).collect();
+                inside.len() == 1 && c.span.contains(found[i].0) && c.span != found[i].0
+            } => {
+                covered[i] = true;
+            }
+            // The tagger drew other bounds here: its extent wins over the rules', unless the
+            // gazetteer knows the rules' name as written.
+            Some(_) => keep[k] = c.weak || c.paren_alias_of.is_some() || c.canonical.is_some() && c.model.is_none(),
+            // The tagger found no name here: the rules' name only joins a name found elsewhere
+            // ("The Strider" after "Corvane 818 Strider"), unless the rules are sure of it.
+            None => c.weak |= !(c.paren_alias_of.is_some() || sure(c)),
+        }
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        k <= from || keep[k - from - 1]
+    });
+    for (i, &(span, kind)) in found.iter().enumerate() {
+        if covered[i] || cands[from..].iter().any(|c| c.span == span) {
+            continue;
+        }
+        let span = trim_suffix(text, span);
+        let first = s.toks.iter().position(|t| t.span.start == span.start).unwrap_or(0);
+        let last = s.toks.iter().rposition(|t| t.span.start < span.end).unwrap_or(first);
+        // Titles alone ("State Councilor") and currencies ("RMB", the "US" of "US$40") are not names.
+        let inside = &s.toks[first..=last.max(first)];
+        let currency_prefix = s.toks.get(last + 1).is_some_and(|t| t.text == "$" && t.span.start == span.end);
+        if span.is_empty()
+            || currency_prefix
+            || inside.iter().all(|t| is(TITLE_WORDS, t.text) || is(HONORIFICS, t.text) || is(FUNCTION_WORDS, &t.lower()) || t.kind == Tok::Punct)
+            || inside.len() == 1 && is(CURRENCIES, inside[0].text)
+            || cands[from..].iter().any(|c| c.span == span)
+        {
+            continue;
+        }
+        // Rules kept a gazetteer name that overlaps: it wins over the tagger's extent.
+        if cands[from..].iter().any(|c| c.span.start < span.end && span.start < c.span.end && !c.weak && c.canonical.is_some()) {
+            continue;
+        }
+        let name = span.of(text).to_owned();
+        let known = g.lookup(&name).cloned();
+        let role = role_before(text, s, first);
+        cands.push(Cand {
+            span,
+            name: name.clone(),
+            kind: fine_kind(&name, s, last, known.as_ref()).or(match &known {
+                Some(Known::Country(_) | Known::Place) => Some(EntityKind::Place),
+                Some(Known::Organization(_)) => Some(EntityKind::Organization),
+                _ => Some(coarse_kind(kind)),
+            }),
+            canonical: match &known {
+                Some(Known::Country(c)) | Some(Known::Organization(c)) => Some((*c).to_owned()),
+                _ => None,
+            },
+            role: role.filter(|_| kind == EntityType::Per),
+            weak: s.headline || kind == EntityType::Misc && lone_opener(s, span, g),
+            country: match &known {
+                Some(Known::Demonym(c)) => Some((*c).to_owned()),
+                _ => None,
+            },
+            paren_alias_of: None,
+            weight: s.weight,
+            model: Some(kind),
+            from_model: known.is_none(),
+            strong: known.is_some(),
+        });
+    }
+    cands[from..].sort_by_key(|c| c.span.start);
+}
+
+/// One word that opens its sentence, never written capitalised elsewhere in the document and
+/// unknown to the gazetteer ("Cranes stand idle..."): the tagger's "other name" alone does not
+/// make it a name (its people, organisations and places at a sentence start are mostly right).
+fn lone_opener(s: &Sent<'_, '_>, span: ByteSpan, g: &Gazetteer) -> bool {
+    let first_word = s.toks.iter().position(|t| t.kind != Tok::Punct).unwrap_or(0);
+    s.toks.get(first_word).is_some_and(|t| t.span == span && s.casing.mid(t.text) == 0 && g.lookup(t.text).is_none() && !t.is_all_caps())
+}
+
+/// A candidate the rules are sure of without the tagger.
+fn sure(c: &Cand) -> bool {
+    c.canonical.is_some() || c.country.is_some() || c.strong
+}
+
+/// `span` without a lower-case suffix joined by a hyphen: "UN-based" → "UN",
+/// "Nations-centered" → "Nations". A name that is all lower-case after its first hyphen
+/// keeps nothing but its head.
+fn trim_suffix(text: &str, span: ByteSpan) -> ByteSpan {
+    let s = span.of(text);
+    let last_word = s.rfind(' ').map_or(0, |i| i + 1);
+    let word = &s[last_word..];
+    if let Some(h) = word.find('-') {
+        let (head, tail) = (&word[..h], &word[h + 1..]);
+        if head.chars().next().is_some_and(char::is_uppercase) && !tail.is_empty() && tail.chars().all(|c| c.is_lowercase() || c == '-') {
+            return ByteSpan::new(span.start, span.start + last_word + h);
+        }
+    }
+    span
+}
+
+/// `span` without a final possessive "'s".
+fn trim_possessive(text: &str, span: ByteSpan) -> ByteSpan {
+    let s = span.of(text);
+    for p in ["'s", "’s"] {
+        if s.ends_with(p) {
+            return ByteSpan::new(span.start, span.end - p.len());
+        }
+    }
+    span
+}
+
+/// The title words right before token `first` ("Foreign Minister" of "Foreign Minister Wang Yi").
+fn role_before(text: &str, s: &Sent<'_, '_>, first: usize) -> Option<String> {
+    let mut a = first;
+    while a > 0 && (is(TITLE_WORDS, s.w(a - 1)) || a >= 2 && matches!(s.w(a - 1), "and" | "of") && is(TITLE_WORDS, s.w(a - 2))) {
+        a -= 1;
+    }
+    while a < first && !is(TITLE_WORDS, s.w(a)) {
+        a += 1;
+    }
+    (a < first).then(|| ByteSpan::new(s.toks[a].span.start, s.toks[first - 1].span.end).of(text).to_owned())
+}
+
+/// The fine type the rules give a name the tagger found (groups, events, works, products);
+/// `None` leaves the tagger's type.
+fn fine_kind(name: &str, s: &Sent<'_, '_>, last: usize, known: Option<&Known>) -> Option<EntityKind> {
+    if let Some(Known::Demonym(_)) = known {
+        return Some(EntityKind::Group);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let next = s.lw(last + 1);
+    if words.iter().any(|w| is(WORK_WORDS, w)) {
+        Some(EntityKind::Work)
+    } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite")) || matches!(next.as_str(), "index" | "indices" | "indexes" | "average" | "composite") {
+        // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
+        Some(EntityKind::Other)
+    } else if words.len() >= 2 && words.iter().any(|w| is(EVENT_WORDS, w)) || is(EVENT_NOUNS, &next) && words.len() <= 3 {
+        Some(EntityKind::Event)
+    } else if words.len() == 1 && is(GROUP_NAMES, words[0]) {
+        Some(EntityKind::Group)
+    } else {
+        None
+    }
+}
+
+/// The entity kind of a tagger type.
+fn coarse_kind(t: EntityType) -> EntityKind {
+    match t {
+        EntityType::Per => EntityKind::Person,
+        EntityType::Org => EntityKind::Organization,
+        EntityType::Loc => EntityKind::Place,
+        EntityType::Misc => EntityKind::Other,
+    }
+}
+
+/// The tagger's vote for a candidate's kind: the rules' fine types (group, event, work,
+/// product) and gazetteer places stand; otherwise the tagger's coarse type.
+fn model_kind(c: &Cand) -> Option<EntityKind> {
+    let fine = matches!(c.kind, Some(EntityKind::Group | EntityKind::Event | EntityKind::Work));
+    match c.model {
+        None => None,
+        Some(_) if fine => c.kind,
+        Some(EntityType::Per) => Some(EntityKind::Person),
+        Some(EntityType::Org) if c.kind == Some(EntityKind::Place) && c.canonical.is_some() => Some(EntityKind::Place),
+        Some(EntityType::Org) => Some(EntityKind::Organization),
+        Some(EntityType::Loc) => Some(EntityKind::Place),
+        Some(EntityType::Misc) => Some(EntityKind::Other),
+    }
+}
+
+/// The weight of the tagger's type for one mention in the vote over an entity's mentions
+/// (a rules' guess from shape counts 1 to 3, their keyword or cue evidence this much more).
+fn model_weight() -> f32 {
+    2.0
 }
 
 fn first_paragraph(article: &Article) -> usize {
@@ -748,9 +1056,15 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     }
     // A product's model name alone ("Boeing 787 Dreamliner" … "Dreamliner") is that product.
     let mut product_last: HashMap<&str, usize> = HashMap::new();
+    // Its first word alone ("Boeing" of "Boeing 787") is its maker, an organisation.
+    let mut product_first: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (gi, members) in cands_of_group.iter().enumerate() {
         for &ci in members {
             let c = &cands[ci];
+            if c.kind == Some(EntityKind::Other) && c.strong && c.name.chars().any(|ch| ch.is_ascii_digit()) {
+                // Not "iPhone" of "iPhone 3G": a maker's name is capitalised.
+                product_first.extend(c.name.split_whitespace().next().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
+            }
             if c.kind == Some(EntityKind::Other) && c.name.contains(' ') {
                 if let Some(last) = c.name.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase)) {
                     product_last.entry(last).or_insert(gi);
@@ -764,6 +1078,10 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     for (ci, c) in cands.iter().enumerate() {
         // A gazetteer name ("Australia") is never a person's surname.
         let single = !c.name.contains(' ') && c.canonical.is_none();
+        if let (true, Some(gi)) = (single && product_first.contains(c.name.as_str()), group_of_cand[ci]) {
+            extra_votes.push((gi, EntityKind::Organization));
+            extra_votes.push((gi, EntityKind::Organization));
+        }
         if single {
             if let Some(gi) = surname_owner(&c.name) {
                 if group_of_cand[ci] != Some(gi) {
@@ -852,10 +1170,16 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         if grp.country.is_none() {
             grp.country.clone_from(&c.country);
         }
-        if let Some(k) = c.kind {
-            // Evidence from a full name or a gazetteer counts more than a guess from one word.
+        if let (Some(k), false) = (c.kind, c.from_model) {
+            // Evidence from a full name or a gazetteer counts more than a guess from one word;
+            // a keyword, a title or a cue word counts more than the tagger.
             let w = if c.canonical.is_some() || c.role.is_some() { 3.0 } else if c.name.contains(' ') { 1.5 } else { 1.0 };
+            let w = if c.strong { w + 2.0 * model_weight() } else { w };
             *kind_votes[gi].entry(k).or_insert(0.0) += w;
+        }
+        // The tagger read the context of this very mention.
+        if let Some(k) = model_kind(c) {
+            *kind_votes[gi].entry(k).or_insert(0.0) += model_weight();
         }
     }
     for (gi, k) in extra_votes {

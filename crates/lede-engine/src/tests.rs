@@ -420,19 +420,37 @@ fn json_errors_name_the_problem() {
 /// exactly; names in `absent` must not be entities at all.
 fn check_entities(case: &str, text: &str, want: &[(&str, &str, &[&str])], absent: &[&str]) {
     let a = crate::annotate(text, &crate::Options { reference: crate::parse_dateline("2021-03-24"), plain: false });
+    let mut fails = Vec::new();
     for (name, kind, mentions) in want {
-        let e = a.entities.iter().find(|e| e.name == *name || e.aliases.iter().any(|x| x == name));
-        let e = e.unwrap_or_else(|| panic!("entity case {case:?}: {name:?} not found in {:?}", a.entities.iter().map(|e| (&e.name, e.kind.name())).collect::<Vec<_>>()));
-        assert_eq!(e.kind.name(), *kind, "entity case {case:?}: type of {name:?}");
+        let Some(e) = a.entities.iter().find(|e| e.name == *name || e.aliases.iter().any(|x| x == name)) else {
+            fails.push(format!("entity case {case:?}: {name:?} not found in {:?}", a.entities.iter().map(|e| (&e.name, e.kind.name())).collect::<Vec<_>>()));
+            continue;
+        };
+        if e.kind.name() != *kind {
+            fails.push(format!("entity case {case:?}: type of {name:?} is {}, not {kind}", e.kind.name()));
+        }
         let got: Vec<&str> = e.mentions.iter().map(|m| m.of(text)).collect();
-        assert_eq!(&got, mentions, "entity case {case:?}: mentions of {name:?}");
+        if &got != mentions {
+            fails.push(format!("entity case {case:?}: mentions of {name:?} are {got:?}, not {mentions:?}"));
+        }
     }
     for name in absent {
-        assert!(
-            !a.entities.iter().any(|e| e.name == *name || e.aliases.iter().any(|x| x == name)),
-            "entity case {case:?}: {name:?} should not be an entity"
-        );
+        if a.entities.iter().any(|e| e.name == *name || e.aliases.iter().any(|x| x == name)) {
+            fails.push(format!("entity case {case:?}: {name:?} should not be an entity"));
+        }
     }
+    ENTITY_FAILS.with(|f| f.borrow_mut().extend(fails));
+}
+
+thread_local! {
+    /// Failures of the entity cases run so far on this thread (all are reported together).
+    static ENTITY_FAILS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Panic with every entity case that failed.
+fn report_entity_fails() {
+    let fails = ENTITY_FAILS.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    assert!(fails.is_empty(), "{} entity case failures:\n{}", fails.len(), fails.join("\n"));
 }
 
 #[test]
@@ -557,6 +575,7 @@ fn entity_cases() {
         &[("Harrow Dynamics", "organization", &["Harrow Dynamics", "Harrow"])],
         &[],
     );
+    report_entity_fails();
 }
 
 #[test]

@@ -97,7 +97,8 @@ pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
                 j += 1;
             } else if c == '.' && kind == Tok::Word {
                 let word = &s[start..chars[j].0];
-                let single_letter_run = word.split('.').all(|p| p.chars().count() == 1);
+                // The part after a hyphen counts on its own: "China-U.S." keeps its dots.
+                let single_letter_run = word.rsplit('-').next().unwrap_or(word).split('.').all(|p| p.chars().count() == 1);
                 if next.is_some_and(char::is_alphabetic) && single_letter_run && !chars.get(j + 2).is_some_and(|x| x.1.is_alphabetic()) {
                     // U.S, U.N, e.g: keep going
                     j += 1;
@@ -138,6 +139,8 @@ mod tests {
     fn token_cases() {
         let cases: &[(&str, &[&str])] = &[
             ("The U.S. and U.N. met.", &["The", "U.S.", "and", "U.N.", "met", "."]),
+            ("the Kenya-U.S. trade talks", &["the", "Kenya-U.S.", "trade", "talks"]),
+            ("U.S.-EU sanctions", &["U.S.", "-", "EU", "sanctions"]),
             ("Navalny's case", &["Navalny", "'s", "case"]),
             ("Navalny’s case", &["Navalny", "’s", "case"]),
             ("a two-day visit", &["a", "two-day", "visit"]),
