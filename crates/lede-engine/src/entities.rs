@@ -273,9 +273,12 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             i += 1;
             continue;
         }
-        // Grow the run.
+        // Grow the run. A hyphenated compound of names ("China-Russia") is a run of its own.
         let mut j = i + 1;
-        while j < n {
+        while j < n && !names_joined(toks[i].text, g, s.casing) {
+            if names_joined(toks[j].text, g, s.casing) {
+                break;
+            }
             if name_token(&toks[j]) {
                 j += 1;
                 continue;
@@ -751,6 +754,14 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
     let found: Vec<(ByteSpan, EntityType)> = found
         .iter()
         .map(|&(m, kind)| {
+            // "Councilor Meng Haoran": titles and honorifics before a name are its role.
+            let mut m = m;
+            while let Some(k) = s.toks.iter().position(|t| t.span.start == m.start).filter(|_| kind == EntityType::Per) {
+                match s.toks.get(k + 1) {
+                    Some(next) if next.span.end <= m.end && (is(TITLE_WORDS, s.w(k)) || is(HONORIFICS, s.w(k))) => m = ByteSpan::new(next.span.start, m.end),
+                    _ => break,
+                }
+            }
             let Some(t0) = s.toks.get(first_word).filter(|t| t.span.start == m.start) else { return (m, kind) };
             let w = t0.text;
             match s.toks.get(first_word + 1) {
@@ -776,14 +787,16 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             Some(i) if s.toks.iter().any(|t| t.span.contains(c.span) && t.span != c.span && t.text.contains('-')) => {
                 covered[i] |= found[i].0.contains(c.span);
             }
-            // A name the rules typed by a keyword or a model number that holds exactly one
-            // tagger span and no "and" ("Dow Jones Industrial Average", "Boeing 787 Dreamliner"):
-            // the rules' extent and type stand.
-            Some(i) if c.strong && !c.weak && !c.name.contains(" and ") && !c.name.contains(" & ") && {
-                let inside: Vec<usize> = (0..found.len()).filter(|&j| found[j].0.start < c.span.end && c.span.start < found[j].0.end).collect();
-                inside.len() == 1 && c.span.contains(found[i].0) && c.span != found[i].0
+            // A name the rules typed by a keyword or a model number that holds the tagger's
+            // spans here and no "and" ("Dow Jones Industrial Average", "Boeing 787 Dreamliner",
+            // "Chinese Foreign Ministry"): the rules' extent and type stand.
+            Some(_) if c.strong && !c.weak && !c.name.contains(" and ") && !c.name.contains(" & ") && {
+                let mut inside = found.iter().filter(|(m, _)| m.start < c.span.end && c.span.start < m.end);
+                inside.all(|(m, _)| c.span.contains(*m) && *m != c.span)
             } => {
-                covered[i] = true;
+                for (j, (m, _)) in found.iter().enumerate() {
+                    covered[j] |= c.span.contains(*m);
+                }
             }
             // The tagger drew other bounds here: its extent wins over the rules', unless the
             // gazetteer knows the rules' name as written.
@@ -1061,7 +1074,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     for (gi, members) in cands_of_group.iter().enumerate() {
         for &ci in members {
             let c = &cands[ci];
-            if c.kind == Some(EntityKind::Other) && c.strong && c.name.chars().any(|ch| ch.is_ascii_digit()) {
+            if c.kind == Some(EntityKind::Other) && c.strong && c.name.contains(' ') && c.name.chars().any(|ch| ch.is_ascii_digit()) {
                 // Not "iPhone" of "iPhone 3G": a maker's name is capitalised.
                 product_first.extend(c.name.split_whitespace().next().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
             }

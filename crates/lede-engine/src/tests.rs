@@ -575,6 +575,44 @@ fn entity_cases() {
         &[("Harrow Dynamics", "organization", &["Harrow Dynamics", "Harrow"])],
         &[],
     );
+    // Faults seen on real articles, fixed by general means (invented text of the same shapes).
+    check_entities(
+        "surname-first names are people, with or without a title",
+        "State Councilor Meng Haoran met the delegation in Nanjing. The remarks echoed Tan Weiming's comments. Meng said the talks were useful.",
+        &[("Meng Haoran", "person", &["Meng Haoran", "Meng"]), ("Tan Weiming", "person", &["Tan Weiming"])],
+        &["State Councilor", "State Councilor Meng Haoran"],
+    );
+    check_entities(
+        "a name inside a hyphenated compound is the name alone",
+        "The Kenya-U.S. trade talks resumed. Officials defended a UN-based order and a United Nations-centered system. \
+         Ana Lima met Rui Costa in Lisbon, and the Lima-Costa meeting ran late.",
+        &[
+            ("Kenya", "place", &["Kenya"]),
+            ("United States", "place", &["U.S."]),
+            ("United Nations", "organization", &["UN", "United Nations"]),
+            ("Ana Lima", "person", &["Ana Lima", "Lima"]),
+            ("Rui Costa", "person", &["Rui Costa", "Costa"]),
+        ],
+        &["Kenya-U", "S.", "UN-based", "United Nations-centered", "Lima-Costa"],
+    );
+    check_entities(
+        "report titles are works, currencies are not names, regions are places",
+        "The 2019 Coastal Defense Review named new threats in the Indo-Pacific. Trade in RMB rose while the dollar fell.",
+        &[("Coastal Defense Review", "work", &["Coastal Defense Review"]), ("Indo-Pacific", "place", &["Indo-Pacific"])],
+        &["Review", "RMB", "Defense"],
+    );
+    check_entities(
+        "news agencies in photo credits are organisations",
+        "Harbour cranes return\nUpdated 09:40, 7-Jun-2019\nWorkers unload a ship at the quay. /Reuters\n\nThe cranes came back this spring, officials said.\n",
+        &[("Reuters", "organization", &["Reuters"])],
+        &["Workers"],
+    );
+    check_entities(
+        "a long organisation name with 'and' and 'of' stays whole",
+        "The Centers for Disease Control and Prevention issued new advice. The Bank of Nova Scotia agreed.",
+        &[("Centers for Disease Control and Prevention", "organization", &["Centers for Disease Control and Prevention"])],
+        &["Prevention", "Centers for Disease Control"],
+    );
     report_entity_fails();
 }
 
