@@ -138,6 +138,58 @@ test('no page chrome is visible; note and footer are set apart', async ({ browse
   await context.close();
 });
 
+// The names a reader of the default article must find (read off the article by hand): each
+// person, organisation and place with the forms it is written in. Its count in the sidebar
+// must equal how often those forms occur in the text the reader sees, and nothing else may be
+// listed under these three types.
+const DEFAULT_NAMES = {
+  person: { 'Sergei Lavrov': ['Lavrov'], 'Wang Yi': ['Wang'], Biden: ['Biden'], 'Danil Bochkov': ['Danil Bochkov'],
+    'Vladimir Putin': ['Vladimir Putin'], Navalny: ['Navalny'], 'Yang Jiechi': ['Yang Jiechi'] },
+  organization: { 'European Union': ['EU'], 'United Nations': ['UN', 'United Nations'], Xinhua: ['Xinhua'], VCG: ['VCG'],
+    CGTN: ['CGTN'], 'Russian International Affairs Council': ['Russian International Affairs Council'],
+    'MGIMO-University': ['MGIMO-University'], 'Ministry of Foreign Affairs of Russia': ['Ministry of Foreign Affairs of Russia'],
+    'University of International Business and Economics': ['University of International Business and Economics'],
+    'Northern Command': ['Northern Command'], 'Chinese Foreign Ministry': ['Chinese Foreign Ministry'] },
+  place: { China: ['China'], Russia: ['Russia'], 'United States': ['U.S.'], Beijing: ['Beijing'], Moscow: ['Moscow'],
+    Washington: ['Washington'], Alaska: ['Alaska'], Anchorage: ['Anchorage'], Guilin: ['Guilin'],
+    'Guangxi Zhuang Autonomous Region': ['Guangxi Zhuang Autonomous Region'], 'Indo-Pacific': ['Indo-Pacific'],
+    'United Kingdom': ['UK'], Canada: ['Canada'] },
+};
+
+test('the sidebar lists every person, organisation and place of the default article, typed right, with all their mentions and no junk', async ({ browser, origin }) => {
+  const { context, page } = await open(browser, origin + BASE);
+  await ready(page);
+  const shown = await page.locator('.entities button.entity').evaluateAll((bs) => bs.map((b) => ({
+    type: [...b.classList].find((c) => c.startsWith('t-')).slice(2),
+    name: b.querySelector('.name').textContent,
+    count: Number(b.querySelector('.count').textContent),
+  })));
+  // The text the reader sees, block by block (headline, byline, captions, paragraphs, note, footer).
+  const seen = await page.locator('article').evaluate((a) => [...a.querySelectorAll('h1, .byline, figcaption, p')].map((e) => e.textContent).join('\n'));
+  // A name inside a longer name ("Russia" of "Ministry of Foreign Affairs of Russia", "U.S." of
+  // the work "U.S. National Defense Review") is a mention of the longer one only.
+  const longer = [...Object.values(DEFAULT_NAMES).flatMap((n) => Object.values(n).flat()), 'U.S. National Defense Review', 'Sino-Russian Treaty of Friendship'];
+  const escape = (f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const occurrences = (form) => {
+    let text = seen;
+    for (const l of longer.filter((l) => l !== form && l.includes(form))) text = text.split(l).join(' ');
+    return text.split(new RegExp(`(?<!\\w)${escape(form)}(?!\\w)`)).length - 1;
+  };
+  const problems = [];
+  for (const [type, names] of Object.entries(DEFAULT_NAMES)) {
+    for (const [name, forms] of Object.entries(names)) {
+      const e = shown.find((x) => x.name === name);
+      if (!e) { problems.push(`missing: ${name} (${type})`); continue; }
+      if (e.type !== type) problems.push(`${name} listed as ${e.type}, not ${type}`);
+      const want = forms.reduce((n, f) => n + occurrences(f), 0);
+      if (e.count !== want) problems.push(`${name}: ${e.count} mentions, the text has ${want}`);
+    }
+    for (const e of shown.filter((x) => x.type === type && !(x.name in names))) problems.push(`junk ${type}: ${e.name}`);
+  }
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
 test('readable measure and line height', async ({ browser, origin }) => {
   const { context, page } = await open(browser, origin + BASE);
   await ready(page);

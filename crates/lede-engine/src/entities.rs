@@ -534,7 +534,8 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Event)
             } else if words.iter().any(|w| is(EVENT_WORDS, w)) && words.len() >= 2 {
                 Some(EntityKind::Event)
-            } else if words.iter().any(|w| is(ORG_WORDS, w)) {
+            } else if words.iter().any(|w| is(ORG_WORDS, w) || w.rsplit_once('-').is_some_and(|(_, p)| is(ORG_WORDS, p))) {
+                // "Harrow Bank", "MGIMO-University".
                 Some(EntityKind::Organization)
             } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w)) || matches!(first, "Mount" | "Lake" | "Port") && words.len() > 1 {
                 Some(EntityKind::Place)
@@ -567,6 +568,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 { strong = false; Some(EntityKind::Group) }
             } else if is(PLACE_PREPOSITIONS, &prev_lower) && words.len() <= 3 && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower())) {
                 { strong = false; Some(EntityKind::Place) }
+            } else if words.len() >= 3 && a > first_word && matches!(words[1], "of" | "for") && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the")) {
+                // "Power of Siberia" in running text: one name (its last word alone is another).
+                Some(EntityKind::Other)
             } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
                 // "iPhone", "eBay": a product or brand.
                 { strong = false; Some(EntityKind::Other) }
