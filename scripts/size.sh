@@ -28,10 +28,14 @@ awk -v b="$later" -v r="$reader" 'BEGIN { printf "opening another article adds t
 # wasm-opt; the app's Wasm links none of it.
 cargo build -q --release --locked --target wasm32-unknown-unknown -p engine-size
 mkdir -p target/size
-wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+wasm-opt -Oz --skip-pass=memory-packing --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   target/wasm32-unknown-unknown/release/engine_size.wasm -o target/size/engine.wasm
 engine=$(gz target/size/engine.wasm)
 module=$(gz dist/engine/lede_bg.wasm)
 awk -v e="$engine" -v m="$module" 'BEGIN { printf "engine alone: %d bytes gzip (%.1f KB); engine/lede_bg.wasm, with its JavaScript interface and readers: %.1f KB\n", e, e / 1024, m / 1024 }'
 data=$(sed -n '/^pub const/,$p' crates/lede-engine/src/gazetteer_data.rs | gzip -9 | wc -c)
 awk -v d="$data" 'BEGIN { printf "gazetteer data: %d bytes gzip (%.1f KB; budget 60 KB)\n", d, d / 1024 }'
+# The trained name tagger's model (crates/lede-engine/model/ner.bin), embedded in the engine:
+# its weights gzip on their own about as they do inside the Wasm (budget: 300 KB gzip).
+model=$(gz crates/lede-engine/model/ner.bin)
+awk -v m="$model" -v r="$(wc -c <crates/lede-engine/model/ner.bin)" 'BEGIN { printf "NER model: %d bytes raw, %d bytes gzip (%.1f KB; budget 300 KB), inside the engine module\n", r, m, m / 1024 }'
