@@ -82,7 +82,7 @@ const PLACE_WORDS: &[&str] = &[
     "Street", "Square", "Airport", "Bay", "Sea", "Ocean", "Valley", "District", "Peninsula", "Strait", "Gulf",
     "Desert", "Coast", "Canal", "Park", "Avenue", "Road", "Bridge", "Harbor", "Harbour", "Port", "Prefecture",
     "Territory", "Territories", "Oblast", "Autonomous", "Hills", "Plain", "Basin", "Falls", "Beach", "Station",
-    "House", "Palace", "Tower", "Hall",
+    "Palace", "Tower", "Hall",
 ];
 
 const EVENT_WORDS: &[&str] = &[
@@ -103,7 +103,7 @@ const WORK_WORDS: &[&str] = &[
 /// Groups that are not nationalities.
 const GROUP_NAMES: &[&str] = &[
     "Democrats", "Republicans", "Conservatives", "Liberals", "Socialists", "Communists", "Muslims", "Christians",
-    "Catholics", "Protestants", "Jews", "Hindus", "Buddhists", "Sunnis", "Shiites", "Shia", "Sunni", "Taliban",
+    "Catholics", "Protestants", "Jews", "Hindus", "Buddhists", "Sunnis", "Shiites", "Shia", "Sunni",
     "Kurds", "Palestinians", "Europeans", "Africans", "Asians", "Arabs", "Latinos", "Westerners",
 ];
 
@@ -737,7 +737,22 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
         let k = dated.partition_point(|t| t.start <= c.span.start);
         !(k > 0 && dated[k - 1].end >= c.span.end)
     });
-    merge(text, cands)
+    // Mentions never share characters: of two overlapping candidates, the one the rules or the
+    // tagger are surer of stays (not weak, then the longer).
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        match kept.last() {
+            Some(p) if p.span.end > c.span.start => {
+                let better = |x: &Cand| (!x.weak, x.span.len());
+                if better(&c) > better(p) {
+                    kept.pop();
+                    kept.push(c);
+                }
+            }
+            _ => kept.push(c),
+        }
+    }
+    merge(text, kept)
 }
 
 /// The trained tagger decides where names are and what type they are; the rules' candidates
@@ -955,7 +970,8 @@ fn coarse_kind(t: EntityType) -> EntityKind {
 /// The tagger's vote for a candidate's kind: the rules' fine types (group, event, work,
 /// product) and gazetteer places stand; otherwise the tagger's coarse type.
 fn model_kind(c: &Cand) -> Option<EntityKind> {
-    let fine = matches!(c.kind, Some(EntityKind::Group | EntityKind::Event | EntityKind::Work));
+    // Only a fine type the rules are sure of (a keyword, a demonym) takes the tagger's vote.
+    let fine = matches!(c.kind, Some(EntityKind::Group | EntityKind::Event | EntityKind::Work)) && (c.strong || c.country.is_some());
     match c.model {
         None => None,
         Some(_) if fine => c.kind,

@@ -251,6 +251,20 @@ fn hostile_and_large_inputs_never_panic() {
     assert_eq!(analyze(&long).blocks.len(), 5000);
 }
 
+/// Inputs the fuzzer found (each once broke an invariant): analysis keeps its spans apart and
+/// its own `lede/1` reads back.
+#[test]
+fn fuzz_finds_read_back() {
+    for input in [".OB\t24dU", "Dr", ".OB 24dU. OB 24d"] {
+        for plain in [false, true] {
+            let a = crate::annotate(input, &crate::Options { reference: crate::parse_dateline("2021-03-24"), plain });
+            let json = crate::to_json(input, &a);
+            let back = crate::from_json(&json);
+            assert!(back.is_ok(), "{input:?} (plain {plain}): {:?}", back.err());
+        }
+    }
+}
+
 /// The shipped default article (`static/articles/default.txt`).
 fn default_article() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/articles/default.txt");
