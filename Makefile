@@ -45,8 +45,9 @@ test-wasm: tools browser
 e2e: standalone browser
 	node tests/e2e/run.mjs
 
-## Score the engine on the MEANTIME corpus (skipped, with a message, when it is absent).
-eval:
+## Score the engine on the MEANTIME corpus and its names on the CoNLL dev files (each skipped,
+## with a message, when absent).
+eval: eval-conll
 	cargo run -q --release --locked -p lede-cli -- eval meantime $(MEANTIME)
 
 ## Train the NER tagger (crates/lede-train) into crates/lede-engine/model/ner.bin (skipped, with a
@@ -58,12 +59,14 @@ train:
 	LEDE_NER_BOOTSTRAP=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
 	  cargo run --release --locked -p lede-train -- --data $(NER_DATA) --out crates/lede-engine/model/ner.bin
 
-## Exact typed span F1 of the NER model alone on the CoNLL dev files present under NER_DATA.
+## Exact typed PER/ORG/LOC span F1 on the CoNLL dev files present under NER_DATA: the NER
+## model alone, then the whole engine (model, then rules).
 eval-conll:
 	@files=""; for f in gmb/dev uner-pud/dev btc/dev wnut17/dev uner-ewt/dev; do \
 	  if [ -f "$(NER_DATA)/$$f.conll" ]; then files="$$files $(NER_DATA)/$$f.conll"; fi; done; \
 	if [ -z "$$files" ]; then echo "eval-conll: no CoNLL dev files under $(NER_DATA): skipped"; \
-	else cargo run -q --release --locked -p lede-cli -- eval conll $$files; fi
+	else echo "== the model alone =="; cargo run -q --release --locked -p lede-cli -- eval conll --model $$files | tail -6; \
+	  echo "== the engine (model, then rules) =="; cargo run -q --release --locked -p lede-cli -- eval conll --engine $$files | tail -6; fi
 
 ## Lede against its peers in one run (engine throughput vs compromise, chrono-node, wink-nlp;
 ## bundle vs TimelineJS + compromise; page load vs TimelineJS; scale 10 KB-5 MB; interaction):

@@ -1,61 +1,61 @@
-//! Regression floors of the NER model alone on the CoNLL dev files (read at run time from
-//! ../shared/data/ner-train; skipped with a message when absent). The floors sit just under
-//! the committed model's figures (its header lists them) so a worse model fails here.
+//! Regression floors on the CoNLL dev files (read at run time from ../shared/data/ner-train;
+//! skipped with a message when absent), for the NER model alone and for the whole engine
+//! (model, then rules). The floors sit just under today's figures (the model's header lists
+//! its own) so a worse model or a worse rule fails here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[test]
-fn conll_dev_scores_do_not_regress() {
+fn data() -> Option<PathBuf> {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ner-train");
-    if !data.is_dir() {
+    if data.is_dir() {
+        Some(data)
+    } else {
         eprintln!("NER training data not found at {}: skipped", data.display());
-        return;
+        None
     }
-    // Exact typed PER/ORG/LOC F1 (percent) of the committed model, minus a little.
-    let floors = [
-        ("gmb/dev.conll", 83.5),
-        ("uner-pud/dev.conll", 73.0),
-        ("btc/dev.conll", 63.0),
-        ("wnut17/dev.conll", 48.0),
-        ("uner-ewt/dev.conll", 59.5),
-    ];
-    let files: Vec<_> = floors
-        .iter()
-        .map(|(f, _)| data.join(f))
-        .filter(|p| p.is_file())
-        .collect();
-    if files.is_empty() {
+}
+
+/// Run `lede eval conll <mode> FILES` and check each file's exact typed PER/ORG/LOC F1.
+fn check(mode: &str, floors: &[(&str, f64)]) {
+    let Some(data) = data() else { return };
+    let present: Vec<&(&str, f64)> = floors.iter().filter(|(f, _)| data.join(f).is_file()).collect();
+    if present.is_empty() {
         eprintln!("no CoNLL dev files under {}: skipped", data.display());
         return;
     }
     let out = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(["eval", "conll"])
-        .args(&files)
+        .args(["eval", "conll", mode])
+        .args(present.iter().map(|(f, _)| data.join(f)))
         .output()
         .expect("run lede");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = String::from_utf8_lossy(&out.stdout);
-    for (file, floor) in floors {
-        if !data.join(file).is_file() {
-            continue;
-        }
+    for (file, floor) in present {
         let line = report
             .lines()
             .find(|l| l.starts_with("F1 ") && l.ends_with(file))
             .unwrap_or_else(|| panic!("no score line for {file} in:\n{report}"));
-        let f1: f64 = line
-            .split_whitespace()
-            .nth(1)
-            .and_then(|v| v.parse().ok())
-            .expect("F1 value");
-        assert!(
-            f1 >= floor,
-            "{file}: exact typed PER/ORG/LOC F1 {f1:.2} fell below {floor}"
-        );
+        let f1: f64 = line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).expect("F1 value");
+        assert!(f1 >= *floor, "{mode} {file}: exact typed PER/ORG/LOC F1 {f1:.2} fell below {floor}");
     }
+}
+
+#[test]
+fn model_dev_scores_do_not_regress() {
+    check(
+        "--model",
+        &[
+            ("gmb/dev.conll", 83.5),
+            ("uner-pud/dev.conll", 73.0),
+            ("btc/dev.conll", 63.0),
+            ("wnut17/dev.conll", 48.0),
+            ("uner-ewt/dev.conll", 59.5),
+        ],
+    );
+}
+
+#[test]
+fn engine_dev_scores_do_not_regress() {
+    check("--engine", &[("gmb/dev.conll", 79.5), ("uner-pud/dev.conll", 74.0), ("btc/dev.conll", 50.5)]);
 }

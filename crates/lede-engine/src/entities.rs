@@ -1087,6 +1087,33 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
     }
+    // The first words of a keyword-typed name with no digits ("Dow Jones" of "Dow Jones
+    // Industrial Average") are that name shortened, when only one name starts with them.
+    let mut other_prefix: HashMap<String, Option<usize>> = HashMap::new();
+    for (gi, members) in cands_of_group.iter().enumerate() {
+        for &ci in members {
+            let c = &cands[ci];
+            if c.kind == Some(EntityKind::Other) && c.strong && !c.name.chars().any(|ch| ch.is_ascii_digit()) {
+                let words: Vec<&str> = c.name.split_whitespace().collect();
+                for k in 2..words.len() {
+                    let e = other_prefix.entry(words[..k].join(" ")).or_insert(Some(gi));
+                    if *e != Some(gi) {
+                        *e = None;
+                    }
+                }
+            }
+        }
+    }
+    // The tagger read such a shortened form as a name of its own: its type does not count.
+    let mut shortened = vec![false; cands.len()];
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(&Some(gi)) = other_prefix.get(c.name.as_str()) {
+            if group_of_cand[ci] != Some(gi) && c.role.is_none() && c.canonical.is_none() {
+                group_of_cand[ci] = Some(gi);
+                shortened[ci] = true;
+            }
+        }
+    }
     // A product's model name alone ("Boeing 787 Dreamliner" … "Dreamliner") is that product.
     let mut product_last: HashMap<&str, usize> = HashMap::new();
     // Its first word alone ("Boeing" of "Boeing 787") is its maker, an organisation.
@@ -1187,7 +1214,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     // Fill groups.
     let mut kind_votes: Vec<HashMap<EntityKind, f32>> = vec![HashMap::new(); groups.len()];
     let mut seen_mention: std::collections::HashSet<ByteSpan> = std::collections::HashSet::new();
-    for (c, g) in cands.iter().zip(&group_of_cand) {
+    for (ci, (c, g)) in cands.iter().zip(&group_of_cand).enumerate() {
         let Some(gi) = *g else { continue };
         let grp = &mut groups[gi];
         if seen_mention.insert(c.span) {
@@ -1211,7 +1238,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             *kind_votes[gi].entry(k).or_insert(0.0) += w;
         }
         // The tagger read the context of this very mention.
-        if let Some(k) = model_kind(c) {
+        if let Some(k) = model_kind(c).filter(|_| !shortened[ci]) {
             *kind_votes[gi].entry(k).or_insert(0.0) += model_weight();
         }
     }

@@ -33,6 +33,40 @@
 //!     .collect();
 //! assert_eq!(body, ["The two ministers met on Monday.", "Mr. Smith said the U.S. was not invited."]);
 //! ```
+//!
+//! [`annotate`] adds entities, time expressions and events. Names are found by a trained
+//! sequence model first: an averaged perceptron over BIO tags (person, organisation, place,
+//! other) reads every sentence with hashed features of each word, its neighbours, the
+//! gazetteers and what the whole document says about the word's case, and Viterbi decoding
+//! picks the tags. Rules are the layer around it: a title before a name becomes the entity's
+//! role, gazetteers give canonical names ("U.S." is the United States), keywords give fine
+//! types (a treaty is a work, "the Cold War" an event, "Chinese" a group), hyphenated
+//! compounds of names mention each name, and surnames, acronyms and aliases join their
+//! entity, which keeps one type by a vote over all its mentions:
+//!
+//! ```
+//! use lede_engine::{annotate, EntityKind, Options};
+//!
+//! let raw = "Ministers meet in Lisbon\n\
+//!            Updated 15:18, 24-Mar-2021\n\
+//!            Foreign Minister Ana Lima met officials of Harrow Dynamics in Lisbon on Monday.\n\
+//!            Lima said the Lisbon-Madrid line was sound.\n";
+//! let a = annotate(raw, &Options::default());
+//! let lima = a.entities.iter().find(|e| e.name == "Ana Lima").unwrap();
+//! assert_eq!(lima.kind, EntityKind::Person);
+//! assert_eq!(lima.role.as_deref(), Some("Foreign Minister"));
+//! assert_eq!(lima.mentions.iter().map(|m| m.of(raw)).collect::<Vec<_>>(), ["Ana Lima", "Lima"]);
+//! // The headline, the sentence and "Lisbon-Madrid" each mention Lisbon.
+//! let lisbon = a.entities.iter().find(|e| e.name == "Lisbon").unwrap();
+//! assert_eq!(lisbon.mentions.len(), 3);
+//! assert!(a.entities.iter().any(|e| e.name == "Madrid"));
+//! let harrow = a.entities.iter().find(|e| e.name == "Harrow Dynamics").unwrap();
+//! assert_eq!(harrow.kind, EntityKind::Organization);
+//! ```
+//!
+//! The model is generated data (`model/ner.bin`, with its provenance in its header), made by
+//! `make train` from the CoNLL corpora in `../shared/data/ner-train` and checked by the
+//! crate's build script: a missing or damaged model fails the build, naming the file.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
