@@ -7,6 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 .PHONY: serve dist standalone size test test-native test-wasm e2e deny eval train eval-conll bench bench-ui fuzz tools browser clean
 
 MEANTIME ?= ../shared/data/meantime
+TEMPEVAL ?= ../shared/data/tempeval3-train
 NER_DATA ?= ../shared/data/ner-train
 FUZZ_SECONDS ?= 900
 
@@ -45,10 +46,12 @@ test-wasm: tools browser
 e2e: standalone browser
 	node tests/e2e/run.mjs
 
-## Score the engine on the MEANTIME corpus and its names on the CoNLL dev files (each skipped,
-## with a message, when absent).
+## Score the engine on the MEANTIME corpus, its dates on TempEval-3's training corpus (TimeBank +
+## AQUAINT, TempEval-3 Task A measures) and its names on the CoNLL dev files (each skipped, with
+## a message, when absent).
 eval: eval-conll
 	cargo run -q --release --locked -p lede-cli -- eval meantime $(MEANTIME)
+	cargo run -q --release --locked -p lede-cli -- eval timeml $(TEMPEVAL)
 
 ## Train the NER tagger (crates/lede-train) into crates/lede-engine/model/ner.bin (skipped, with a
 ## message, when the training data is absent). Deterministic; the committed model is its output.

@@ -18,6 +18,7 @@
 
 mod conll;
 mod eval;
+mod tempeval;
 
 use lede_cli::timeml;
 
@@ -34,6 +35,7 @@ usage: lede blocks FILE|-
        lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-
        lede eval meantime [--verbose] [--json FILE] DIR
        lede eval conll [--model | --engine] [--model-file FILE] [--limit N] [--errors] FILE...
+       lede eval timeml [--verbose] [--errors] DIR
 
 FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
 or text starting with <?xml or <TimeML); - reads standard input.
@@ -273,8 +275,22 @@ fn eval_cmd(args: &[String]) -> Result<String, Failure> {
     if what == "conll" {
         return eval_conll_cmd(args);
     }
+    if what == "timeml" {
+        let (opts, rest) = parse_options(args, &["--verbose", "--errors"], &[])?;
+        let mut options = tempeval::TimemlOptions::default();
+        for (name, _) in opts {
+            match name.as_str() {
+                "--verbose" => options.verbose = true,
+                _ => options.errors = true,
+            }
+        }
+        let [dir] = rest.as_slice() else {
+            return Err(Failure::usage("eval timeml takes one DIR"));
+        };
+        return tempeval::run(Path::new(dir), &options).map_err(Failure::input);
+    }
     if what != "meantime" {
-        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime, conll)")));
+        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime, conll, timeml)")));
     }
     let (opts, rest) = parse_options(args, &["--verbose"], &["--json"])?;
     let mut options = eval::EvalOptions::default();

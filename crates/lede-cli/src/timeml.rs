@@ -24,6 +24,37 @@ pub struct TimemlDoc {
     pub dct: Option<String>,
     /// The text content of `<TEXT>`, inner tags stripped, entities decoded.
     pub text: String,
+    /// The `TIMEX3` elements inside `<TEXT>`, in text order, as byte ranges of [`TimemlDoc::text`].
+    pub timexes: Vec<GoldTimex>,
+}
+
+/// A `TIMEX3` of a TimeML document's text: where it is and what it says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GoldTimex {
+    /// Byte offset of its first character in the stripped text.
+    pub start: usize,
+    /// Byte offset just past its last character.
+    pub end: usize,
+    /// Its `type` attribute (`DATE`, `TIME`, `DURATION`, `SET`).
+    pub kind: String,
+    /// Its `value` attribute.
+    pub value: String,
+}
+
+/// Append the text under `node` to `out`, recording every `TIMEX3` met on the way.
+fn collect_text(node: roxmltree::Node, out: &mut String, timexes: &mut Vec<GoldTimex>) {
+    for child in node.children() {
+        if child.is_text() {
+            out.push_str(child.text().unwrap_or(""));
+        } else if child.is_element() {
+            let start = out.len();
+            collect_text(child, out, timexes);
+            if child.has_tag_name("TIMEX3") {
+                let attr = |a: &str| child.attribute(a).unwrap_or("").to_owned();
+                timexes.push(GoldTimex { start, end: out.len(), kind: attr("type"), value: attr("value") });
+            }
+        }
+    }
 }
 
 /// A malformed document: where (1-based line and column) and what was expected.
@@ -71,7 +102,10 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, XmlError> {
         .descendants()
         .find(|n| n.has_tag_name("TEXT"))
         .ok_or_else(|| at(root, "expected a <TEXT> element inside <TimeML>".to_owned()))?;
-    let text: String = text_el.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+    let mut text = String::new();
+    let mut timexes = Vec::new();
+    collect_text(text_el, &mut text, &mut timexes);
+    timexes.sort_by_key(|t| (t.start, t.end));
     let docid = root
         .descendants()
         .find(|n| n.has_tag_name("DOCID"))
@@ -89,7 +123,7 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, XmlError> {
             .find_map(|t| t.attribute("value"))
     };
     let dct = in_dct.or_else(creation).map(str::to_owned);
-    Ok(TimemlDoc { docid, dct, text })
+    Ok(TimemlDoc { docid, dct, text, timexes })
 }
 
 /// Turn a roxmltree error into an [`XmlError`] with a position and a message

@@ -172,6 +172,39 @@ fn eval_scores_an_invented_folder() {
 }
 
 #[test]
+fn eval_timeml_scores_an_invented_folder_with_tempeval3_measures() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}-timeml", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    // Three gold expressions: "Monday" (found, right value), "March 2" (found, with a gold value
+    // that differs on purpose), "hereafter" (missed).
+    let doc = r#"<?xml version="1.0" ?>
+<TimeML>
+<DOCID>inv1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2021-03-24" temporalFunction="false" functionInDocument="CREATION_TIME">2021-03-24</TIMEX3></DCT>
+<TEXT>
+Quillby council <EVENT eid="e1" class="OCCURRENCE">voted</EVENT> on <TIMEX3 tid="t1" type="DATE" value="2021-03-22">Monday</TIMEX3>.
+It met again on <TIMEX3 tid="t2" type="DATE" value="2021-03-03">March 2</TIMEX3> and will meet <TIMEX3 tid="t3" type="DATE" value="FUTURE_REF">hereafter</TIMEX3>.
+</TEXT>
+</TimeML>"#;
+    std::fs::write(dir.join("sub/inv1.tml"), doc).unwrap();
+    let out = lede(&["eval", "timeml", "--verbose", "--errors", dir.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = stdout(&out);
+    assert!(s.contains(": 1 documents"), "{s}");
+    let row = |name: &str| s.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name} in {s}")).to_owned();
+    let nums = |name: &str| row(name)[name.len()..].split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    // gold 3, predicted 2, both matched strictly; one value right of two.
+    assert_eq!(&nums("timex strict")[..3], ["3", "2", "2"], "{s}");
+    assert_eq!(&nums("timex value")[..3], ["3", "2", "1"], "{s}");
+    assert!(s.contains("MISSED  \"hereafter\""), "{s}");
+    assert!(s.contains("VALUE   \"March 2\"  2021-03-03 -> 2021-03-02"), "{s}");
+    assert!(s.contains("9999-99-99 -> 9999-99-99"), "confusion by shape: {s}");
+    let missing = lede(&["eval", "timeml", "/nonexistent/tempeval"], b"");
+    assert_eq!(missing.status.code(), Some(0));
+    assert!(stdout(&missing).contains("skipped"));
+}
+
+#[test]
 fn annotate_exports_every_format() {
     let dir = std::env::temp_dir().join(format!("lede-cli-export-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -346,6 +346,24 @@ fn timex_cases() {
         ("Profits will recover next year.", r, &[("next year", "DATE", "2022")]),
         ("He said on Friday that it was over.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("They will meet on Friday.", r, &[("Friday", "DATE", "2021-03-26")]),
+        // TimeML extents and classes checked against TempEval-3's training corpus (invented text):
+        // ages are not time expressions;
+        ("A 40-year-old engineer and a six-month-old puppy arrived.", r, &[]),
+        // "a year earlier" is a date counted back, with its "earlier";
+        ("Sales rose 5 percent from a year earlier.", r, &[("a year earlier", "DATE", "2020")]),
+        // the determiner belongs to a counted duration;
+        ("Profit in the first nine months rose.", r, &[("the first nine months", "DURATION", "P9M")]),
+        ("Output fell in the six months to June.", r, &[("the six months", "DURATION", "P6M"), ("June", "DATE", "2020-06")]),
+        // "over" before "the past ..." is a preposition; "over a decade" means more than one;
+        ("Prices rose over the past three years.", r, &[("the past three years", "DURATION", "P3Y")]),
+        ("The work took over a decade.", r, &[("over a decade", "DURATION", "P10Y")]),
+        // vague lengths and references;
+        ("Prices have doubled in recent years.", r, &[("recent years", "DURATION", "PXY")]),
+        ("Rates are currently low.", r, &[("currently", "DATE", "PRESENT_REF")]),
+        ("The plan is long-term.", r, &[]),
+        // an adjective before its noun is no set; the adverb is.
+        ("It pays a quarterly dividend and daily reports.", r, &[]),
+        ("Dividends are paid quarterly.", r, &[("quarterly", "SET", "P3M")]),
         // Position notes in photo captions are not ordinal dates.
         ("Ana Lima (2nd R) greets Rui Costa (3rd L) in Santos, May 4, 2020.", r, &[("May 4, 2020", "DATE", "2020-05-04")]),
         ("The mayor (1st R, front) and aides (R) pose at the port on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),

@@ -599,15 +599,22 @@ impl Ctx<'_, '_> {
         }
         let mut j = i;
         let lead_the = matches!(self.w(j), "the") && matches!(self.w(j + 1), "past" | "last" | "next" | "coming" | "previous" | "first");
-        if lead_the {
+        // "the nine months", "the first nine months": the determiner belongs to the duration.
+        let the_count = self.w(j) == "the"
+            && (quantity(self.w(j + 1)).is_some_and(|q| q.is_some()) && unit(self.w(j + 2)).is_some_and(|_| self.w(j + 2).ends_with('s'))
+                || self.w(j + 1) == "first" && quantity(self.w(j + 2)).is_some_and(|q| q.is_some()) && self.w(j + 3).ends_with('s') && unit(self.w(j + 3)).is_some());
+        if the_count {
+            j += if self.w(j + 1) == "first" { 2 } else { 1 };
+        } else if lead_the {
             j += 2;
         }
         // "decades-long", "years-long"
         if let Some(u) = self.w(j).strip_suffix("-long").filter(|u| u.ends_with('s')).and_then(unit) {
             return Some(M::new(j + 1 - i, TimexType::Duration, duration_value(None, u)));
         }
-        // Hyphenated adjective: "two-day", "10-year", "three-month-long"
-        if let Some(t) = self.tok(j) {
+        // Hyphenated adjective: "two-day", "10-year", "three-month-long"; an age ("a
+        // 40-year-old man") is not a time expression.
+        if let Some(t) = self.tok(j).filter(|t| !t.text.ends_with("-old")) {
             let pieces: Vec<&str> = self.w(j).split('-').collect();
             if t.text.contains('-') && pieces.len() >= 2 {
                 if let (Some(q), Some(u)) = (quantity(pieces[0]), unit(pieces[1])) {
@@ -651,12 +658,14 @@ impl Ctx<'_, '_> {
             return Some(M::new(k + 1 - i, TimexType::Set, duration_value(Some(1), u)));
         }
         k += 1;
-        // "three years ago", "two days later"
-        if matches!(self.w(k), "ago" | "earlier" | "before") && !lead_the && self.w(k) == "ago" {
+        // "three years ago", "a year earlier": a date counted back from the reference date
+        // (for "earlier", the anchor is most often the period being reported on, itself near
+        // the reference date).
+        if matches!(self.w(k), "ago" | "earlier") && !lead_the {
             let value = self.ago(q, u)?;
             return Some(M::new(k + 1 - i, TimexType::Date, value).inferred());
         }
-        if lead_the && matches!(self.w(i + 1), "first") {
+        if lead_the && matches!(self.w(i + 1), "first") && !the_count {
             return None;
         }
         Some(M::new(k - i, TimexType::Duration, duration_value(q, u)))
@@ -831,6 +840,9 @@ impl Ctx<'_, '_> {
             "quarterly" => Some("P3M"),
             _ => None,
         };
+        // "a quarterly dividend", "daily newspapers": an adjective before its noun is no set.
+        let before_noun = self.tok(i + 1).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !matches!(t.text, "and" | "or" | "to" | "for" | "in" | "on" | "at" | "by" | "since" | "until"));
+        let simple = simple.filter(|_| !(before_noun && matches!(self.w(i), "daily" | "quarterly")));
         if let Some(v) = simple {
             return Some(M::new(1, TimexType::Set, v.to_owned()));
         }
@@ -853,9 +865,9 @@ impl Ctx<'_, '_> {
     fn reference_word(&self, i: usize) -> Option<M> {
         let v = match self.w(i) {
             "now" if !matches!(self.w(i + 1), "that") && !matches!(self.prev(i), "from" | "until" | "till" | "by") => "PRESENT_REF",
-            "nowadays" => "PRESENT_REF",
+            "nowadays" | "currently" => "PRESENT_REF",
             "soon" if self.prev(i) != "as" => "FUTURE_REF",
-            "short-term" | "long-term" | "near-term" => "FUTURE_REF",
+            "short-term" => "FUTURE_REF",
             "the" if matches!(self.w(i + 1), "near" | "long" | "short") && self.w(i + 2) == "term" => {
                 return Some(M::new(3, TimexType::Date, "FUTURE_REF".to_owned()));
             }
@@ -863,8 +875,10 @@ impl Ctx<'_, '_> {
                 return Some(M::new(3, TimexType::Date, "PRESENT_REF".to_owned()));
             }
             "recently" | "lately" => "PAST_REF",
-            "recent" if matches!(self.w(i + 1), "years" | "months" | "weeks" | "decades") => {
-                return Some(M::new(2, TimexType::Date, "PAST_REF".to_owned()));
+            // "recent years": a vague length of time.
+            "recent" if unit(self.w(i + 1)).is_some() && self.w(i + 1).ends_with('s') => {
+                let u = unit(self.w(i + 1))?;
+                return Some(M::new(2, TimexType::Duration, duration_value(None, u)));
             }
             "recent" => "PAST_REF",
             "the" if self.w(i + 1) == "past" => {
@@ -891,7 +905,9 @@ impl Ctx<'_, '_> {
                 if matches!((at(2), at(1)), ("more" | "less", "than") | ("at", "least") | ("up", "to")) {
                     2
                 } else {
-                    usize::from(matches!(at(1), "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "over" | "some"))
+                    // "over a decade" (more than a decade) keeps "over"; "over the next four
+                    // years" is a preposition before the expression.
+                    usize::from(matches!(at(1), "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some") || at(1) == "over" && self.w(i) != "the")
                 }
             }
             TimexType::Date | TimexType::Time => {
