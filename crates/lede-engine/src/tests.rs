@@ -364,6 +364,10 @@ fn timex_cases() {
         // an adjective before its noun is no set; the adverb is.
         ("It pays a quarterly dividend and daily reports.", r, &[]),
         ("Dividends are paid quarterly.", r, &[("quarterly", "SET", "P3M")]),
+        // a plan reported in the past tense points forward; with no tense at all, the nearest
+        // occurrence is meant.
+        ("Protesters planned a rally on Saturday.", r, &[("Saturday", "DATE", "2021-03-27")]),
+        ("A boy alone at sea on Nov. 25, his first day afloat.", r, &[("Nov. 25", "DATE", "2020-11-25")]),
         // Position notes in photo captions are not ordinal dates.
         ("Ana Lima (2nd R) greets Rui Costa (3rd L) in Santos, May 4, 2020.", r, &[("May 4, 2020", "DATE", "2020-05-04")]),
         ("The mayor (1st R, front) and aides (R) pose at the port on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),

@@ -39,8 +39,12 @@ const YEAR_CUES: [&str; 26] = [
     "after", "early", "late", "around", "circa", "year", "fiscal", "mid", "spring", "summer", "autumn", "winter", "fall",
 ];
 
-const FUTURE_CUES: [&str; 11] =
-    ["will", "'ll", "shall", "should", "next", "upcoming", "coming", "tomorrow", "scheduled", "expected", "plans"];
+/// Words that point a weekday or a year-less date forward ("planned a rally on Saturday" is
+/// the coming Saturday, though "planned" is a past tense).
+const FUTURE_CUES: [&str; 18] = [
+    "will", "'ll", "shall", "should", "next", "upcoming", "coming", "tomorrow", "scheduled", "expected", "plans",
+    "plan", "planned", "planning", "would", "intend", "intends", "intended",
+];
 const PAST_CUES: [&str; 34] = [
     "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "gave", "began", "came", "went",
     "won", "lost", "saw", "left", "ago", "last", "yesterday", "earlier", "previously", "sold", "bought", "paid",
@@ -206,6 +210,10 @@ impl Ctx<'_, '_> {
             // ("was delayed to November 11"); a month more than a month ahead is last year's.
             Tense::Past if months_ahead > if d.is_some() { 60 } else { 30 } => y -= 1,
             Tense::Future if months_ahead < if d.is_some() { -60 } else { -30 } => y += 1,
+            // No tense to go by: the occurrence nearest the reference date ("Rescued on Nov. 25"
+            // in January is last November).
+            Tense::Unknown if months_ahead > 180 => y -= 1,
+            Tense::Unknown if months_ahead < -180 => y += 1,
             _ => {}
         }
         Some((y, true))
