@@ -368,6 +368,11 @@ fn timex_cases() {
         // occurrence is meant.
         ("Protesters planned a rally on Saturday.", r, &[("Saturday", "DATE", "2021-03-27")]),
         ("A boy alone at sea on Nov. 25, his first day afloat.", r, &[("Nov. 25", "DATE", "2020-11-25")]),
+        // the quarters of an earnings report: the last completed one, the same one a year before;
+        // the article of "the third-quarter profit" is the noun's.
+        ("Profit fell in the quarter, from the year-earlier quarter.", r, &[("the quarter", "DATE", "2020-Q4"), ("the year-earlier quarter", "DATE", "2019-Q4")]),
+        ("The third-quarter profit rose.", r, &[("third-quarter", "DATE", "2020-Q3")]),
+        ("The quarter of the city was calm.", r, &[]),
         // Position notes in photo captions are not ordinal dates.
         ("Ana Lima (2nd R) greets Rui Costa (3rd L) in Santos, May 4, 2020.", r, &[("May 4, 2020", "DATE", "2020-05-04")]),
         ("The mayor (1st R, front) and aides (R) pose at the port on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),

@@ -744,8 +744,12 @@ impl Ctx<'_, '_> {
     /// "the first quarter (of 2020)", "Q3 2020", "third-quarter", "the first half of 2021".
     fn quarter(&self, i: usize) -> Option<M> {
         const ORD: [&str; 4] = ["first", "second", "third", "fourth"];
+        if let Some(m) = self.reported_quarter(i) {
+            return Some(m);
+        }
         let mut j = i;
-        if self.w(j) == "the" {
+        // "the third quarter"; but in "the third-quarter profit" the article is the noun's.
+        if self.w(j) == "the" && !self.w(j + 1).contains('-') {
             j += 1;
         }
         let w = self.w(j);
@@ -794,6 +798,31 @@ impl Ctx<'_, '_> {
     }
 
     /// "summer 2020", "in the summer" (this year's).
+    /// The quarters of an earnings report, counted from the reference date: "the quarter" and
+    /// "the latest quarter" are the last one completed, "the year-earlier quarter" the same
+    /// quarter a year before, "the current quarter" the reference date's own.
+    fn reported_quarter(&self, i: usize) -> Option<M> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let (len, back) = match (self.w(i + 1), self.w(i + 2), self.w(i + 3)) {
+            ("quarter", _, _) => (2, 1),
+            ("latest" | "recent" | "just-ended" | "latest-period", "quarter", _) => (3, 1),
+            ("most", "recent", "quarter") => (4, 1),
+            ("year-earlier" | "year-ago", "quarter", _) => (3, 5),
+            ("current", "quarter", _) => (3, 0),
+            _ => return None,
+        };
+        // "the quarter of a century", "the quarter-point cut", "the Latin Quarter".
+        if matches!(self.w(i + len), "of" | "-" | "century" | "mile" | "point" | "hour") || self.cap(i + len - 1) {
+            return None;
+        }
+        let r = self.reference?;
+        let q = i32::from((r.month() - 1) / 3) - back;
+        let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+        Some(M::new(len, TimexType::Date, format!("{y:04}-Q{q}")).inferred())
+    }
+
     fn season(&self, i: usize) -> Option<M> {
         let (_, code) = SEASONS.iter().find(|(s, _)| *s == self.w(i))?;
         if let Some(y) = self.year_number_at(i + 1) {
