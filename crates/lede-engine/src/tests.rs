@@ -351,6 +351,7 @@ fn timex_cases() {
         ("A 40-year-old engineer and a six-month-old puppy arrived.", r, &[]),
         // "a year earlier" is a date counted back, with its "earlier";
         ("Sales rose 5 percent from a year earlier.", r, &[("a year earlier", "DATE", "2020")]),
+        ("Profit was $12 million, up from $10 million a year ago; it pays $5 million a year.", r, &[("a year ago", "DATE", "2020"), ("a year", "SET", "P1Y")]),
         // the determiner belongs to a counted duration;
         ("Profit in the first nine months rose.", r, &[("the first nine months", "DURATION", "P9M")]),
         ("Output fell in the six months to June.", r, &[("the six months", "DURATION", "P6M"), ("June", "DATE", "2020-06")]),
@@ -364,6 +365,8 @@ fn timex_cases() {
         // an adjective before its noun is no set; the adverb is.
         ("It pays a quarterly dividend and daily reports.", r, &[]),
         ("Dividends are paid quarterly.", r, &[("quarterly", "SET", "P3M")]),
+        // the year of a named event's edition.
+        ("Apple spoke at Worldwide Developers Conference 2010 in San Francisco.", r, &[("2010", "DATE", "2010")]),
         // a plan reported in the past tense points forward; with no tense at all, the nearest
         // occurrence is meant.
         ("Protesters planned a rally on Saturday.", r, &[("Saturday", "DATE", "2021-03-27")]),

@@ -661,8 +661,8 @@ impl Ctx<'_, '_> {
         if q == Some(1) && plural {
             return None;
         }
-        // The year/"a year" in "$5 billion a year" is a set.
-        if self.w(j) == "a" && !lead_the && matches!(self.prev(i), "billion" | "million" | "times" | "once" | "twice" | "percent" | "%") {
+        // The year/"a year" in "$5 billion a year" is a set (but "$10 million a year ago" a date).
+        if self.w(j) == "a" && !lead_the && matches!(self.prev(i), "billion" | "million" | "times" | "once" | "twice" | "percent" | "%") && !matches!(self.w(k + 1), "ago" | "earlier") {
             return Some(M::new(k + 1 - i, TimexType::Set, duration_value(Some(1), u)));
         }
         k += 1;
@@ -727,7 +727,12 @@ impl Ctx<'_, '_> {
             return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
         }
         let y = year_number(w)?;
-        let cue = YEAR_CUES.contains(&self.prev(i)) || self.prev(i) == "-" && i >= 2 && YEAR_CUES.contains(&self.w(i - 2));
+        // "Worldwide Developers Conference 2010", "World Cup 2010": the edition of a named event.
+        let edition = i > 0
+            && self.cap(i - 1)
+            && matches!(self.prev(i), "conference" | "summit" | "cup" | "games" | "olympics" | "expo" | "festival" | "championship" | "championships" | "forum" | "week" | "show" | "fair" | "congress")
+            && (1900..=2099).contains(&y);
+        let cue = edition || YEAR_CUES.contains(&self.prev(i)) || self.prev(i) == "-" && i >= 2 && YEAR_CUES.contains(&self.w(i - 2));
         // "2001 was", "(2019)", "the 2008 Olympic Games"
         let boundary = i == 0 || self.punct(i - 1, '(') || self.punct(i - 1, ',') && self.cap(i + 1) || self.prev(i) == "the" && (1900..=2099).contains(&y);
         if !(cue || boundary && self.toks.len() > 1) || matches!(self.prev(i), "$" | "€" | "£" | "no." | "page" | "flight" | "number" | "route" | "model" | "room") {
