@@ -367,6 +367,10 @@ fn timex_cases() {
         ("Dividends are paid quarterly.", r, &[("quarterly", "SET", "P3M")]),
         // the year of a named event's edition.
         ("Apple spoke at Worldwide Developers Conference 2010 in San Francisco.", r, &[("2010", "DATE", "2010")]),
+        // a year before its noun, in a list, or after "for" and "due";
+        ("A 1996 law and its 1990 invasion were cited.", r, &[("1996", "DATE", "1996"), ("1990", "DATE", "1990")]),
+        ("Profit rose in 1994, 1995 and 1997, and bonds are due 2030.", r, &[("1994", "DATE", "1994"), ("1995", "DATE", "1995"), ("1997", "DATE", "1997"), ("2030", "DATE", "2030")]),
+        ("Its 2000 employees and a 1500 budget stay; it hired 2000 people.", r, &[]),
         // a plan reported in the past tense points forward; with no tense at all, the nearest
         // occurrence is meant.
         ("Protesters planned a rally on Saturday.", r, &[("Saturday", "DATE", "2021-03-27")]),

@@ -732,7 +732,18 @@ impl Ctx<'_, '_> {
             && self.cap(i - 1)
             && matches!(self.prev(i), "conference" | "summit" | "cup" | "games" | "olympics" | "expo" | "festival" | "championship" | "championships" | "forum" | "week" | "show" | "fair" | "congress")
             && (1900..=2099).contains(&y);
-        let cue = edition || YEAR_CUES.contains(&self.prev(i)) || self.prev(i) == "-" && i >= 2 && YEAR_CUES.contains(&self.w(i - 2));
+        // "for 1990", "due 1993", "both 1990 and 1991", "in 1994, 1995 and 1997".
+        let listed = self.prev(i) == "," && i >= 2 && year_number(self.w(i - 2)).is_some();
+        // "a 1996 law", "its 1990 invasion", "the company's 1989 results": a year before its noun.
+        let premodifier = matches!(self.prev(i), "a" | "an" | "that" | "this" | "its" | "his" | "her" | "their" | "our" | "'s" | "’s")
+            && (1900..=2099).contains(&y)
+            && self.tok(i + 1).is_some_and(|t| t.kind == Tok::Word);
+        let cue = edition
+            || listed
+            || premodifier
+            || matches!(self.prev(i), "for" | "due" | "both") && (1900..=2099).contains(&y)
+            || YEAR_CUES.contains(&self.prev(i))
+            || self.prev(i) == "-" && i >= 2 && YEAR_CUES.contains(&self.w(i - 2));
         // "2001 was", "(2019)", "the 2008 Olympic Games"
         let boundary = i == 0 || self.punct(i - 1, '(') || self.punct(i - 1, ',') && self.cap(i + 1) || self.prev(i) == "the" && (1900..=2099).contains(&y);
         if !(cue || boundary && self.toks.len() > 1) || matches!(self.prev(i), "$" | "€" | "£" | "no." | "page" | "flight" | "number" | "route" | "model" | "room") {
