@@ -17,7 +17,7 @@ fn tempeval3_training_scores_do_not_regress() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = String::from_utf8_lossy(&out.stdout);
     // (row, F1 floor in percent): the F1 is the sixth number of its row.
-    for (name, floor) in [("timex strict", 81.9), ("timex relaxed", 89.6), ("timex type", 85.4), ("timex value", 74.6)] {
+    for (name, floor) in [("timex strict", 81.9), ("timex relaxed", 89.6), ("timex type", 85.4), ("timex value", 75.5)] {
         let line = report.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("no {name} row in:\n{report}"));
         let f1: f64 = line[name.len()..].split_whitespace().nth(5).and_then(|v| v.parse().ok()).expect("F1");
         assert!(f1 >= floor, "{name} F1 {f1:.1} fell below {floor}");

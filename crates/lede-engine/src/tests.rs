@@ -351,6 +351,7 @@ fn timex_cases() {
         ("A 40-year-old engineer and a six-month-old puppy arrived.", r, &[]),
         // "a year earlier" is a date counted back, with its "earlier";
         ("Sales rose 5 percent from a year earlier.", r, &[("a year earlier", "DATE", "2020")]),
+        ("Fourth-quarter profit fell from a year earlier.", r, &[("Fourth-quarter", "DATE", "2020-Q4"), ("a year earlier", "DATE", "2019-Q4")]),
         ("Profit was $12 million, up from $10 million a year ago; it pays $5 million a year.", r, &[("a year ago", "DATE", "2020"), ("a year", "SET", "P1Y")]),
         // the determiner belongs to a counted duration;
         ("Profit in the first nine months rose.", r, &[("the first nine months", "DURATION", "P9M")]),

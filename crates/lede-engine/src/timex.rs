@@ -692,6 +692,11 @@ impl Ctx<'_, '_> {
                 let (y, m) = add_months(r.year(), r.month(), -(n as i32));
                 ym(y, m)
             }
+            // "profit fell from a year earlier" in a quarterly report: the same quarter a year back.
+            ("Y", false, 1) if n == 1 && self.toks.iter().any(|t| t.text.to_ascii_lowercase().contains("quarter")) => {
+                let q = i32::from((r.month() - 1) / 3) - 5;
+                format!("{:04}-Q{}", r.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
+            }
             ("Y", false, 1) => format!("{:04}", i64::from(r.year()) - n),
             ("Y", false, _) => format!("{:03}", (i64::from(r.year()) - n) / 10),
             _ => return None,
