@@ -375,6 +375,7 @@ fn timex_cases() {
         // a plan reported in the past tense points forward; with no tense at all, the nearest
         // occurrence is meant.
         ("Protesters planned a rally on Saturday.", r, &[("Saturday", "DATE", "2021-03-27")]),
+        ("On Friday, the government planned new talks.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("A boy alone at sea on Nov. 25, his first day afloat.", r, &[("Nov. 25", "DATE", "2020-11-25")]),
         // the quarters of an earnings report: the last completed one, the same one a year before;
         // the article of "the third-quarter profit" is the noun's.

@@ -1022,9 +1022,15 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
         None
     };
     let cues: Vec<(usize, Tense)> = (0..lw.len()).filter_map(|i| cue(i).map(|t| (i, t))).collect();
+    // A plan points forward only to what follows it ("planned a rally on Saturday"); what comes
+    // before it dates the planning ("On Friday, the government planned ...").
+    let plan = |j: usize| matches!(lw[j].as_str(), "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "intended");
     (0..lw.len())
         .map(|i| {
-            cues.iter().min_by_key(|(j, _)| j.abs_diff(i)).map_or(Tense::Unknown, |&(_, t)| t)
+            cues.iter()
+                .filter(|&&(j, _)| !(plan(j) && j > i))
+                .min_by_key(|(j, _)| j.abs_diff(i))
+                .map_or(Tense::Unknown, |&(_, t)| t)
         })
         .collect()
 }
