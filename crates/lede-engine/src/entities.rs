@@ -1150,8 +1150,11 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
                     extra_votes.push((gi, if is_last { EntityKind::Person } else { EntityKind::Organization }));
                 }
             } else if let Some(&Some(gi)) = org_first.get(c.name.as_str()) {
-                if group_of_cand[ci] != Some(gi) && c.canonical.is_none() && matches!(c.kind, None | Some(EntityKind::Organization | EntityKind::Place)) {
+                if group_of_cand[ci] != Some(gi) && c.canonical.is_none() && c.role.is_none() {
+                    // "Ford" after "Ford Motor Company": the organisation shortened, whatever
+                    // the tagger made of the short form alone.
                     group_of_cand[ci] = Some(gi);
+                    shortened[ci] = true;
                     extra_votes.push((gi, EntityKind::Organization));
                 }
             } else if let Some(&gi) = product_last.get(c.name.trim_end_matches('s')).or_else(|| product_last.get(c.name.as_str())) {
