@@ -252,3 +252,21 @@ export async function downloadStandalone(sourceJson, title, name) {
   }
   download(name, 'text/html', builder.assemble(payload, JSON.parse(sourceJson), title));
 }
+
+/** Focus the first element matching `selector` (SVG marks included); whether it took focus. */
+export function focusFirst(selector) {
+  const el = document.querySelector(selector);
+  if (!el) return false;
+  el.focus();
+  return document.activeElement === el;
+}
+
+/** Call `f` when Escape is pressed anywhere outside an open dialog (which Escape closes);
+ *  returns the function that removes the listener. */
+export function onEscape(f) {
+  const h = (e) => {
+    if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) f();
+  };
+  document.addEventListener('keydown', h);
+  return () => document.removeEventListener('keydown', h);
+}

@@ -150,6 +150,10 @@ mod imp {
         fn toggle_marked_js(id: &str);
         #[wasm_bindgen(js_name = setHashSoon)]
         fn set_hash_soon(hash: &str);
+        #[wasm_bindgen(js_name = focusFirst)]
+        fn focus_first_js(selector: &str) -> bool;
+        #[wasm_bindgen(js_name = onEscape)]
+        fn on_escape_js(f: &wasm_bindgen::closure::Closure<dyn Fn()>) -> js_sys::Function;
         #[wasm_bindgen(js_name = setQuerySrc)]
         pub fn set_query_src_js(src: Option<String>);
         #[wasm_bindgen(js_name = fullViewUrl)]
@@ -251,6 +255,35 @@ mod imp {
     /// Milliseconds since 1970.
     pub fn now_ms() -> f64 {
         js_sys::Date::now()
+    }
+
+    /// Focus the first element matching `selector` (HTML or SVG); whether it took focus.
+    pub fn focus(selector: &str) -> bool {
+        focus_first_js(selector)
+    }
+
+    /// Call `f` when Escape is pressed outside an open dialog; the guard removes the listener.
+    pub fn on_escape(f: impl Fn() + 'static) -> impl Drop {
+        use wasm_bindgen::closure::Closure;
+        struct Guard {
+            _listener: Closure<dyn Fn()>,
+            remove: js_sys::Function,
+        }
+        impl Drop for Guard {
+            fn drop(&mut self) {
+                let _ = self.remove.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        }
+        let listener = Closure::<dyn Fn()>::new(f);
+        let remove = on_escape_js(&listener);
+        Guard { _listener: listener, remove }
+    }
+
+    /// The browser tab's title.
+    pub fn set_title(title: &str) {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(title);
+        }
     }
 
     /// The page's query parameter `name`, if present (an empty value counts).
@@ -387,6 +420,17 @@ mod imp {
     pub fn now_ms() -> f64 {
         0.0
     }
+    pub fn focus(_: &str) -> bool {
+        false
+    }
+    pub fn on_escape(_: impl Fn() + 'static) -> impl Drop {
+        struct Guard;
+        impl Drop for Guard {
+            fn drop(&mut self) {}
+        }
+        Guard
+    }
+    pub fn set_title(_: &str) {}
     pub fn full_view_url() -> String {
         String::new()
     }
@@ -434,6 +478,12 @@ pub use imp::{analyze, default_analysis, fetch_document, find_dateline, read_fil
 pub use imp::query_param;
 /// Milliseconds since 1970 (0 natively).
 pub use imp::now_ms;
+/// Focus the first element matching a selector, SVG marks included (false natively).
+pub use imp::focus;
+/// Call a function when Escape is pressed outside an open dialog; the guard removes the listener.
+pub use imp::on_escape;
+/// Set the browser tab's title.
+pub use imp::set_title;
 /// The page's address without `embed` (the "Open full view" link).
 pub use imp::full_view_url;
 /// The address of the viewer's folder.

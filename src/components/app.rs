@@ -357,6 +357,19 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(*theme, |t| web::apply_theme(*t, false));
+    // Escape clears the selection anywhere (an open dialog takes its own Escape).
+    {
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let guard = web::on_escape(move || view.dispatch(Action::Clear));
+            move || drop(guard)
+        });
+    }
+    // The browser tab names the article.
+    {
+        let title = doc.as_ref().map(|d| d.0.title());
+        use_effect_with(title, |t| web::set_title(&t.as_ref().map_or_else(|| "Lede".to_owned(), |t| format!("{t} · Lede"))));
+    }
     {
         let view = view.clone();
         use_effect_with((), move |_| {
@@ -395,6 +408,13 @@ pub fn App() -> Html {
     let close_dialog = {
         let dialog = dialog.clone();
         Callback::from(move |()| dialog.set(None))
+    };
+    // A skip link moves the focus to its pane without touching the URL fragment (which holds
+    // the selection): the first of `targets` that exists takes it.
+    let skip = |targets: &'static str| {
+        Callback::from(move |_: MouseEvent| {
+            targets.split(", ").any(web::focus);
+        })
     };
     // Drop a file anywhere on the page to open it.
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
@@ -487,6 +507,9 @@ pub fn App() -> Html {
             let on_jump = Callback::from(|(id, i): (String, usize)| web::reveal(&format!("mark[data-entity=\"{id}\"]"), i, true));
             html! {
                 <>
+                    // The timeline comes first in reading and Tab order (the grid places every pane).
+                    <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list}
+                        on_correct={on_correct.clone()} />
                     if !embed {
                         <button type="button" class="drawer-toggle" aria-expanded={drawer.to_string()} aria-controls="side" onclick={toggle_drawer}>
                             { "People, places and more" }
@@ -504,8 +527,6 @@ pub fn App() -> Html {
                             hidden={view.hidden.clone()} on_select_entity={select_entity.clone()} />
                         <SelectedMarks doc={doc.clone()} entity={if let Selection::Entity(id) = &view.selection { Some(id.clone()) } else { None }} />
                     </div>
-                    <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list}
-                        on_correct={on_correct.clone()} />
                 </>
             }
         }
@@ -527,6 +548,13 @@ pub fn App() -> Html {
                     <a class="full-view" href={web::full_view_url()} target="_blank" rel="noopener">{ "Open full view" }</a>
                 </header>
             } else {
+                // Skip links, as buttons: the URL fragment holds the selection, so they move the
+                // focus instead of the address.
+                <nav class="skip-links" aria-label="Skip to">
+                    <button type="button" onclick={skip("svg.tl g.ev[tabindex=\"0\"], .event-table button, .timeline-pane h2")}>{ "Skip to the timeline" }</button>
+                    <button type="button" onclick={skip(".entities .search input")}>{ "Skip to names" }</button>
+                    <button type="button" onclick={skip("article.article")}>{ "Skip to the article" }</button>
+                </nav>
                 <header class="bar">
                     <span class="brand">{ "Lede" }</span>
                     <nav class="actions" aria-label="Document">

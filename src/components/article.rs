@@ -314,7 +314,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let byline_block = a.blocks.iter().position(|b| b.kind == BlockKind::Byline);
     let byline = format::authors_line(&a.meta.authors);
     html! {
-        <article class="article" lang="en">
+        <article class="article" id="article" lang="en" tabindex="-1">
             <header class="article-head">
                 if let Some(t) = title {
                     { block(t) }

@@ -1,6 +1,8 @@
 //! The timeline: an SVG over a broken time axis (see `crate::timeline`), with zoom and a
 //! table view of the same events one toggle away.
 
+use std::rc::Rc;
+
 use lede_engine::corrections::Correction;
 use lede_engine::{Event, Granularity};
 use yew::prelude::*;
@@ -240,6 +242,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     } else {
         shown = events.iter().map(|(e, d)| (*e, *d, 1, has(e))).collect();
     }
+    // The chart is one Tab stop: the active event (the selected one, else the last one the arrow
+    // keys reached, else the first) has tabindex 0; arrows, Home and End move between events in
+    // date order (a roving tabindex).
+    let ids: Rc<Vec<String>> = Rc::new(shown.iter().map(|(e, ..)| e.id.clone()).collect());
+    let roving = use_state(|| 0usize);
+    let active = match &props.selection {
+        Selection::Event(id) => ids.iter().position(|x| x == id),
+        _ => None,
+    }
+    .unwrap_or(*roving)
+    .min(ids.len().saturating_sub(1));
     let labels: Vec<String> = shown
         .iter()
         .map(|(e, _, n, _)| if *n > 1 { short_label(&format!("{n} events: {}", e.label)) } else { short_label(&e.label) })
@@ -286,7 +299,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let height = axis_y + AXIS_PX;
         let published = ann.article.meta.published.and_then(|p| lede_engine::event_days(&p.to_iso()[..10], None)).map(|d| scale.x(d.0));
         html! {
-            <div class="tl-scroll" ref={pane.clone()} tabindex="0" role="region" aria-label="Timeline chart (use + and − to zoom, arrow keys to scroll)" {onkeydown} {onwheel}
+            <div class="tl-scroll" ref={pane.clone()} role="region" aria-label="Timeline chart (arrow keys, Home and End move between events; + and − zoom)" {onkeydown} {onwheel}
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move} onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up.clone()} onpointerleave={on_pointer_up}>
                 <svg class="tl" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("-4 0 {:.0} {height:.0}", width + 8.0)} role="list" aria-label="Dated events">
                     // Axis segments, ticks and breaks.
@@ -311,16 +324,31 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             <text x={format!("{:.1}", px - 3.0)} y="10" text-anchor="end">{ "Published" }</text>
                         </g>
                     }
-                    { for shown.iter().zip(&placed).zip(&labels).map(|(((e, _, _, with_entity), p), label)| {
+                    { for shown.iter().zip(&placed).zip(&labels).enumerate().map(|(k, (((e, _, _, with_entity), p), label))| {
                         let y = TOP_PX + p.lane as f64 * LANE_PX;
                         let id = e.id.clone();
                         let onclick = props.on_select.reform(move |_: MouseEvent| id.clone());
                         let id = e.id.clone();
                         let on_select = props.on_select.clone();
-                        let onkeydown = Callback::from(move |k: KeyboardEvent| {
-                            if k.key() == "Enter" || k.key() == " " {
-                                k.prevent_default();
-                                on_select.emit(id.clone());
+                        let (ids, roving) = (ids.clone(), roving.clone());
+                        let onkeydown = Callback::from(move |key: KeyboardEvent| {
+                            let last = ids.len().saturating_sub(1);
+                            let to = match key.key().as_str() {
+                                "Enter" | " " => {
+                                    key.prevent_default();
+                                    on_select.emit(id.clone());
+                                    return;
+                                }
+                                "ArrowRight" | "ArrowDown" => (k + 1).min(last),
+                                "ArrowLeft" | "ArrowUp" => k.saturating_sub(1),
+                                "Home" => 0,
+                                "End" => last,
+                                _ => return,
+                            };
+                            key.prevent_default();
+                            roving.set(to);
+                            if let Some(next) = ids.get(to) {
+                                crate::web::focus(&format!("svg.tl g.ev[data-event=\"{next}\"]"));
                             }
                         });
                         let selected = props.selection == Selection::Event(e.id.clone());
@@ -334,7 +362,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         };
                         html! {
                             <g class={classes!("ev", granularity_class(e), e.year_inferred.then_some("inferred"), selected.then_some("selected"), dim.then_some("dim"))}
-                                data-event={e.id.clone()} tabindex="0" role="listitem" aria-label={name.clone()} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
+                                data-event={e.id.clone()} tabindex={if k == active { "0" } else { "-1" }} role="listitem" aria-label={name.clone()} aria-current={selected.then_some("true")} {onclick} {onkeydown}>
                                 <title>{ name }</title>
                                 { mark }
                                 <line class="guide" x1={format!("{:.1}", p.x0)} x2={format!("{:.1}", p.x0)} y1={format!("{:.1}", y + 10.0)} y2={format!("{axis_y:.1}")} />

@@ -374,7 +374,7 @@ test('keyboard only: tab to an entity and an event, activate with Enter; zoom wi
   await page.keyboard.press('Enter');
   assert(await hashBecomes(page, `#event=${ev}`), 'Enter on a timeline event selects it');
   const w0 = await page.locator('svg.tl').getAttribute('width');
-  await page.focus('.tl-scroll');
+  await page.focus('svg.tl g.ev[tabindex="0"]');
   await page.keyboard.press('+');
   const w1 = await page.locator('svg.tl').getAttribute('width');
   assert(Number(w1) > Number(w0), `zoomed in: ${w0} → ${w1}`);
@@ -383,6 +383,45 @@ test('keyboard only: tab to an entity and an event, activate with Enter; zoom wi
   // meanwhile moves it by its width).
   assert(await page.waitForFunction((w0) => Math.abs(Number(document.querySelector('svg.tl').getAttribute('width')) - Number(w0)) <= 20, w0, { timeout: 3000 }).then(() => true, () => false),
     `zoomed back out: ${w0} → ${w1} → ${await page.locator('svg.tl').getAttribute('width')}`);
+  await context.close();
+});
+
+test('keyboard first: a skip link reaches the timeline, which is one Tab stop walked by arrows, Home and End; Escape clears', async ({ browser, origin }) => {
+  const { context, page, errors } = await open(browser, origin + BASE);
+  await ready(page);
+  const active = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return { tag: a?.tagName.toLowerCase(), text: (a?.textContent || '').trim().slice(0, 40), event: a?.dataset?.event || null };
+  });
+  await page.keyboard.press('Tab');
+  const first = await active();
+  assert(first.tag === 'button' && first.text === 'Skip to the timeline', `the first Tab stop is the timeline's skip link: ${JSON.stringify(first)}`);
+  await page.keyboard.press('Enter');
+  const order = await page.locator('svg.tl g.ev').evaluateAll((gs) => gs.map((g) => g.dataset.event));
+  assert(order.length >= 5, 'events drawn');
+  assert((await active()).event === order[0], `Enter on the skip link focuses the first event: ${JSON.stringify(await active())}`);
+  assert(await page.locator('svg.tl g.ev[tabindex="0"]').count() === 1, 'one event in the Tab order');
+  assert(await page.locator('.tl-scroll[tabindex]').count() === 0, 'the chart itself is no extra Tab stop');
+  await page.keyboard.press('ArrowRight');
+  assert((await active()).event === order[1], 'ArrowRight moves to the next event');
+  await page.keyboard.press('End');
+  assert((await active()).event === order[order.length - 1], 'End moves to the last event');
+  await page.keyboard.press('Home');
+  assert((await active()).event === order[0], 'Home moves to the first event');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  assert(await hashBecomes(page, `#event=${order[1]}`), 'Enter selects the focused event');
+  assert(await page.locator(`svg.tl g.ev[data-event="${order[1]}"]`).getAttribute('tabindex') === '0', 'the selected event holds the Tab stop');
+  await page.keyboard.press('Escape');
+  assert(await hashBecomes(page, ''), 'Escape clears the selection');
+  assert(await page.locator('svg.tl g.ev.selected').count() === 0, 'nothing selected');
+  // From the article too.
+  await page.locator('article p mark[data-entity]').first().click();
+  await page.keyboard.press('Escape');
+  assert(await page.locator('mark[data-selected]').count() === 0, 'Escape clears an entity selection');
+  assert(await page.title() === `${TITLE} · Lede`, `the tab names the article: ${await page.title()}`);
+  assert(await page.locator('meta[name=description]').getAttribute('content'), 'a meta description');
+  assert(errors.length === 0, errors.join('\n'));
   await context.close();
 });
 
