@@ -270,3 +270,23 @@ export function onEscape(f) {
   document.addEventListener('keydown', h);
   return () => document.removeEventListener('keydown', h);
 }
+
+/** Put `text` on the clipboard (the async API, else a hidden selection and the copy command);
+ *  whether it was handed over. */
+export function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).catch(() => {});
+    return true;
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try { ok = document.execCommand('copy'); } catch { ok = false; }
+  area.remove();
+  return ok;
+}

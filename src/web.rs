@@ -152,6 +152,8 @@ mod imp {
         fn set_hash_soon(hash: &str);
         #[wasm_bindgen(js_name = focusFirst)]
         fn focus_first_js(selector: &str) -> bool;
+        #[wasm_bindgen(js_name = copyText)]
+        fn copy_text_js(text: &str) -> bool;
         #[wasm_bindgen(js_name = onEscape)]
         fn on_escape_js(f: &wasm_bindgen::closure::Closure<dyn Fn()>) -> js_sys::Function;
         #[wasm_bindgen(js_name = setQuerySrc)]
@@ -260,6 +262,11 @@ mod imp {
     /// Focus the first element matching `selector` (HTML or SVG); whether it took focus.
     pub fn focus(selector: &str) -> bool {
         focus_first_js(selector)
+    }
+
+    /// Put `text` on the clipboard; whether it was handed over.
+    pub fn copy_text(text: &str) -> bool {
+        copy_text_js(text)
     }
 
     /// Call `f` when Escape is pressed outside an open dialog; the guard removes the listener.
@@ -423,6 +430,9 @@ mod imp {
     pub fn focus(_: &str) -> bool {
         false
     }
+    pub fn copy_text(_: &str) -> bool {
+        false
+    }
     pub fn on_escape(_: impl Fn() + 'static) -> impl Drop {
         struct Guard;
         impl Drop for Guard {
@@ -484,6 +494,8 @@ pub use imp::focus;
 pub use imp::on_escape;
 /// Set the browser tab's title.
 pub use imp::set_title;
+/// Put text on the clipboard (false natively).
+pub use imp::copy_text;
 /// The page's address without `embed` (the "Open full view" link).
 pub use imp::full_view_url;
 /// The address of the viewer's folder.

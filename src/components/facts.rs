@@ -29,7 +29,11 @@ pub fn export_file(doc: &Doc, format: &str) -> Option<(String, &'static str, Str
     let base = file_base(doc);
     Some(match format {
         "lede" => (format!("{base}.lede.json"), "application/json", lede_engine::to_json(text, a)),
-        "webanno" => (format!("{base}.annotations.jsonld"), "application/ld+json", export::web_annotations(text, a, &export::text_urn(text))),
+        // The annotations' source is the article's address when it came from one.
+        "webanno" => {
+            let source = doc.source.url.clone().unwrap_or_else(|| export::text_urn(text));
+            (format!("{base}.annotations.jsonld"), "application/ld+json", export::web_annotations(text, a, &source))
+        }
         "timelinejs" => (format!("{base}.timeline.json"), "application/json", export::timelinejs(text, a)),
         "entities-csv" => (format!("{base}.entities.csv"), "text/csv", export::entities_csv(text, a)),
         "events-csv" => (format!("{base}.events.csv"), "text/csv", export::events_csv(text, a)),
@@ -121,5 +125,21 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
                 }) }
             </ul>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::export_file;
+    use crate::components::Doc;
+
+    #[test]
+    fn web_annotations_name_the_article_address_when_known() {
+        let mut doc = Doc::analyze("Ports reopen\nThe port of Santos reopened on Tuesday, officials said.\n".to_owned());
+        let (_, _, plain) = export_file(&doc, "webanno").unwrap();
+        assert!(plain.contains("\"source\": \"urn:lede:text:"), "{plain}");
+        doc.source.url = Some("https://news.example/ports".to_owned());
+        let (_, _, linked) = export_file(&doc, "webanno").unwrap();
+        assert!(linked.contains("\"source\": \"https://news.example/ports\"") && !linked.contains("urn:lede:text:"), "{linked}");
     }
 }

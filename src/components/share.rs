@@ -16,11 +16,21 @@ pub struct ShareDialogProps {
     pub on_close: Callback<()>,
 }
 
-fn snippet(id: &'static str, label: &'static str, value: String) -> Html {
+/// A snippet to copy: its label, the text, a Copy button and, once copied, a visible "Copied".
+fn snippet(id: &'static str, label: &'static str, value: String, copied: &UseStateHandle<Option<&'static str>>) -> Html {
+    let onclick = {
+        let (copied, value) = (copied.clone(), value.clone());
+        Callback::from(move |_: MouseEvent| copied.set(crate::web::copy_text(&value).then_some(id)))
+    };
+    let done = **copied == Some(id);
     html! {
         <div class="snippet">
             <label for={id}>{ label }</label>
             <textarea id={id} readonly=true rows="4" value={value} />
+            <p class="copy-row">
+                <button type="button" class="copy" aria-describedby={id} {onclick}>{ "Copy" }</button>
+                <span class="copied" role="status">{ if done { "Copied" } else { "" } }</span>
+            </p>
         </div>
     }
 }
@@ -34,6 +44,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let shareable = matches!(source.origin, Origin::Url | Origin::Default) && source.corrections.is_empty() && source.date.is_none();
     let s = share(&base, source.url.as_deref(), &crate::web::current_hash());
     let problem = use_state(|| None::<String>);
+    let copied = use_state(|| None::<&'static str>);
     let standalone = {
         let (doc, problem) = (props.doc.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
@@ -59,9 +70,9 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         }
         // An address can be shared, as Lede reads it, even when the reader changed it.
         if shareable || source.origin == Origin::Url {
-            { snippet("share-link", "Link (opens the article with the current selection)", s.link) }
-            { snippet("share-iframe", "Embed with an iframe", s.iframe) }
-            { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script) }
+            { snippet("share-link", "Link (opens the article with the current selection)", s.link, &copied) }
+            { snippet("share-iframe", "Embed with an iframe", s.iframe, &copied) }
+            { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script, &copied) }
         }
         <p>
             <button type="button" class="primary standalone" onclick={standalone}>{ "Download standalone HTML" }</button>

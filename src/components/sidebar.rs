@@ -60,12 +60,64 @@ pub fn matches_query(e: &Entity, query: &str) -> bool {
     q.is_empty() || e.name.to_lowercase().contains(&q) || e.aliases.iter().any(|a| a.to_lowercase().contains(&q))
 }
 
-/// A few words of context around a mention: (before, mention, after).
+/// A few words of context around a mention, quoted as written: (before, mention, after).
+/// Only runs of white space are folded to one space ("Biden's" stays "Biden's", "Lavrov-Wang"
+/// stays joined).
 pub fn context(text: &str, start: usize, end: usize, words: usize) -> (String, String, String) {
-    let before: Vec<&str> = text.get(..start).unwrap_or("").split_whitespace().rev().take(words).collect();
-    let after: Vec<&str> = text.get(end..).unwrap_or("").split_whitespace().take(words).collect();
-    let b: Vec<&str> = before.into_iter().rev().collect();
-    (format!("…{} ", b.join(" ")), text.get(start..end).unwrap_or("").to_owned(), format!(" {}…", after.join(" ")))
+    let fold = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+        if space {
+            out.push(' ');
+        }
+        out
+    };
+    let head = text.get(..start).unwrap_or("");
+    // The start of the `words`-th word before the mention.
+    let mut cut = 0;
+    let mut seen = 0;
+    let mut prev_space = true;
+    let starts: Vec<usize> = head
+        .char_indices()
+        .filter_map(|(i, c)| {
+            let start_of_word = !c.is_whitespace() && prev_space;
+            prev_space = c.is_whitespace();
+            start_of_word.then_some(i)
+        })
+        .collect();
+    if let Some(&i) = starts.len().checked_sub(words).and_then(|k| starts.get(k)) {
+        cut = i;
+    }
+    let tail = text.get(end..).unwrap_or("");
+    // The end of the `words`-th word after the mention.
+    let mut stop = tail.len();
+    let mut in_word = false;
+    for (i, c) in tail.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    stop = i;
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    (format!("…{}", fold(&head[cut..])), text.get(start..end).unwrap_or("").to_owned(), format!("{}…", fold(&tail[..stop])))
 }
 
 /// The entities most often mentioned in the same sentences as `entity`:
@@ -316,5 +368,26 @@ fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
                 </form>
             }
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::context;
+
+    #[test]
+    fn context_quotes_the_text_as_written() {
+        // (text, mention, words, expected (before, after))
+        let cases: &[(&str, &str, usize, (&str, &str))] = &[
+            ("a new era under Biden's administration in Anchorage today", "Biden", 3, ("…new era under ", "'s administration in…")),
+            ("the Lavrov-Wang meeting was long", "Wang", 2, ("…the Lavrov-", " meeting was…")),
+            ("Lavrov  said\nthat", "Lavrov", 5, ("…", " said that…")),
+            ("end of text: Lavrov", "Lavrov", 2, ("…of text: ", "…")),
+        ];
+        for (text, mention, words, (before, after)) in cases {
+            let start = text.find(mention).unwrap();
+            let (b, m, a) = context(text, start, start + mention.len(), *words);
+            assert_eq!((b.as_str(), m.as_str(), a.as_str()), (*before, *mention, *after), "{text:?}");
+        }
     }
 }

@@ -226,6 +226,28 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
     await context.close();
   });
 
+  test('each Share snippet has a Copy button that puts it on the clipboard and says so', async ({ browser, origin }) => {
+    const { context, page, errors } = await open(browser, origin + BASE);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await ready(page);
+    await page.click('button.share-button');
+    await page.locator('dialog.share-dialog[open]').waitFor();
+    const snippets = page.locator('dialog.share-dialog .snippet');
+    const n = await snippets.count();
+    assert(n === 3, `three snippets: ${n}`);
+    for (let i = 0; i < n; i++) {
+      const s = snippets.nth(i);
+      await s.locator('button.copy').click();
+      await s.locator('.copied', { hasText: 'Copied' }).waitFor({ timeout: 3000 });
+      const want = await s.locator('textarea').inputValue();
+      const got = await page.evaluate(() => navigator.clipboard.readText());
+      assert(got === want, `snippet ${i} copied as shown (${got.slice(0, 40)}… vs ${want.slice(0, 40)}…)`);
+      assert(await page.locator('dialog.share-dialog .copied', { hasText: 'Copied' }).count() === 1, 'only the last copied snippet says so');
+    }
+    assert(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
   test('dist/ served by python3 -m http.server works: the default article without the engine, a pasted one in the worker', async ({ browser }) => {
     const { spawn } = await import('node:child_process');
     const port = 20000 + Math.floor(Math.random() * 20000);
