@@ -40,6 +40,21 @@ pub struct Segment {
     pub x0: f64,
     /// Right edge (px).
     pub x1: f64,
+    /// The finest unit of the events that start in it (a segment of year-long events is
+    /// labelled "2001", not "1 Jan 2001").
+    pub unit: Unit,
+}
+
+/// The finest unit of a segment's events.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Days (or anything shorter than a month).
+    #[default]
+    Day,
+    /// Whole months.
+    Month,
+    /// Whole years or longer.
+    Year,
 }
 
 impl Segment {
@@ -103,7 +118,9 @@ impl Scale {
             .zip(&weights)
             .map(|(&(a, b, _), w)| {
                 let wpx = usable * w / total;
-                let seg = Segment { day0: a, day1: b, x0: x, x1: x + wpx };
+                let shortest = starts.iter().filter(|(s, _)| *s >= a && *s <= b).map(|(s, e)| e - s + 1).min().unwrap_or(1);
+                let unit = if shortest >= 365 { Unit::Year } else if shortest >= 28 { Unit::Month } else { Unit::Day };
+                let seg = Segment { day0: a, day1: b, x0: x, x1: x + wpx, unit };
                 x += wpx + BREAK_PX;
                 seg
             })
@@ -136,9 +153,15 @@ pub fn ticks(seg: &Segment) -> Vec<(f64, String)> {
     let (y1, _, _) = date_of_day(seg.day1);
     let first_of = |y: i32, m: u8| days_from(y, m, 1);
     let mut out = Vec::new();
+    // A segment of year-long or month-long events is named at their unit, whatever its width.
+    match seg.unit {
+        Unit::Year if y0 == y1 => return vec![(seg.x0, format!("{y0}"))],
+        Unit::Month if y0 == y1 && date_of_day(seg.day1).1 == m0 => return vec![(seg.x0, format!("{} {y0}", MONTHS[usize::from(m0 - 1)]))],
+        _ => {}
+    }
     let min_gap = 56.0;
-    if px_per_day * 1.0 >= min_gap / 1.0 && seg.day1 - seg.day0 <= 62 {
-        // Days
+    if px_per_day * 7.0 >= min_gap && seg.day1 - seg.day0 <= 92 {
+        // Days (every day, or every few days in a dense stretch of a few weeks)
         let step = ((min_gap / px_per_day).ceil() as i64).max(1);
         let mut d = seg.day0;
         while d <= seg.day1 {
@@ -317,7 +340,7 @@ mod tests {
 
     #[test]
     fn tick_choice_follows_the_span() {
-        let seg = |a: &str, b: &str, w: f64| Segment { day0: day(a), day1: day(b), x0: 0.0, x1: w };
+        let seg = |a: &str, b: &str, w: f64| Segment { day0: day(a), day1: day(b), x0: 0.0, x1: w, unit: Unit::Day };
         let days = ticks(&seg("2021-03-18", "2021-03-24", 600.0));
         assert!(days.iter().any(|(_, l)| l == "18 Mar 2021"), "{days:?}");
         assert!(days.iter().any(|(_, l)| l == "20 Mar" || l == "19 Mar"), "{days:?}");
@@ -330,6 +353,23 @@ mod tests {
         // Ticks never overlap.
         for t in [days, months, years, decades] {
             assert!(t.windows(2).all(|w| w[1].0 - w[0].0 >= 40.0), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ticks_speak_at_the_events_unit() {
+        // (events as (start, end or none, label chars), the first tick label of each segment)
+        let cases: &[(&[(&str, Option<&str>)], &[&str])] = &[
+            (&[("2001", None), ("2021-03-22", None), ("2021-03-23", None)], &["2001", "22 Mar 2021"]),
+            // A dense stretch of three weeks gets day ticks, not one month label.
+            (&[("2021-03-02", None), ("2021-03-15", None), ("2021-03-24", None)], &["2 Mar 2021"]),
+            (&[("2015", None), ("2021-02", None), ("2021-03-02", None)], &["2015", "Feb 2021", "2 Mar 2021"]),
+        ];
+        for (events, want) in cases {
+            let items: Vec<Item> = events.iter().map(|(a, b)| item(a, *b, 20)).collect();
+            let s = Scale::build(&items, 1000.0);
+            let got: Vec<String> = s.segments.iter().filter_map(|seg| ticks(seg).into_iter().next().map(|t| t.1)).collect();
+            assert_eq!(got, *want, "{events:?}");
         }
     }
 

@@ -399,6 +399,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { toolbar }
             </div>
             { body }
+            if !props.list_view && !events.is_empty() {
+                // What the marks mean, without hovering.
+                <p class="tl-legend">
+                    <span class="key"><svg width="12" height="12" aria-hidden="true"><circle class="k-dot" cx="6" cy="6" r="4" /></svg>{ "a day" }</span>
+                    <span class="key"><svg width="22" height="12" aria-hidden="true"><rect class="k-bar" x="1" y="3" width="20" height="6" rx="2" /></svg>{ "a range of days" }</span>
+                    <span class="key"><svg width="22" height="12" aria-hidden="true"><rect class="k-band" x="1" y="3" width="20" height="6" rx="2" /></svg>{ "a month or a year" }</span>
+                    <span class="key"><svg width="22" height="12" aria-hidden="true"><rect class="k-inferred" x="1" y="3" width="20" height="6" rx="2" /></svg>{ "year inferred" }</span>
+                    <span class="key"><svg width="10" height="12" aria-hidden="true"><line class="k-published" x1="5" x2="5" y1="0" y2="12" /></svg>{ "published" }</span>
+                </p>
+            }
             { print_table }
         </section>
     }
