@@ -359,7 +359,8 @@ mod tests {
     #[test]
     fn ticks_speak_at_the_events_unit() {
         // (events as (start, end or none, label chars), the first tick label of each segment)
-        let cases: &[(&[(&str, Option<&str>)], &[&str])] = &[
+        type Case<'a> = (&'a [(&'a str, Option<&'a str>)], &'a [&'a str]);
+        let cases: &[Case] = &[
             (&[("2001", None), ("2021-03-22", None), ("2021-03-23", None)], &["2001", "22 Mar 2021"]),
             // A dense stretch of three weeks gets day ticks, not one month label.
             (&[("2021-03-02", None), ("2021-03-15", None), ("2021-03-24", None)], &["2 Mar 2021"]),
