@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve dist standalone size test test-native test-wasm e2e deny eval train eval-conll bench bench-ui fuzz tools browser clean
+.PHONY: serve dist standalone size test lint test-native test-wasm e2e deny eval train eval-conll bench bench-ui fuzz tools browser clean
 
 MEANTIME ?= ../shared/data/meantime
 TEMPEVAL ?= ../shared/data/tempeval3-train
@@ -29,7 +29,11 @@ size: dist
 	@scripts/size.sh
 
 ## Every test: engine and SSR natively, wasm-bindgen-test in Chromium, end-to-end in Chromium.
-test: tools browser deny test-native test-wasm e2e
+test: tools browser deny lint test-native test-wasm e2e
+
+## Clippy over the whole workspace, warnings as errors (part of make test).
+lint:
+	cargo clippy --workspace --all-targets --locked -- -D warnings
 
 ## Dependency policy (deny.toml): permissive licences only, no wildcard versions, crates.io only.
 deny:
