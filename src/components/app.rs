@@ -309,11 +309,23 @@ pub fn App() -> Html {
         Callback::from(move |id: String| recent.set(crate::store::forget(&id)))
     };
     let on_correct = {
-        let (doc, loader) = (doc.clone(), loader.clone());
+        let (doc, loader, view) = (doc.clone(), loader.clone(), view.clone());
         Callback::from(move |c: Correction| {
             let Some(d) = (*doc).clone() else { return };
+            // The selection (and the address) follow a merged entity to the one that stays;
+            // a removed entity is no longer selected.
+            let follow = match (&c, &view.selection) {
+                (Correction::Merge { entity, into }, Selection::Entity(s)) if s == entity => Some(Action::FromHash(format!("#entity={into}"))),
+                (Correction::Remove { entity, .. }, Selection::Entity(s)) if s == entity => Some(Action::Clear),
+                _ => None,
+            };
             match d.0.corrected(c) {
-                Ok(next) => loader.show(next),
+                Ok(next) => {
+                    loader.show(next);
+                    if let Some(a) = follow {
+                        view.dispatch(a);
+                    }
+                }
                 Err(why) => loader.status.set(Status::Problem("The correction was not made".into(), why)),
             }
         })

@@ -49,6 +49,7 @@ pub fn corrected_ids(corrections: &[Correction]) -> Vec<&str> {
         .filter_map(|c| match c {
             Correction::Rename { entity, .. } | Correction::Retype { entity, .. } | Correction::Split { entity, .. } => Some(entity.as_str()),
             Correction::Merge { into, .. } => Some(into.as_str()),
+            Correction::Remove { .. } => None,
             _ => None,
         })
         .collect()
@@ -302,12 +303,14 @@ struct EntityCorrectionsProps {
     on_correct: Callback<Correction>,
 }
 
-/// Rename, retype or merge the selected entity. The forms are built when the reader opens
+/// Rename, retype, merge or remove ("Not an entity") the selected entity. The forms are built when the reader opens
 /// "Correct this entry", not on every selection (the merge list names every other entity).
 #[component]
 fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
     let (name, kind, into) = (use_node_ref(), use_node_ref(), use_node_ref());
     let open = use_state(|| false);
+    // Merging needs an explicit choice of the entity that stays: the button waits for it.
+    let target_chosen = use_state(|| false);
     let ann = &props.doc.0.annotation;
     let Some(e) = ann.entities.iter().find(|e| e.id == props.entity) else { return Html::default() };
     let ontoggle = {
@@ -339,6 +342,17 @@ fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
     let rename = submit(&name, |entity, name| (!name.trim().is_empty()).then_some(Correction::Rename { entity, name }));
     let retype = submit(&kind, |entity, kind| Some(Correction::Retype { entity, kind }));
     let merge = submit(&into, |entity, into| (!into.is_empty()).then_some(Correction::Merge { entity, into }));
+    let on_target = {
+        let chosen = target_chosen.clone();
+        Callback::from(move |ev: Event| {
+            let select: web_sys::HtmlSelectElement = ev.target_unchecked_into();
+            chosen.set(!select.value().is_empty());
+        })
+    };
+    let not_entity = {
+        let (entity, name, on) = (e.id.clone(), e.name.clone(), props.on_correct.clone());
+        Callback::from(move |_: MouseEvent| on.emit(Correction::Remove { entity: entity.clone(), name: name.clone() }))
+    };
     let mut others: Vec<&Entity> = ann.entities.iter().filter(|o| o.id != e.id).collect();
     others.sort_by_key(|o| (o.kind != e.kind, o.name.to_lowercase()));
     let id = |what: &str| format!("fix-{what}-{}", e.id);
@@ -360,13 +374,16 @@ fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
             if !others.is_empty() {
                 <form class="fix" onsubmit={merge}>
                     <label for={id("merge")}>{ "Same as" }</label>
-                    <select id={id("merge")} ref={into}>
-                        <option value="">{ "(choose)" }</option>
+                    <select id={id("merge")} ref={into} onchange={on_target}>
+                        <option value="" selected=true>{ "(choose)" }</option>
                         { for others.iter().map(|o| html! { <option value={o.id.clone()}>{ format!("{} ({})", o.name, o.kind.name()) }</option> }) }
                     </select>
-                    <button type="submit">{ "Merge" }</button>
+                    <button type="submit" disabled={!*target_chosen}>{ "Merge" }</button>
                 </form>
             }
+            <p class="fix">
+                <button type="button" class="not-entity" onclick={not_entity}>{ "Not an entity" }</button>
+            </p>
         </details>
     }
 }

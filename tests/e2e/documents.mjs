@@ -38,6 +38,11 @@ function fixtureServer(viewer) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
 }
 
+/** Does the URL fragment become `hash` soon (it is written after the selection paints)? */
+function hashBecomes(page, hash) {
+  return page.waitForFunction((h) => location.hash === h, hash, { timeout: 5000 }).then(() => true, () => false);
+}
+
 export function register(test, { assert, open, ready, axe, BASE, dist, shots }) {
   let fixtures;
   const fixture = async (origin) => (fixtures ||= await fixtureServer(origin + BASE));
@@ -358,6 +363,47 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
       .catch(() => { throw new Error('"Not a date" removes the event'); });
     assert(await page.locator('ol.fixes li').count() === 3, 'three corrections listed');
     for (let i = 0; i < 3; i++) await page.locator('ol.fixes button.undo').first().click().then(() => page.waitForFunction((n) => document.querySelectorAll('ol.fixes li').length === n, 2 - i, { timeout: 20000 }));
+    await context.close();
+  });
+
+  test('merging needs an explicit target and the selection follows it; "Not an entity" removes one; both undo', async ({ browser, origin }) => {
+    const { context, page, errors } = await open(browser, origin + BASE);
+    await ready(page);
+    await paste(page, STORY);
+    await waitTitle(page, 'Harbour deal signed in Santos');
+    const idOf = (name) => page.locator('.entities button.entity', { has: page.locator('.name', { hasText: name }) }).first().getAttribute('data-entity');
+    const omar = await idOf('Omar Haddad');
+    const rui = await idOf('Rui Costa');
+    await page.click(`.entities button[data-entity="${omar}"]`);
+    assert(await hashBecomes(page, `#entity=${omar}`), 'selected');
+    await page.click('details.correct summary');
+    const merge = page.locator(`#fix-merge-${omar} ~ button`);
+    assert(await merge.isDisabled(), 'Merge waits for a choice (nothing preselected)');
+    assert(await page.locator(`#fix-merge-${omar}`).inputValue() === '', 'no target preselected');
+    await page.selectOption(`#fix-merge-${omar}`, rui);
+    assert(!(await merge.isDisabled()), 'Merge is enabled once a target is chosen');
+    await merge.click();
+    assert(await hashBecomes(page, `#entity=${rui}`), 'the address follows the entity that stays');
+    await page.waitForFunction((id) => document.querySelector(`.entities button[data-entity="${id}"]`)?.getAttribute('aria-pressed') === 'true', rui, { timeout: 10000 })
+      .catch(() => { throw new Error('the entity that stays is selected'); });
+    assert(await page.locator(`.entities button[data-entity="${omar}"]`).count() === 0, 'the merged entity is gone');
+    assert(await page.locator('svg.tl g.ev.dim').count() < await page.locator('svg.tl g.ev').count(), 'events are not all dimmed');
+    const badge = await page.locator(`.entities button[data-entity="${rui}"] .corrected`).boundingBox();
+    assert(badge && badge.height < 24, `the corrected badge is a compact label: ${JSON.stringify(badge)}`);
+    // "Not an entity": Lisbon goes, with its marks.
+    const lisbon = await idOf('Lisbon');
+    await page.click(`.entities button[data-entity="${lisbon}"]`);
+    await page.click('details.correct summary');
+    await page.click('button.not-entity');
+    await page.waitForFunction((id) => !document.querySelector(`.entities button[data-entity="${id}"]`), lisbon, { timeout: 10000 })
+      .catch(() => { throw new Error('the removed entity leaves the sidebar'); });
+    assert(await page.locator(`mark[data-entity="${lisbon}"]`).count() === 0, 'its marks are gone');
+    assert(await hashBecomes(page, ''), 'nothing is selected');
+    const fixes = await page.locator('ol.fixes li').allInnerTexts();
+    assert(fixes.length === 2 && fixes.some((t) => t.includes('Lisbon is not an entity')), `listed: ${fixes.join(' | ')}`);
+    await page.locator('ol.fixes li', { hasText: 'not an entity' }).locator('button.undo').click();
+    await page.locator(`.entities button[data-entity="${lisbon}"]`).waitFor({ timeout: 20000 });
+    assert(errors.length === 0, errors.join('\n'));
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 //! A reader's corrections to the engine's reading: rename an entity, change its type, merge two
-//! entities, split a wrong mention off, give a date another value or say it is not a date.
+//! entities, split a wrong mention off, say it is no entity at all, give a date another value
+//! or say it is not a date.
 //! Corrections are data (kept with the document, exported in `lede/1`), applied after every
 //! analysis; one whose target is gone (the text changed) is skipped, never an error.
 
@@ -52,6 +53,14 @@ pub enum Correction {
         /// The time expression's id.
         timex: String,
     },
+    /// The entity is no name at all ("Not an entity"): it and its mentions go.
+    Remove {
+        /// The entity's id.
+        entity: String,
+        /// Its name when it was removed (for the reader's list of corrections).
+        #[serde(default)]
+        name: String,
+    },
 }
 
 impl Correction {
@@ -65,6 +74,7 @@ impl Correction {
             Correction::Split { entity, .. } => format!("A mention split off {}", name(entity)),
             Correction::Redate { value, .. } => format!("A date set to {value}"),
             Correction::Undate { .. } => "A date removed".to_owned(),
+            Correction::Remove { entity, name: n } => format!("{} is not an entity", if n.is_empty() { entity } else { n }),
         }
     }
 
@@ -169,6 +179,17 @@ fn apply_one(text: &str, map: &OffsetMap, a: &mut Annotation, c: &Correction) ->
             let before = a.timexes.len();
             a.timexes.retain(|t| &t.id != timex);
             a.timexes.len() < before
+        }
+        Correction::Remove { entity, .. } => {
+            let Some(i) = find(a, entity) else { return false };
+            let gone = a.entities.remove(i);
+            // A nationality linked to the removed country keeps its mentions, unlinked.
+            for e in &mut a.entities {
+                if e.country.as_deref() == Some(gone.id.as_str()) {
+                    e.country = None;
+                }
+            }
+            true
         }
     }
 }

@@ -891,6 +891,24 @@ mod corrections {
     }
 
     #[test]
+    fn not_an_entity_removes_it_its_mentions_and_its_place_in_events_and_round_trips() {
+        let mut a = io_annotation();
+        let lisbon = id_of(&a, "Lisbon");
+        let fixes = vec![Correction::Remove { entity: lisbon.clone(), name: "Lisbon".into() }];
+        assert_eq!(apply(IO_TEXT, &mut a, &fixes), 1);
+        assert!(a.entities.iter().all(|e| e.id != lisbon));
+        assert!(a.events.iter().all(|ev| !ev.entities.contains(&lisbon)));
+        assert_eq!(fixes[0].describe(&a), "Lisbon is not an entity");
+        // Kept in lede/1 and applied again when the document is read back.
+        let json = crate::to_json(IO_TEXT, &a);
+        assert!(json.contains("\"op\": \"remove\"") || json.contains("\"op\":\"remove\""), "{json}");
+        let (_, back) = crate::from_json(&json).unwrap();
+        assert_eq!(back.corrections, fixes);
+        // Gone from a fresh analysis too, once applied; a second remove of it does nothing.
+        assert_eq!(apply(IO_TEXT, &mut a, &fixes), 0);
+    }
+
+    #[test]
     fn corrections_without_a_target_or_malformed_are_skipped() {
         let mut a = io_annotation();
         let before = a.clone();
