@@ -773,6 +773,9 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
     let found: Vec<(ByteSpan, EntityType)> = found
         .iter()
         .map(|&(m, kind)| {
+            // "the Dow Jones was down", "the Dax fell": a name right after "the" is no person's.
+            let after_the = s.toks.iter().position(|t| t.span.start == m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the"));
+            let kind = if kind == EntityType::Per && after_the { EntityType::Misc } else { kind };
             // "Councilor Meng Haoran": titles and honorifics before a name are its role.
             let mut m = m;
             while let Some(k) = s.toks.iter().position(|t| t.span.start == m.start).filter(|_| kind == EntityType::Per) {

@@ -663,6 +663,12 @@ fn entity_cases() {
         &[("Centers for Disease Control and Prevention", "organization", &["Centers for Disease Control and Prevention"])],
         &["Prevention", "Centers for Disease Control"],
     );
+    check_entities(
+        "a name right after 'the' is no person's",
+        "Markets fell on Monday. The Dow Jones was down 2 percent, and the Dax lost 1 percent.",
+        &[("Dow Jones", "other", &["Dow Jones"])],
+        &[],
+    );
     report_entity_fails();
 }
 
