@@ -167,7 +167,7 @@ struct Cand {
     /// A demonym's country.
     country: Option<String>,
     /// The candidate is an acronym in parentheses right after another name.
-    paren_alias_of: Option<usize>,
+    paren_alias_of: Option<ByteSpan>,
     /// Weight for salience.
     weight: f32,
     /// The trained tagger's type for exactly this span, when it found one.
@@ -589,7 +589,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         if b - a == 1 && a > 0 && s.w(a - 1) == "(" && s.w(b) == ")" && toks[a].is_all_caps() {
             if let Some(prev) = out.last() {
                 if prev.span.end + 3 >= toks[a - 1].span.start && initials(&prev.name).len() >= 2 {
-                    cand.paren_alias_of = Some(out.len() - 1);
+                    cand.paren_alias_of = Some(prev.span);
                     cand.kind = prev.kind;
                 }
             }
@@ -828,11 +828,15 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             None => c.weak |= !(c.paren_alias_of.is_some() || sure(c)),
         }
     }
+    // Only this sentence's candidates are touched (a retain over all of them made long
+    // documents quadratic).
+    let mut tail = cands.split_off(from);
     let mut k = 0;
-    cands.retain(|_| {
+    tail.retain(|_| {
         k += 1;
-        k <= from || keep[k - from - 1]
+        keep[k - 1]
     });
+    cands.append(&mut tail);
     for (i, &(span, kind)) in found.iter().enumerate() {
         if covered[i] || cands[from..].iter().any(|c| c.span == span) {
             continue;
@@ -1175,15 +1179,22 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         .filter_map(|(c, g)| g.map(|g| (g, c.name.clone())))
         .filter(|(_, n)| n.split_whitespace().count() >= 2)
         .collect();
+    // Initials of every multi-word name → the first entity with them (one pass, then lookups).
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for (g, n) in &multi_names {
+        by_initials.entry(initials(n)).or_insert(*g);
+    }
     for (ci, c) in cands.iter().enumerate() {
         if let Some(p) = c.paren_alias_of {
-            group_of_cand[ci] = group_of_cand[p];
+            // The name before the parenthesis, found by its span (candidates move and go
+            // between their making and here).
+            let k = cands.partition_point(|x| x.span.start < p.start);
+            group_of_cand[ci] = cands.get(k).filter(|x| x.span == p).and_then(|_| group_of_cand[k]);
             continue;
         }
         let bare: String = c.name.chars().filter(|&ch| ch != '.').collect();
         if bare.len() >= 2 && bare.len() <= 6 && bare.chars().all(|ch| ch.is_uppercase()) && c.canonical.is_none() {
-            let owners: Vec<usize> = multi_names.iter().filter(|(_, n)| initials(n) == bare).map(|(g, _)| *g).collect();
-            if let Some(&gi) = owners.first() {
+            if let Some(&gi) = by_initials.get(&bare) {
                 group_of_cand[ci] = Some(gi);
             }
         }

@@ -664,6 +664,12 @@ fn entity_cases() {
         &["Prevention", "Centers for Disease Control"],
     );
     check_entities(
+        "an acronym in parentheses and its later uses join the name before it",
+        "Leaders met on Monday. The Harrow Aerospace Consortium (HAC) said it would grow. HAC shares rose.",
+        &[("Harrow Aerospace Consortium", "organization", &["Harrow Aerospace Consortium", "HAC", "HAC"])],
+        &[],
+    );
+    check_entities(
         "a name right after 'the' is no person's",
         "Markets fell on Monday. The Dow Jones was down 2 percent, and the Dax lost 1 percent.",
         &[("Dow Jones", "other", &["Dow Jones"])],
