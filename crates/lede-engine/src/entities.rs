@@ -774,11 +774,11 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         .iter()
         .map(|&(m, kind)| {
             // "the Dow Jones was down", "the Dax fell": a name right after "the" is no person's.
-            let after_the = s.toks.iter().position(|t| t.span.start == m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the"));
+            let after_the = token_at(s.toks, m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the"));
             let kind = if kind == EntityType::Per && after_the { EntityType::Misc } else { kind };
             // "Councilor Meng Haoran": titles and honorifics before a name are its role.
             let mut m = m;
-            while let Some(k) = s.toks.iter().position(|t| t.span.start == m.start).filter(|_| kind == EntityType::Per) {
+            while let Some(k) = token_at(s.toks, m.start).filter(|_| kind == EntityType::Per) {
                 match s.toks.get(k + 1) {
                     Some(next) if next.span.end <= m.end && (is(TITLE_WORDS, s.w(k)) || is(HONORIFICS, s.w(k))) => m = ByteSpan::new(next.span.start, m.end),
                     _ => break,
@@ -798,7 +798,8 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
     let mut covered = vec![false; found.len()];
     let mut keep = vec![true; cands.len() - from];
     for (k, c) in cands[from..].iter_mut().enumerate() {
-        let overlapping = found.iter().position(|(m, _)| m.start < c.span.end && c.span.start < m.end);
+        let near = overlapping(found, c.span);
+        let overlapping = (!near.is_empty()).then_some(near.start);
         match overlapping {
             Some(i) if found[i].0 == c.span || found[i].0 == trim_possessive(text, c.span) => {
                 covered[i] = true;
@@ -806,18 +807,17 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
                 c.weak &= s.headline || found[i].1 == EntityType::Misc && lone_opener(s, c.span, g);
             }
             // A part of a hyphenated word, split by the rules ("China" of "China-Russia").
-            Some(i) if s.toks.iter().any(|t| t.span.contains(c.span) && t.span != c.span && t.text.contains('-')) => {
+            Some(i) if s.toks.get(s.toks.partition_point(|t| t.span.end <= c.span.start)).is_some_and(|t| t.span.contains(c.span) && t.span != c.span && t.text.contains('-')) => {
                 covered[i] |= found[i].0.contains(c.span);
             }
             // A name the rules typed by a keyword or a model number that holds the tagger's
             // spans here and no "and" ("Dow Jones Industrial Average", "Boeing 787 Dreamliner",
             // "Chinese Foreign Ministry"): the rules' extent and type stand.
             Some(_) if c.strong && !c.weak && !c.name.contains(" and ") && !c.name.contains(" & ") && {
-                let mut inside = found.iter().filter(|(m, _)| m.start < c.span.end && c.span.start < m.end);
-                inside.all(|(m, _)| c.span.contains(*m) && *m != c.span)
+                found[near.clone()].iter().all(|(m, _)| c.span.contains(*m) && *m != c.span)
             } => {
-                for (j, (m, _)) in found.iter().enumerate() {
-                    covered[j] |= c.span.contains(*m);
+                for j in near.clone() {
+                    covered[j] = true;
                 }
             }
             // The tagger drew other bounds here: its extent wins over the rules', unless the
@@ -837,13 +837,17 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         keep[k - 1]
     });
     cands.append(&mut tail);
+    // This sentence's candidates by position, for the lookups below.
+    let mut mine: Vec<(ByteSpan, (bool, bool))> = cands[from..].iter().map(|c| (c.span, (c.weak, c.canonical.is_some()))).collect();
+    mine.sort_by_key(|(m, _)| (m.start, m.end));
+    let same = |mine: &[(ByteSpan, (bool, bool))], span: ByteSpan| mine.binary_search_by_key(&(span.start, span.end), |(m, _)| (m.start, m.end)).is_ok();
     for (i, &(span, kind)) in found.iter().enumerate() {
-        if covered[i] || cands[from..].iter().any(|c| c.span == span) {
+        if covered[i] || same(&mine, span) {
             continue;
         }
         let span = trim_suffix(text, span);
-        let first = s.toks.iter().position(|t| t.span.start == span.start).unwrap_or(0);
-        let last = s.toks.iter().rposition(|t| t.span.start < span.end).unwrap_or(first);
+        let first = token_at(s.toks, span.start).unwrap_or(0);
+        let last = s.toks.partition_point(|t| t.span.start < span.end).saturating_sub(1).max(first);
         // Titles alone ("State Councilor") and currencies ("RMB", the "US" of "US$40") are not names.
         let inside = &s.toks[first..=last.max(first)];
         let currency_prefix = s.toks.get(last + 1).is_some_and(|t| t.text == "$" && t.span.start == span.end);
@@ -851,12 +855,14 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             || currency_prefix
             || inside.iter().all(|t| is(TITLE_WORDS, t.text) || is(HONORIFICS, t.text) || is(FUNCTION_WORDS, &t.lower()) || t.kind == Tok::Punct)
             || inside.len() == 1 && is(CURRENCIES, inside[0].text)
-            || cands[from..].iter().any(|c| c.span == span)
+            || same(&mine, span)
         {
             continue;
         }
         // Rules kept a gazetteer name that overlaps: it wins over the tagger's extent.
-        if cands[from..].iter().any(|c| c.span.start < span.end && span.start < c.span.end && !c.weak && c.canonical.is_some()) {
+        // Candidates are sorted by start; one that starts a little before may still reach in.
+        let k = mine.partition_point(|(m, _)| m.start < span.start).saturating_sub(4);
+        if mine[k..].iter().take_while(|(m, _)| m.start < span.end).any(|(m, (weak, known))| span.start < m.end && !weak && *known) {
             continue;
         }
         let name = span.of(text).to_owned();
@@ -896,6 +902,19 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
 fn lone_opener(s: &Sent<'_, '_>, span: ByteSpan, g: &Gazetteer) -> bool {
     let first_word = s.toks.iter().position(|t| t.kind != Tok::Punct).unwrap_or(0);
     s.toks.get(first_word).is_some_and(|t| t.span == span && s.casing.mid(t.text) == 0 && g.lookup(t.text).is_none() && !t.is_all_caps())
+}
+
+/// The index of the token of `toks` (sorted by position) that starts at `byte`, if any.
+fn token_at(toks: &[Token<'_>], byte: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.span.start < byte);
+    toks.get(k).filter(|t| t.span.start == byte).map(|_| k)
+}
+
+/// The indices of the spans of `spans` (sorted by start, disjoint) that overlap `span`.
+fn overlapping<T>(spans: &[(ByteSpan, T)], span: ByteSpan) -> std::ops::Range<usize> {
+    let a = spans.partition_point(|(m, _)| m.end <= span.start);
+    let b = a + spans[a..].partition_point(|(m, _)| m.start < span.end);
+    a..b
 }
 
 /// A candidate the rules are sure of without the tagger.

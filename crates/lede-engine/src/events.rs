@@ -65,6 +65,22 @@ fn decade_range(value: &str) -> Option<(String, Option<String>, Granularity)> {
 /// The clause of `sentence` that holds `timex`: split at semicolons, colons and
 /// clause-joining conjunctions; a tiny clause falls back to the whole sentence.
 fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan) -> ByteSpan {
+    // A clause is looked for within a window around the date, so a sentence of thousands of
+    // words (text without full stops) costs the same per date as an ordinary one.
+    const WINDOW: usize = 600;
+    let floor = |mut b: usize| {
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    let ceil = |mut b: usize| {
+        while b < text.len() && !text.is_char_boundary(b) {
+            b += 1;
+        }
+        b
+    };
+    let sentence = ByteSpan::new(floor(timex.start.saturating_sub(WINDOW).max(sentence.start)), ceil((timex.end + WINDOW).min(sentence.end)));
     let s = sentence.of(text);
     // (start of separator, end of separator) pairs; clauses lie between them.
     let mut seps: Vec<(usize, usize)> = Vec::new();

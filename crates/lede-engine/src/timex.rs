@@ -1021,18 +1021,34 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
         }
         None
     };
-    let cues: Vec<(usize, Tense)> = (0..lw.len()).filter_map(|i| cue(i).map(|t| (i, t))).collect();
     // A plan points forward only to what follows it ("planned a rally on Saturday"); what comes
     // before it dates the planning ("On Friday, the government planned ...").
     let plan = |j: usize| matches!(lw[j].as_str(), "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "intended");
-    (0..lw.len())
-        .map(|i| {
-            cues.iter()
-                .filter(|&&(j, _)| !(plan(j) && j > i))
-                .min_by_key(|(j, _)| j.abs_diff(i))
-                .map_or(Tense::Unknown, |&(_, t)| t)
-        })
-        .collect()
+    // The nearest cue of each token, from one sweep each way (linear in the sentence; a tie
+    // goes to the cue before).
+    let n = lw.len();
+    let cues: Vec<Option<Tense>> = (0..n).map(cue).collect();
+    let mut before: Vec<Option<(usize, Tense)>> = vec![None; n];
+    let mut last = None;
+    for i in 0..n {
+        if let Some(t) = cues[i] {
+            last = Some((i, t));
+        }
+        before[i] = last;
+    }
+    let mut after: Option<(usize, Tense)> = None;
+    let mut out = vec![Tense::Unknown; n];
+    for i in (0..n).rev() {
+        if let Some(t) = cues[i].filter(|_| !plan(i)) {
+            after = Some((i, t));
+        }
+        out[i] = match (before[i], after) {
+            (Some((j, t)), Some((k, u))) => if i - j <= k - i { t } else { u },
+            (Some((_, t)), None) | (None, Some((_, t))) => t,
+            (None, None) => Tense::Unknown,
+        };
+    }
+    out
 }
 
 /// Find the time expressions in one sentence.
