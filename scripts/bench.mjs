@@ -9,9 +9,12 @@
 //   page     navigation start to html[data-ready] in headless Chromium over loopback (median of
 //            10 loads) against a page showing Lede's TimelineJS export of the same article.
 //   scale    engine time and memory, browser time to ready and memory, at 10 KB .. 5 MB.
+//   shapes   the engine (Wasm, Node.js) on seven shapes of text at 10 KB .. 5 MB: ordinary
+//            paragraphs, one sentence a line, one paragraph with no line breaks, no full stops
+//            at all, dense names, dense dates, the same names repeated; cost per KB at each size.
 //   interact select an entity / an event, zoom, on the 1 MB article (tests/e2e/bench-ui.mjs).
 //
-// BENCH_ONLY=engine,bundle,page,scale,interact runs some sections only (the JSON then holds
+// BENCH_ONLY=engine,bundle,page,scale,shapes,interact runs some sections only (the JSON then holds
 // only those rows); the default is all.
 //
 // Text: the MEANTIME corpus (../shared/data/meantime, read at run time, never copied) when
@@ -195,6 +198,43 @@ for (const kb of want('scale') ? [10, 100, 1024, 5120] : []) {
     `engine ${(engineMs / kb).toFixed(2)} ms/KB (Wasm memory ${(engineWasm.memory.buffer.byteLength / 1048576).toFixed(0)} MB), browser ${(ready / kb).toFixed(2)} ms/KB, page memory ${mb}${kb === 5120 ? ' (limit 200 MB)' : ''}`);
 }
 isolated.close();
+
+// Shapes: is the engine linear on every shape of text? The per-KB cost at 5 MB against 100 KB.
+if (want('shapes')) {
+  const sentences = seed.split(/(?<=[.!?])\s+/).filter((x) => x.length > 20);
+  const rng = (() => { let x = 7; return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648; })();
+  const pick = (a) => a[Math.floor(rng() * a.length)];
+  const fill = (n, next, sep) => { const out = []; let len = 0; while (len < n) { const s = next(); out.push(s); len += s.length + sep.length; } return out.join(sep).slice(0, n); };
+  const FIRST = ['Ana', 'Rui', 'Omar', 'Ines', 'Li', 'Sam', 'Jane', 'Kofi', 'Amina', 'Tomas'];
+  const LAST = ['Lima', 'Costa', 'Haddad', 'Duarte', 'Wei', 'Roe', 'Doe', 'Mensah', 'Okafor', 'Varga'];
+  const ORGS = ['Harrow Dynamics', 'Kestrel Holdings', 'the United Nations', 'Brannock Motors'];
+  const MONTHS = ['January', 'March', 'May', 'July', 'October'];
+  const shapes = {
+    paragraphs: (n) => fill(n, () => [pick(sentences), pick(sentences), pick(sentences), pick(sentences)].join(' '), '\n\n'),
+    'one sentence a line': (n) => fill(n, () => pick(sentences), '\n'),
+    'no line breaks': (n) => fill(n, () => pick(sentences), ' '),
+    'no full stops': (n) => fill(n, () => pick(sentences).replace(/[.!?]/g, ''), ' '),
+    'dense names': (n) => fill(n, () => `${pick(FIRST)} ${pick(LAST)}, ${pick(ORGS)},`, ' '),
+    'dense dates': (n) => fill(n, () => `On ${pick(MONTHS)} ${1 + Math.floor(rng() * 28)}, ${1990 + Math.floor(rng() * 32)} and last Monday,`, ' '),
+    'same names repeated': (n) => fill(n, () => 'Lavrov met Wang.', ' '),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    const perKb = {};
+    for (const kb of [10, 100, 1024, 5120]) {
+      const t = make(kb * 1024);
+      const runs = [];
+      for (let i = 0; i < (kb >= 1024 ? 1 : 3); i++) {
+        const s = performance.now();
+        lede.annotate(t, {});
+        runs.push(performance.now() - s);
+      }
+      perKb[kb] = median(runs) / kb;
+    }
+    const growth = perKb[5120] / perKb[100];
+    row(`shape "${name}": engine ms/KB at 10 KB / 100 KB / 1 MB / 5 MB`, Number(perKb[100].toFixed(2)), null, 'ms/KB', null,
+      `${[10, 100, 1024, 5120].map((kb) => perKb[kb].toFixed(2)).join(' / ')}; 5 MB costs ${growth.toFixed(2)}× the per-KB cost of 100 KB (target ≤ 1.5×)`);
+  }
+}
 await browser.close();
 server.close();
 
