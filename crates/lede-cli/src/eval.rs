@@ -1001,38 +1001,47 @@ pub fn run_meantime(dir: &Path, opts: &EvalOptions) -> Result<String, String> {
 }
 
 /// One printed table.
-fn table(title: &str, t: &Totals) -> String {
-    let mut s = format!("== {title}: {} documents ==\n", t.docs);
+/// One row of a score table: counts, P, R, F1 and, for attributes, the accuracy.
+fn row(s: &mut String, name: &str, p: Prf, f1: f64, acc: Option<f64>) {
+    let acc = acc.map_or_else(String::new, |a| format!("{:>8.1}", 100.0 * a));
+    let _ = writeln!(
+        s,
+        "{name:<24}{:>6}{:>6}{:>7}{:>8.1}{:>8.1}{:>8.1}{acc}",
+        p.gold,
+        p.pred,
+        p.matched,
+        100.0 * p.precision(),
+        100.0 * p.recall(),
+        100.0 * f1
+    );
+}
+
+/// The heading and the TempEval-3 rows (strict, relaxed, type, value) of a score table; the
+/// MEANTIME report and `lede eval timeml` print the same.
+pub fn timex_table(title: &str, docs: usize, c: TimexCounts) -> String {
+    let mut s = format!("== {title}: {docs} documents ==\n");
     let _ = writeln!(s, "{:<24}{:>6}{:>6}{:>7}{:>8}{:>8}{:>8}{:>8}", "", "gold", "pred", "match", "P", "R", "F1", "acc");
-    let mut row = |name: &str, p: Prf, f1: f64, acc: Option<f64>| {
-        let acc = acc.map_or_else(String::new, |a| format!("{:>8.1}", 100.0 * a));
-        let _ = writeln!(
-            s,
-            "{name:<24}{:>6}{:>6}{:>7}{:>8.1}{:>8.1}{:>8.1}{acc}",
-            p.gold,
-            p.pred,
-            p.matched,
-            100.0 * p.precision(),
-            100.0 * p.recall(),
-            100.0 * f1
-        );
-    };
-    let c = t.timex;
-    row("timex strict", c.strict(), c.strict().f1(), None);
-    row("timex relaxed", c.relaxed(), c.relaxed().f1(), None);
+    row(&mut s, "timex strict", c.strict(), c.strict().f1(), None);
+    row(&mut s, "timex relaxed", c.relaxed(), c.relaxed().f1(), None);
     let typed = Prf { matched: c.type_ok, ..c.relaxed() };
-    row("timex type", typed, c.type_f1(), Some(c.type_accuracy()));
+    row(&mut s, "timex type", typed, c.type_f1(), Some(c.type_accuracy()));
     let valued = Prf { matched: c.value_ok, ..c.relaxed() };
-    row("timex value", valued, c.value_f1(), Some(c.value_accuracy()));
+    row(&mut s, "timex value", valued, c.value_f1(), Some(c.value_accuracy()));
+    s
+}
+
+fn table(title: &str, t: &Totals) -> String {
+    let mut s = timex_table(title, t.docs, t.timex);
+    let mut add = |name: &str, p: Prf, f1: f64| row(&mut s, name, p, f1, None);
     for ty in NeType::ALL {
         let p = t.entities.of(ty);
-        row(&format!("entity {}", ty.name()), p, p.f1(), None);
+        add(&format!("entity {}", ty.name()), p, p.f1());
     }
     let m = t.entities.micro();
-    row("entity all (micro)", m, m.f1(), None);
-    row("entity span (untyped)", t.entities.untyped, t.entities.untyped.f1(), None);
-    row("entity overlap (typed)", t.entities.relaxed, t.entities.relaxed.f1(), None);
-    row("entity NP extent (NAM)", t.entities.np_extent, t.entities.np_extent.f1(), None);
+    add("entity all (micro)", m, m.f1());
+    add("entity span (untyped)", t.entities.untyped, t.entities.untyped.f1());
+    add("entity overlap (typed)", t.entities.relaxed, t.entities.relaxed.f1());
+    add("entity NP extent (NAM)", t.entities.np_extent, t.entities.np_extent.f1());
     s.truncate(s.trim_end().len());
     s
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use lede_cli::timeml;
 use lede_engine::{annotate, Options};
 
-use crate::eval::{count_timexes, match_timexes, Prf, TimexCounts, TimexItem, TokRange};
+use crate::eval::{count_timexes, match_timexes, timex_table, TimexCounts, TimexItem, TokRange};
 
 /// Options of `lede eval timeml`.
 #[derive(Default)]
@@ -51,26 +51,6 @@ fn range(start: usize, end: usize) -> TokRange {
 /// A value's shape, for grouping errors: digits become 9 ("1998-Q3" → "9999-Q9").
 fn shape(v: &str) -> String {
     v.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect()
-}
-
-fn pct(x: f64) -> String {
-    format!("{:>8.1}", 100.0 * x)
-}
-
-fn row(out: &mut String, name: &str, p: Prf, f1: f64, acc: Option<f64>) {
-    let acc = acc.map_or_else(String::new, pct);
-    let _ = writeln!(out, "{name:<24}{:>6}{:>6}{:>7}{}{}{}{acc}", p.gold, p.pred, p.matched, pct(p.precision()), pct(p.recall()), pct(f1));
-}
-
-/// The TempEval-3 Task A table of `c`.
-fn table(title: &str, docs: usize, c: TimexCounts) -> String {
-    let mut s = format!("== {title}: {docs} documents ==\n");
-    let _ = writeln!(s, "{:<24}{:>6}{:>6}{:>7}{:>8}{:>8}{:>8}{:>8}", "", "gold", "pred", "match", "P", "R", "F1", "acc");
-    row(&mut s, "timex strict", c.strict(), c.strict().f1(), None);
-    row(&mut s, "timex relaxed", c.relaxed(), c.relaxed().f1(), None);
-    row(&mut s, "timex type", Prf { matched: c.type_ok, ..c.relaxed() }, c.type_f1(), Some(c.type_accuracy()));
-    row(&mut s, "timex value", Prf { matched: c.value_ok, ..c.relaxed() }, c.value_f1(), Some(c.value_accuracy()));
-    s
 }
 
 /// Score the engine on the TimeML files under `dir`. A missing folder is not an error: the
@@ -140,7 +120,7 @@ pub(crate) fn run(dir: &Path, options: &TimemlOptions) -> Result<String, String>
             }
         }
     }
-    out.push_str(&table(&dir.display().to_string(), docs, total));
+    out.push_str(&timex_table(&dir.display().to_string(), docs, total));
     if options.errors {
         out.push_str("\n== errors ==\n");
         out.push_str(&errors);

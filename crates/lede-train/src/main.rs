@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use lede_engine::ner_api::{
     file, parse_conll, pseudo_documents, spans, strip_titles, viterbi, BlockHint, ConllDocument,
-    DocFeatures, EntityType, Extractor, NerModel, NerTag, Scores, Tagger, NTAGS,
+    EntityType, Extractor, NerModel, NerTag, Scores, Tagger, NTAGS,
 };
 
 /// Sentences per pseudo-document (GMB and WNUT17 have no document boundaries).
@@ -150,12 +150,7 @@ impl Set {
             self.tok.push(0);
         }
         for d in &docs {
-            let doc = DocFeatures::from_sentences(
-                &d.sentences
-                    .iter()
-                    .map(|s| s.words.clone())
-                    .collect::<Vec<_>>(),
-            );
+            let doc = d.doc_features();
             for s in &d.sentences {
                 ex.extract(&s.words, &doc, BlockHint::Body, &mut f, &mut off);
                 self.sents
@@ -244,12 +239,7 @@ fn score_model(docs: &[ConllDocument], model: &NerModel<'_>) -> Scores {
     let mut tagger = Tagger::new();
     let mut out = Vec::new();
     for d in docs {
-        let doc = DocFeatures::from_sentences(
-            &d.sentences
-                .iter()
-                .map(|s| s.words.clone())
-                .collect::<Vec<_>>(),
-        );
+        let doc = d.doc_features();
         for s in &d.sentences {
             tagger.tag_with(model, &s.words, &doc, BlockHint::Body, &mut out);
             scores.add(&spans(&s.tags), &spans(&out));

@@ -59,6 +59,17 @@ pub struct ConllDocument {
     pub sentences: Vec<ConllSentence>,
 }
 
+impl ConllDocument {
+    /// The document-level features of its sentences (all body text), without copying words.
+    pub fn doc_features(&self) -> super::DocFeatures {
+        let mut b = super::DocFeatures::builder();
+        for s in &self.sentences {
+            b.add_sentence(&s.words, super::BlockHint::Body);
+        }
+        b.finish()
+    }
+}
+
 /// Parse a CoNLL file: `token<TAB>tag` lines, blank lines between sentences, `-DOCSTART-`
 /// lines between documents. Errors name the 1-based line.
 pub fn parse_conll(text: &str) -> Result<Vec<ConllDocument>, String> {
