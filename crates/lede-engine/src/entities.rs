@@ -1011,9 +1011,7 @@ fn model_kind(c: &Cand) -> Option<EntityKind> {
 
 /// The weight of the tagger's type for one mention in the vote over an entity's mentions
 /// (a rules' guess from shape counts 1 to 3, their keyword or cue evidence this much more).
-fn model_weight() -> f32 {
-    2.0
-}
+const MODEL_WEIGHT: f32 = 2.0;
 
 fn first_paragraph(article: &Article) -> usize {
     article.blocks.iter().position(|b| b.kind == BlockKind::Paragraph).unwrap_or(usize::MAX)
@@ -1270,12 +1268,12 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             // Evidence from a full name or a gazetteer counts more than a guess from one word;
             // a keyword, a title or a cue word counts more than the tagger.
             let w = if c.canonical.is_some() || c.role.is_some() { 3.0 } else if c.name.contains(' ') { 1.5 } else { 1.0 };
-            let w = if c.strong { w + 2.0 * model_weight() } else { w };
+            let w = if c.strong { w + 2.0 * MODEL_WEIGHT } else { w };
             *kind_votes[gi].entry(k).or_insert(0.0) += w;
         }
         // The tagger read the context of this very mention.
         if let Some(k) = model_kind(c).filter(|_| !shortened[ci]) {
-            *kind_votes[gi].entry(k).or_insert(0.0) += model_weight();
+            *kind_votes[gi].entry(k).or_insert(0.0) += MODEL_WEIGHT;
         }
     }
     for (gi, k) in extra_votes {
