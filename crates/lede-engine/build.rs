@@ -3,8 +3,8 @@
 //! message saying how to regenerate it; there is no silent fallback.
 //!
 //! The one exception is explicit: with `LEDE_NER_BOOTSTRAP=1` in the environment (set by
-//! `make train`, whose trainer never uses the embedded model) a missing model is replaced by
-//! an all-zero one, with a warning, so the trainer can be built on a fresh checkout.
+//! `make train`, whose trainer never uses the embedded model) a missing or unusable model (say, one
+//! of an older feature set) is replaced by an all-zero one, with a warning, so the trainer can be built on a fresh checkout.
 
 #[path = "src/ner/format.rs"]
 #[allow(dead_code)]
@@ -20,11 +20,14 @@ fn main() {
     println!("cargo:rerun-if-changed=src/ner/format.rs");
     println!("cargo:rerun-if-env-changed=LEDE_NER_BOOTSTRAP");
     let bootstrap = std::env::var("LEDE_NER_BOOTSTRAP").is_ok_and(|v| v == "1");
-    let bytes = match std::fs::read(&model) {
+    let checked = std::fs::read(&model)
+        .map_err(|e| format!("cannot read it: {e}"))
+        .and_then(|b| format::locate(&b).map(|_| b));
+    let bytes = match checked {
         Ok(b) => b,
         Err(e) if bootstrap => {
             println!(
-                "cargo:warning=LEDE_NER_BOOTSTRAP=1: {} is missing ({e}); using an all-zero NER model",
+                "cargo:warning=LEDE_NER_BOOTSTRAP=1: {} is not usable ({e}); using an all-zero NER model",
                 model.display()
             );
             let mut b = b"bootstrap model: all zero weights (LEDE_NER_BOOTSTRAP=1)".to_vec();
@@ -38,11 +41,8 @@ fn main() {
             ));
             b
         }
-        Err(e) => fail(&model, &format!("cannot read it: {e}")),
+        Err(e) => fail(&model, &e),
     };
-    if let Err(e) = format::locate(&bytes) {
-        fail(&model, &e);
-    }
     if std::fs::read(&out).ok().as_deref() != Some(&bytes[..]) {
         std::fs::write(&out, &bytes)
             .unwrap_or_else(|e| fail(&out, &format!("cannot write it: {e}")));

@@ -773,8 +773,9 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
     let found: Vec<(ByteSpan, EntityType)> = found
         .iter()
         .map(|&(m, kind)| {
-            // "the Dow Jones was down", "the Dax fell": a name right after "the" is no person's.
-            let after_the = token_at(s.toks, m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the"));
+            // "the Dow Jones was down", "the Dax fell": a name right after "the" is no person's,
+            // unless it starts with a first name ("the Donald Trump impersonator").
+            let after_the = token_at(s.toks, m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the") && !g.is_first_name(s.w(k)));
             let kind = if kind == EntityType::Per && after_the { EntityType::Misc } else { kind };
             // "Councilor Meng Haoran": titles and honorifics before a name are its role.
             let mut m = m;

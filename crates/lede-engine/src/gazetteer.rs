@@ -22,6 +22,9 @@ pub(crate) struct Gazetteer {
     /// Keyed by the exact written form (case-sensitive; acronyms and names are cased).
     names: HashMap<&'static str, Known>,
     first_names: HashSet<&'static str>,
+    /// Lower case: evidence for the name tagger only.
+    companies: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
 }
 
 impl Gazetteer {
@@ -68,7 +71,13 @@ impl Gazetteer {
             put(acronym, Known::Organization(full.trim()));
         }
         let first_names = data::FIRST_NAMES.lines().map(str::trim).filter(|s| !s.is_empty()).collect();
-        Gazetteer { names, first_names }
+        let set = |table: &'static str| table.lines().map(str::trim).filter(|s| !s.is_empty()).collect();
+        Gazetteer {
+            names,
+            first_names,
+            companies: set(data::COMPANIES),
+            surnames: set(data::SURNAMES),
+        }
     }
 
     /// The shared tables (built on first use).
@@ -91,5 +100,15 @@ impl Gazetteer {
 
     pub(crate) fn is_first_name(&self, w: &str) -> bool {
         self.first_names.contains(w)
+    }
+
+    /// Whether `lower` (lower case) names a company, institution or team in the tagger's list.
+    pub(crate) fn is_company(&self, lower: &str) -> bool {
+        self.companies.contains(lower)
+    }
+
+    /// Whether `lower` (lower case) is a family name in the tagger's list.
+    pub(crate) fn is_surname(&self, lower: &str) -> bool {
+        self.surnames.contains(lower)
     }
 }

@@ -35,7 +35,12 @@
 //   English first names. Copyright (c) 2015 Alessandro Minoccheri.
 //
 // - @faker-js/faker@10.6.0 — MIT
-//   First names of many locales. Faker - Copyright (c) 2022-2025, the Faker contributors.
+//   First names and family names of many locales. Faker - Copyright (c) 2022-2025, the Faker
+//   contributors.
+//
+// - compromise@14.17.0 — MIT
+//   Organisation and sports-team names (COMPANIES) and family names (SURNAMES) from its lexicon.
+//   Copyright (c) 2019 Spencer Kelly.
 //
 // ORGANIZATIONS and a few marked extra aliases, demonyms and city names are the
 // project's own list of public facts (see scripts/gen-gazetteers.mjs).
@@ -7230,3 +7235,2158 @@ Zuzanna
 Štefan
 Žaneta
 Želmíra";
+
+/// Companies, institutions and sports teams (lower case, one per line, sorted): evidence for the
+/// name tagger's features, not names the rules assert.
+pub const COMPANIES: &str = "\
+20th century fox
+23andme
+49ers
+4chan
+7 eleven
+76ers
+abba
+ac/dc
+academy of sciences
+acer
+activision
+activision blizzard
+adidas
+aerosmith
+aig
+airbnb
+al jazeera
+al qaeda
+alcatel
+alcatel lucent
+altair
+amc
+amd
+american express
+amt
+amtrak
+anheuser busch
+aol
+apple computers
+applebees
+arbys
+argos
+arizona cardinals
+arizona diamondbacks
+armco
+ashland oil
+associated press
+aston villa
+astros
+at&t
+atlanta braves
+atlanta falcons
+atlanta hawks
+audi
+autodesk
+avis
+avon
+ayer
+bacardi
+baidu
+baltimore orioles
+baltimore ravens
+banana republic
+basf
+baskin robbins
+baxter
+bayer
+bbc
+bechtel
+bee gees
+ben & jerry
+ben & jerry's
+berkshire hathaway
+bf goodrich
+bfgoodrich
+black & decker
+blackburn rovers
+blockbuster video
+bloomingdale
+blue cross
+bmw
+bni
+boeing
+bombardier
+boston celtics
+boston globe
+boston pizza
+boston red sox
+bp
+brexiteers
+brooklyn nets
+buffalo bills
+cadbury
+cadillac
+capital one
+cardiff city
+carls jr
+carolina panthers
+cbc
+celtics
+charlotte hornets
+chevron
+chevy
+chicago bears
+chicago bulls
+chicago cubs
+chicago fire
+chicago white sox
+chick fil a
+china daily
+cia
+cincinnati bengals
+cincinnati reds
+cisco
+cisco systems
+citigroup
+cleveland browns
+cleveland cavaliers
+cleveland guardians
+cleveland indians
+cloudflare
+cnn
+coca cola
+coco chanel
+coinbase
+coldplay
+colgate
+colorado rapids
+colorado rockies
+columbus crew sc
+comcast
+compaq
+coors
+costco
+craigslist
+creedence clearwater revival
+crossrail
+daimler
+dallas cowboys
+dallas mavericks
+dea
+def leppard
+dell
+denver broncos
+denver nuggets
+depeche mode
+der spiegel
+destiny child
+destiny's child
+detroit lions
+detroit pistons
+detroit tigers
+diamondbacks
+disney
+dodgers
+doj
+dow jones
+dunkin donuts
+dupont
+duran duran
+ebay
+esa
+eu
+eurosceptics
+exxon mobil
+exxonmobil
+facebook
+fannie mae
+fbi
+fc barcelona
+fc dallas
+fda
+fedex
+fiat
+fifa
+financial times
+firestone
+fleetwood mac
+ford
+foxcon
+frito lay
+g8
+general electric
+general motors
+ghq
+github
+glaxo smith kline
+glencore
+gmb
+golden state warriors
+goldman sachs
+goodyear
+google
+green bay packers
+green day
+gucci
+guns n roses
+h & m
+halliburton
+hasbro
+hewlett packard
+hitachi
+hizbollah
+home depot
+honda
+houston astros
+houston dynamo
+houston rockets
+houston texans
+hsbc
+hyundai
+ibm
+ihop
+ikea
+indiana pacers
+indianapolis colts
+ing
+intel
+interpol
+itv
+jacksonville jaguars
+jiffy lube
+johnson & johnson
+joy division
+jpmorgan
+jpmorgan chase
+jsa
+kansas city chiefs
+kansas city royals
+katv
+kfc
+kkk
+klm
+kmart
+knicks
+kodak
+la galaxy
+la presse
+la z boy
+labour party
+lakers
+le oreal
+leicester city
+lenovo
+lexis
+lexmark
+lexus
+lg
+little caesars
+los angeles clippers
+los angeles dodgers
+los angeles lakers
+macs milk
+manchester city
+mattel
+mazda
+mcdonalds
+medicaid
+medicare
+memphis grizzlies
+mercedes benz
+metallica
+mets
+miami dolphins
+miami heat
+miami marlins
+michelin
+microsoft
+milwaukee brewers
+milwaukee bucks
+minnesota timberwolves
+minnesota twins
+minnesota vikings
+mitas
+mitsubishi
+mlb
+mobil
+monsanto
+montreal impact
+moody blues
+motel 6
+motley crue
+motorola
+mtv
+myspace
+nandos
+nasa
+nascar
+nasdaq
+national academy of sciences
+nato
+natwest
+nba
+nbc
+nec
+nestle
+netflix
+new england patriots
+new england revolution
+new kids on the block
+new orleans pelicans
+new orleans saints
+new york giants
+new york jets
+new york knicks
+new york mets
+new york red bulls
+new york times
+new york yankees
+newsweek
+nfl
+nhl
+nhs
+nike
+nintendo
+nissan
+nivea
+nokia
+notre dame
+novartis
+nsa
+nvidia
+nwa
+oakland athletics
+oakland raiders
+oklahoma city thunder
+old navy
+opec
+orange julius
+orlando magic
+oxfam
+padres
+palantir
+pan am
+panasonic
+panda express
+paypal
+pbs
+pepsi
+pepsico
+petrobras
+petrochina
+petronas
+peugeot
+pfizer
+philadelphia eagles
+philadelphia phillies
+philadelphia union
+philip morris
+philips
+phillies
+phoenix suns
+pink floyd
+pittsburgh pirates
+pittsburgh steelers
+pizza hut
+portland timbers
+portland trail blazers
+premier league
+premier oil
+procter & gamble
+prudential
+quantas
+queens park rangers
+quiznos
+radiohead
+rbc
+rbs
+readers digest
+real madrid
+real salt lake
+red bull
+red cross
+red hot chili peppers
+red lobster
+remax
+revlon
+roman empire
+royal bank
+royal dutch shell
+ryanair
+sacramento kings
+safeway
+sainsburys
+salesforce
+samsung
+san antonio spurs
+san diego chargers
+san diego padres
+san francisco giants
+san jose earthquakes
+scientology
+seagate
+sears
+seattle mariners
+seattle seahawks
+seattle sounders
+sex pistols
+siemens
+smirnoff
+snp
+sony
+soundgarden
+spice girls
+sporting kansas city
+squarespace
+st louis cardinals
+st louis rams
+starbucks
+statoil
+stoke city
+subaru
+t mobile
+taco bell
+tampa bay buccaneers
+tampa bay rays
+td bank
+telefonica
+telus
+tencent
+tennessee titans
+tesco
+tesla motors
+texas instruments
+texas rangers
+tgi fridays
+the beach boys
+the beatles
+the black eyed peas
+the byrds
+the carpenters
+the daily mail
+the guess who
+the hollies
+the smashing pumpkins
+the supremes
+the who
+thin lizzy
+tim hortons
+tmz
+toronto blue jays
+toronto raptors
+toshiba
+tottenham hotspur
+toyota
+toys r us
+twitter
+u2
+uber
+ubs
+ukip
+unesco
+unilever
+united nations
+ups
+usa today
+usps
+utah jazz
+van halen
+vancouver whitecaps
+verizon
+vh1
+visa
+vodafone
+volkswagen
+volvo
+walgreens
+wall street journal
+walmart
+warner bros
+washington nationals
+washington redskins
+washington wizards
+wells fargo
+westfield
+westinghouse
+white sox
+wikileaks
+wikipedia
+world trade organization
+xiaomi
+yamaha
+yankees
+ymca
+yougov
+youtube
+ywca";
+
+/// Family names of English-language news and many locales (lower case, one per line, sorted):
+/// evidence for the name tagger's features.
+pub const SURNAMES: &str = "\
+abbas
+abbott
+abernathy
+abreu
+abshire
+ackermann
+acosta
+adam
+adams
+adašević
+adegoke
+adeyemo
+adler
+afolabi
+agarwal
+agostini
+aguilar
+akhtar
+aksentijević
+albertyn
+albrecht
+aleksejev
+alexa
+alexander
+aliyev
+almeida
+altenwerth
+alvarez
+alves
+andersen
+anderson
+andersson
+andov
+andreassen
+andrejev
+andresen
+andrews
+angelov
+angelova
+ankunding
+ansari
+antal
+antoni
+aras
+araujo
+araya
+armstrong
+arslan
+aslan
+atchison
+atkinson
+auer
+aufderhar
+ayala
+aydin
+aydın
+ačić
+babic
+babin
+babić
+bach
+baez
+bahk
+bahng
+bahringer
+bailey
+bajer
+bak
+bakker
+balaban
+baldwin
+balistreri
+balog
+balogun
+baláž
+balážová
+bandara
+bandyopadhyay
+banik
+baran
+baranová
+barbieri
+barbosa
+barnes
+barnier
+barone
+barrows
+bartell
+bartlett
+bartoletti
+barton
+bartoš
+bartošová
+barua
+bashir
+bashirian
+bates
+batista
+batz
+bauch
+bauer
+baumbach
+bayer
+başaran
+beahan
+beatty
+bechtelar
+becker
+beckham
+beckmann
+bednar
+beer
+beethoven
+begu
+beier
+bekavac
+bektashi
+bengtsson
+benitez
+bennett
+berg
+berge
+berger
+bergman
+bergmann
+bergnaum
+bergstrom
+berisha
+bernard
+bernasconi
+berndsen
+bernhard
+bernier
+bester
+bhak
+bhang
+bhengu
+bhoumik
+bhowmik
+bhuiyan
+bianchi
+bins
+bishwas
+bittner
+blahová
+blanc
+blanco
+blanda
+blank
+blazevic
+blick
+block
+blom
+blondal
+bode
+boehm
+bogan
+bogdanov
+bogisich
+bomeštar
+bondarenko
+bonik
+borer
+boruya
+bos
+bosch
+bosco
+bosman
+bosu
+botan
+botsford
+bouchard
+boyer
+boyko
+boyle
+bozic
+bozinov
+bradtke
+braga
+brakus
+brandt
+brankov
+braun
+breitenberg
+brekke
+briem
+brito
+brix
+brooks
+brown
+browne
+bruen
+brun
+bryant
+buchanan
+buckridge
+bujak
+bulat
+burger
+burke
+burkhard
+burkhardt
+byrne
+bytyqi
+böhm
+caceres
+calderon
+camacho
+camara
+campbell
+campos
+cara
+cardoso
+cardozo
+carlsen
+carlsson
+carr
+carroll
+carter
+cartwright
+caruso
+carvalho
+casper
+cassin
+castillo
+castro
+cavadini
+ceban
+cebotari
+celik
+cengic
+cereghetti
+cerna
+cerny
+chakma
+chakraborty
+champlin
+chan
+chand
+chang
+chapman
+chatterjee
+chattopadhyay
+chaudhry
+chavez
+che
+chen
+cheon
+cheong
+cheung
+chiu
+choi
+chong
+chopra
+choudhury
+choung
+chow
+chowdhury
+choy
+christensen
+christiansen
+chung
+chwe
+cibulka
+cibulková
+cimerman
+ciobanu
+clark
+clarke
+cohen
+cole
+coleman
+collier
+collins
+conn
+connelly
+conroy
+considine
+conti
+contreras
+cooke
+cooper
+corbyn
+corkery
+cormier
+corona
+correa
+correia
+corwin
+costa
+cox
+crawford
+cremin
+crist
+crivelli
+crona
+cronin
+crooks
+cruickshank
+cruz
+cummerata
+cummings
+cunningham
+dach
+dahl
+damcevski
+daniel
+daniels
+danielsen
+danková
+dankula
+dare
+datta
+daugherty
+david
+davidov
+davidson
+davies
+davis
+debnath
+deckow
+delgado
+delic
+demir
+demirovic
+denesik
+dervishi
+devi
+dewan
+dias
+diaz
+dibbert
+dickens
+dicki
+dickinson
+dietrich
+dimitrov
+dimitrova
+dissanayake
+dixon
+djurhuus
+dlamini
+dogan
+doherty
+doležal
+doležalová
+dominguez
+donev
+donnelly
+dooley
+dordevic
+dotto
+douglas
+doyle
+doğan
+dragan
+drinjak
+driscoll
+drozd
+duarte
+dube
+dubois
+duca
+duda
+dudek
+dumitru
+dunn
+dupont
+durand
+durgan
+duric
+dutta
+dvorak
+dvorakova
+ebert
+eder
+edison
+edwards
+effertz
+egger
+egli
+einstein
+emard
+emmerich
+erdman
+erdoğan
+eriksen
+eriksson
+ernser
+escobar
+espinoza
+esposito
+estrada
+evans
+evers
+faber
+fabian
+fabián
+fabiánová
+fadel
+fahey
+fankhauser
+farkaš
+farrell
+favre
+fay
+feeney
+feest
+feil
+felber
+ferhatovic
+fernandes
+fernandez
+ferrara
+ferrari
+ferreira
+ferry
+fichardt
+fierro
+filip
+filipov
+filipovic
+filipová
+fink
+fischer
+fisher
+fitzgerald
+fjeldsted
+flatley
+fleming
+florczak
+flore
+flores
+flückiger
+fodor
+fonseca
+fontana
+fortin
+fournier
+fowler
+frami
+franco
+franecki
+franey
+frank
+freeman
+frey
+friedli
+friedman
+friesen
+fritsch
+fuchs
+fuentes
+fujita
+fuller
+funk
+furlan
+gagne
+gagnon
+gajdoš
+gal
+galeano
+galinac
+gallagher
+galli
+gallo
+gamage
+gamper
+gandhi
+gao
+garcia
+gardner
+garza
+gashi
+gasser
+gauthier
+gavrić
+gehrig
+georgiev
+georgieva
+gerber
+gerhardt
+gerhold
+gerlach
+gheorghe
+gibson
+gil
+gimenez
+giordano
+gislason
+gjonaj
+gjoni
+gleason
+gleichner
+glover
+goldberg
+goldner
+goldstein
+golubev
+gomes
+gomez
+goncalves
+gonzales
+gonzalez
+goode
+goodman
+goodwin
+gorbachev
+gorczany
+gottlieb
+goyette
+grabowski
+grady
+graham
+grant
+grayling
+green
+greene
+greenfelder
+greenholt
+gregor
+gregorová
+grgic
+griffith
+griffiths
+grimes
+grosjean
+gruber
+guerra
+guerrero
+gulgowski
+gunnarsson
+guo
+gupta
+gusikowski
+gustafsson
+gutierrez
+gutkowski
+gutmann
+guzman
+gwon
+güneş
+haag
+hackett
+hadzic
+hafner
+hagen
+hagenes
+hahn
+haley
+hall
+halvorsen
+halvorson
+hamalainen
+hamill
+hammes
+hand
+hane
+hansen
+hansson
+hanzal
+hanzalová
+hanzl
+haque
+harber
+harding
+harper
+harris
+hart
+hartman
+hartmann
+harvey
+hasani
+hasanov
+hasanovic
+hashimoto
+hauck
+haugen
+haung
+hawkins
+hayashi
+hayes
+heaney
+heathcote
+hegmann
+heidenreich
+heikkila
+heikkinen
+heinonen
+heller
+hemingway
+henderson
+henriksen
+henry
+herman
+hermann
+hermiston
+hernandez
+herrera
+herzog
+hess
+hessel
+hettinger
+hickle
+higgins
+hilll
+hills
+hilpert
+hintz
+hirthe
+hitchcock
+hjaltalin
+hlaváček
+hoang
+hodkiewicz
+hodzic
+hoeger
+hofer
+hoffman
+hoffmann
+hofman
+hofmann
+hojgaard
+hok
+holm
+holmes
+holt
+holub
+holubová
+homenick
+hommel
+hopkins
+hoppe
+horak
+horakova
+horvat
+horváth
+howe
+howell
+hoxha
+hribar
+hristov
+hristova
+hu
+huaman
+huang
+huber
+hudson
+huel
+huels
+huet
+hughes
+huynh
+hyatt
+ibrahimovic
+iglesias
+ikeda
+iliev
+ilieva
+inoue
+ionescu
+ishikawa
+ito
+ivanou
+ivanov
+ivanova
+jackson
+jacobi
+jacobs
+jacobsen
+jacobson
+jakobsen
+jakobsson
+jakubowski
+jambor
+janeček
+jankovic
+jansen
+janssen
+janssens
+jansson
+janík
+janíková
+jaros
+jarvinen
+jaskolski
+jast
+jelen
+jenkins
+jennings
+jensen
+jerde
+jhang
+jimenez
+joensen
+johannesen
+johannessen
+johansen
+johansson
+john
+johns
+johnsen
+johnson
+johnston
+jokanović
+jones
+jonsson
+jorgensen
+joung
+jovanovic
+jung
+juric
+jørgensen
+kaczmarek
+kahn
+kaiser
+kalinowski
+kalloe
+kaminski
+kane
+kaplan
+kapoor
+kapusta
+kara
+karan
+karjalainen
+karlsen
+karlsson
+kassulke
+kastrati
+kato
+kaul
+kaur
+kautzer
+kawa
+kaya
+kayser
+kazlov
+kačavenda
+keebler
+keeling
+keller
+kemmer
+kennedy
+kerluke
+kertzmann
+kessler
+khan
+khuzwayo
+kieffer
+kiehn
+kihn
+kikuchi
+kilback
+kilic
+kimura
+king
+kinnunen
+kirlin
+kiss
+klein
+klimczak
+kling
+klocko
+kluivert
+knezevic
+kobayashi
+koch
+kocman
+koelpin
+koenig
+koepp
+koha
+kohler
+kolar
+konieczny
+konopelski
+korhonen
+kos
+koskinen
+koss
+kostka
+kovac
+kovacek
+kovacevic
+kovacic
+kovacs
+koval
+kovalchuk
+kovalenko
+kováč
+kováčová
+kowalczyk
+kowalski
+koza
+kozey
+kozlov
+koç
+krajcik
+krajinović
+krajíček
+kramer
+krasniqi
+kraus
+krause
+kravchenko
+kreiger
+kremer
+kris
+krishna
+kristensen
+kristiansen
+krogh
+kruger
+krupa
+kryeziu
+kshlerin
+kub
+kubica
+kubík
+kubíková
+kucera
+kucerova
+kuchta
+kuhar
+kuhic
+kuhlman
+kuhn
+kula
+kulas
+kumar
+kumara
+kunc
+kunde
+kunene
+kunz
+kunze
+kuphal
+kurt
+kutch
+kuvalis
+kuznetsov
+kvaran
+kwok
+kwon
+kälin
+küng
+labadie
+labus
+lai
+laine
+laitinen
+lakin
+lam
+lammy
+lang
+langosh
+langworth
+larkin
+larsen
+larson
+larsson
+lau
+lavoie
+lawson
+leal
+leannon
+lebedev
+lebsack
+ledner
+lee
+lefebvre
+lefevre
+leffler
+legros
+lehmann
+lehner
+lehtinen
+lehtonen
+leitner
+leka
+lekaj
+lemke
+lengyel
+lenin
+leo
+leroy
+lesch
+leuschke
+lewis
+li
+lincoln
+lind
+lindberg
+lindgren
+lindholm
+lindstrom
+lipka
+littel
+little
+liu
+liyanage
+lockman
+lombardi
+lopes
+lopez
+lovato
+lovric
+lowe
+lubina
+lubowitz
+luca
+lueilwitz
+luettgen
+lukic
+lukáč
+lukáčová
+lund
+lungu
+luo
+ly
+lynch
+macejkovic
+madej
+madrigal
+madsen
+maeda
+maggio
+magnusson
+mai
+maier
+majerus
+makarov
+makela
+makinen
+mamani
+mammadov
+mamula
+man
+mancini
+mann
+mante
+marek
+marian
+mariani
+maric
+marin
+marinković
+marino
+markovic
+markowski
+marks
+marquardt
+marques
+marroquin
+martin
+martinez
+martins
+marvin
+matei
+matic
+matos
+matsumoto
+matthews
+matula
+mayer
+mayert
+mayr
+mazur
+mbatha
+mccarthy
+mclaughlin
+mclean
+medhurst
+mehmedovic
+mehmeti
+meier
+meijer
+mejia
+melnyk
+melo
+meloni
+mendes
+mendez
+mensah
+mercier
+mertens
+mertz
+messi
+messier
+metz
+meyer
+meyers
+michalík
+michalíková
+michel
+micrachi
+mihhailov
+mika
+mikkelsen
+mikula
+miller
+mills
+milosevic
+miranda
+mitchell
+moen
+mohan
+mohr
+molina
+moller
+molnár
+monahan
+monroe
+montgomery
+moore
+mora
+morales
+morar
+moreau
+moreira
+moreno
+moretti
+mori
+morin
+morina
+morissette
+morozov
+morris
+morrison
+mortensen
+morton
+mosciski
+moser
+moss
+mota
+mozart
+mraz
+mthembu
+mthethwa
+mucha
+mueller
+mulder
+muller
+munoz
+munteanu
+murati
+muratovic
+murazik
+murphy
+murray
+mussolini
+myers
+müller
+nader
+nagy
+nair
+nakajima
+nakamura
+nakashima
+narayan
+nash
+nava
+navarro
+neilson
+nemcova
+nemec
+nemes
+neubauer
+neumann
+ngubane
+nguyen
+nichols
+nicholson
+nicolas
+nielsen
+niemi
+nieminen
+nienow
+nikolaus
+nikolic
+nikolov
+nikolova
+nilsen
+nilsson
+nitzsche
+nixon
+nolan
+norodahl
+norris
+novak
+novakova
+novikov
+novotna
+novotny
+novák
+nováková
+nowak
+nunes
+nunez
+nwachukwu
+nyman
+obama
+oberbrunner
+obrien
+oconnor
+ogawa
+okuneva
+oliva
+oliveira
+olivier
+oliynyk
+olofsson
+olsen
+olson
+olsson
+oláh
+ondricka
+oneill
+oppong
+orellana
+orn
+ortega
+ortiz
+orwell
+osborne
+osei
+osinski
+owens
+ozdemir
+ozturk
+pacheco
+pacocha
+padberg
+pagac
+pahk
+pahng
+pak
+pandey
+papadopoulos
+paris
+parisian
+parker
+patel
+patterson
+paucek
+paul
+pavel
+pavic
+pavlov
+pavlovic
+pašalić
+pašek
+pašková
+pearson
+pedersen
+peeters
+pelikán
+pelikánová
+pena
+pereira
+perera
+peretz
+perez
+peric
+perkins
+persson
+peter
+peters
+petersen
+peterson
+petrov
+petrova
+petrovic
+pettersen
+pettersson
+pešková
+pfannerstill
+pfeffer
+phak
+pham
+phan
+phang
+phillips
+picasso
+pichler
+piero
+pinas
+pinto
+pohl
+polat
+polishchuk
+polizzi
+pollich
+popescu
+popov
+popovic
+portillo
+poulsen
+pouros
+powell
+powlowski
+prasad
+predovic
+price
+prifti
+prinsloo
+prochazka
+prochazkova
+prohaska
+prokop
+prosacco
+purdy
+putin
+quigley
+quispe
+quitzon
+radic
+radu
+radulić
+rak
+raková
+ramirez
+ramos
+rana
+rantanen
+rasmussen
+rath
+ratke
+rau
+ravelli
+raynor
+reagan
+rees
+reichel
+reichert
+reid
+reilly
+reinger
+reis
+reiter
+rempel
+renard
+renner
+reuter
+rey
+reyes
+reynolds
+ribeiro
+ricci
+rice
+richards
+richardson
+richter
+ries
+rippin
+ritchie
+ritz
+rivas
+rivera
+rizzo
+robel
+roberts
+robertson
+robinson
+rocha
+rodrigues
+rodriguez
+rogahn
+rogers
+rohan
+rojas
+rolfson
+romaguera
+romano
+romero
+roob
+roos
+roosevelt
+rosa
+rose
+rosenbaum
+rosenberg
+ross
+rossetti
+rossi
+rotari
+roth
+roux
+rowe
+rowling
+rubio
+ruecker
+ruiz
+runolfsdottir
+runolfsson
+runte
+rus
+russel
+russo
+rusu
+rutherford
+ryan
+ryang
+ryoo
+ryu
+saarinen
+sahin
+saito
+sakamoto
+salami
+salas
+salihovic
+salminen
+salo
+salonen
+sanchez
+sandberg
+sanders
+sandić
+sanford
+santana
+sante
+santos
+sanz
+saric
+sasaki
+sato
+satterfield
+sauer
+saunders
+savic
+savoia
+sawayn
+schaden
+schaefer
+schamberger
+scheurer
+scheving
+schiller
+schiltz
+schimmel
+schinner
+schmeler
+schmid
+schmidt
+schmit
+schmitt
+schmitz
+schneider
+schnyder
+schoen
+schowalter
+schroeder
+schröder
+schubert
+schulist
+schultz
+schulz
+schumacher
+schumm
+schuppe
+schuster
+schwartz
+schwarz
+schweizer
+segura
+seinfeld
+semjonov
+semyonov
+senger
+seoh
+sepulveda
+serra
+serrano
+shala
+shanahan
+sharma
+shehu
+shevchenko
+shevchuk
+shields
+shimizu
+sibiya
+sikora
+silva
+simmons
+simon
+simonis
+simonsen
+sinatra
+sinclair
+singh
+sipes
+sirbu
+skiles
+slatinac
+slovák
+slováková
+smirnov
+smit
+smith
+smitham
+smyth
+sokolov
+solovyov
+sommer
+sorensen
+sosa
+soto
+soung
+sousa
+spasojević
+spencer
+spinka
+sporer
+stalin
+stamm
+stanton
+stark
+starmer
+steele
+stehr
+stein
+steiner
+stepanov
+stephens
+stettler
+steuber
+stevens
+stevenson
+stewart
+stiedemann
+stoica
+stojanovic
+stokes
+stoltenberg
+stoyanov
+stoyanova
+stracke
+straka
+straková
+streich
+stroman
+strosin
+suarez
+subotic
+sullivan
+suter
+suvajac
+suzuki
+svendsen
+svensson
+svoboda
+svobodova
+swaniawski
+swift
+szabo
+sørensen
+sýkora
+sýkorová
+tahirovic
+takahashi
+tamba
+tanaka
+tang
+tate
+tavares
+taylor
+teixeira
+tekin
+terry
+terzi
+thatcher
+thiel
+thill
+thomas
+thompson
+thomsen
+thomson
+thorarensen
+thorlacius
+tian
+tillman
+tjin
+tkachenko
+todorov
+todorova
+tolstoy
+toma
+tomeček
+tomic
+tomková
+torp
+torphy
+torres
+toth
+towne
+toy
+tran
+trantow
+tremblay
+treutel
+tromp
+truter
+tryniski
+tsui
+tuominen
+turcan
+turcotte
+turek
+turner
+turunen
+tóth
+ugarak
+ullrich
+upton
+urban
+urbaniak
+valente
+valentová
+valenzuela
+valle
+valverde
+vandervort
+varga
+vargas
+vasile
+vasilyev
+vasquez
+vassiljev
+vazquez
+velasquez
+venter
+veres
+vesela
+vesely
+veum
+vidal
+vidovic
+villa
+villalba
+villalobos
+villanueva
+vinogradov
+virtanen
+visser
+vivaldi
+vlach
+vlachová
+vogel
+vogt
+vojtek
+volkman
+volkov
+von
+vorobyov
+vračar
+vukovic
+vučevac
+waage
+waelchi
+wagenaar
+wagner
+walker
+walsh
+walter
+walters
+walton
+ward
+watanabe
+waters
+watsica
+watson
+webb
+weber
+webster
+wehner
+weimann
+weiss
+weissnat
+welch
+welter
+west
+white
+widmer
+wiegand
+wilderman
+wilkinson
+will
+williams
+williamson
+willms
+wilson
+wimmer
+windler
+winkler
+wintheiser
+wisniewski
+wisoky
+wisozk
+witting
+wiza
+wojcik
+wolf
+wolff
+wong
+wright
+wu
+wuckert
+wunsch
+wyman
+xiao
+xu
+yamada
+yamaguchi
+yamamoto
+yamasaki
+yamashita
+yamazaki
+yang
+yeun
+yeung
+yi
+yildirim
+yildiz
+yilmaz
+yokoyama
+yoshida
+yost
+yun
+yundt
+yıldırım
+yıldız
+yılmaz
+zach
+zakharov
+zapletal
+zaytsev
+zboncak
+zelenka
+zemlak
+zhang
+zhao
+zhou
+zhu
+ziemann
+zieme
+zima
+zimmerman
+zimmermann
+zimová
+zondi
+zulauf
+zuma
+zungu
+çelik
+öztürk
+čavić
+şahin
+şimşek
+šašek
+štefan
+štefanová
+šulc
+šulcová
+švehla
+švehlová
+šťastná
+šťastný";

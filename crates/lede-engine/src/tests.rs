@@ -675,6 +675,12 @@ fn entity_cases() {
         &[("Dow Jones", "other", &["Dow Jones"])],
         &[],
     );
+    check_entities(
+        "a person's name after 'the' that starts with a first name stays a person",
+        "Crowds cheered on Friday as the Walter Brannigan impersonator Lena Okoro took the stage.",
+        &[("Walter Brannigan", "person", &["Walter Brannigan"]), ("Lena Okoro", "person", &["Lena Okoro"])],
+        &[],
+    );
     report_entity_fails();
 }
 

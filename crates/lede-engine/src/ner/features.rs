@@ -83,7 +83,8 @@ const MENTION: u32 = 1 << 12;
 const URL: u32 = 1 << 13;
 const LONG: u32 = 1 << 14;
 const HAS_LOWER: u32 = 1 << 15;
-const NFLAGS: u32 = 16;
+const SURNAME: u32 = 1 << 16;
+const NFLAGS: u32 = 17;
 
 /// Per-token values computed once per sentence.
 #[derive(Clone, Copy, Default)]
@@ -93,7 +94,8 @@ struct Tok {
     shape: u64,
     short: u64,
     flags: u32,
-    /// Gazetteer matches: bit `kind * 6 + (len - 1) * 2 + (0 for first word, 1 inside)`.
+    /// Gazetteer matches: bit `kind * 6 + (len - 1) * 2 + (0 for first word, 1 inside)`
+    /// (kinds 0-3 from [`kind_code`], 4 for the tagger's company list).
     gaz: u32,
 }
 
@@ -300,10 +302,32 @@ fn token(w: &str, gaz: &Gazetteer) -> Tok {
     if is_title(w) {
         t.flags |= TITLE;
     }
-    if t.flags & INIT_CAP != 0 && w.len() <= 40 && gaz.is_first_name(w) {
-        t.flags |= FIRST_NAME;
+    if t.flags & INIT_CAP != 0 && w.len() <= 40 {
+        if gaz.is_first_name(w) {
+            t.flags |= FIRST_NAME;
+        }
+        if lower > 0 && upper == 1 {
+            let mut buf = [0u8; 40];
+            if let Some(l) = ascii_lower(w, &mut buf) {
+                if gaz.is_surname(l) {
+                    t.flags |= SURNAME;
+                }
+            }
+        }
     }
     t
+}
+
+/// `w` lower-cased into `buf`, when it is ASCII and fits (the gazetteers' lower-case lists
+/// are looked up without building a `String`).
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
+    if !w.is_ascii() || w.len() > buf.len() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 fn kind_code(k: &Known) -> u32 {
@@ -324,6 +348,10 @@ fn window_word(w: &str) -> bool {
 #[derive(Default)]
 pub struct Extractor {
     toks: Vec<Tok>,
+    /// The lower-cased window for the company list.
+    lower: String,
+    /// Per token: the capitalised run holding it, as (first index, end index), or none.
+    runs: Vec<(u32, u32)>,
     join: String,
 }
 
@@ -359,6 +387,7 @@ impl Extractor {
                 continue;
             }
             self.join.clear();
+            self.lower.clear();
             for len in 1..=3usize.min(n - i) {
                 let w = words[i + len - 1].as_ref();
                 if len > 1 {
@@ -366,18 +395,28 @@ impl Extractor {
                         break;
                     }
                     self.join.push(' ');
+                    self.lower.push(' ');
                 }
                 self.join.push_str(w);
-                if let Some(k) = gaz.lookup(&self.join) {
-                    let base = kind_code(k) * 6 + (len as u32 - 1) * 2;
+                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+                let mut mark = |kind: u32| {
+                    let base = kind * 6 + (len as u32 - 1) * 2;
                     self.toks[i].gaz |= 1 << base;
                     for t in &mut self.toks[i + 1..i + len] {
                         t.gaz |= 1 << (base + 1);
                     }
+                };
+                if let Some(k) = gaz.lookup(&self.join) {
+                    mark(kind_code(k));
+                }
+                if gaz.is_company(&self.lower) {
+                    mark(4);
                 }
             }
         }
+        capitalised_runs(words, &self.toks, &mut self.runs);
         let toks = &self.toks;
+        let runs = &self.runs;
         let lower_at = |j: isize| -> u64 {
             if j < 0 {
                 BOS
@@ -460,7 +499,7 @@ impl Extractor {
             push(feat(27, code));
             push(feat2(28, code, t.short));
             // Gazetteer windows covering the word, and its neighbours' single-word matches.
-            for bit in 0..24u32 {
+            for bit in 0..30u32 {
                 if t.gaz & (1 << bit) != 0 {
                     push(feat(29, u64::from(bit)));
                 }
@@ -473,8 +512,62 @@ impl Extractor {
             }
             push(feat(32, block as u64));
             push(feat2(33, block as u64, t.short));
+            // The capitalised run holding the word ("Bank of New York"): its length, the
+            // word's place in it, and its first and last words, which name its kind.
+            let (s, e) = runs[i];
+            if e > s + 1 {
+                let (s, e) = (s as usize, e as usize);
+                let place = match (i == s, i + 1 == e) {
+                    (true, true) => 0u64,
+                    (true, false) => 1,
+                    (false, true) => 2,
+                    (false, false) => 3,
+                };
+                let len = (e - s).min(4) as u64;
+                push(feat(34, place | len << 2));
+                //push(feat2(35, place, toks[e - 1].lower));
+                //push(feat2(36, place, toks[s].lower));
+            }
         }
         offsets.push(feats.len() as u32);
+    }
+}
+
+/// Words that may join two capitalised words into one run ("Bank of England").
+const RUN_GLUE: &[&str] = &["of", "and", "&", "for", "the", "de", "du", "da", "del", "von", "van", "al", "bin"];
+
+/// Marks each token with the capitalised run holding it (`(s, e)`, or `(0, 0)` when none):
+/// a run is capitalised words joined by at most one glue word each time, never starting or
+/// ending on glue. Linear in the sentence.
+fn capitalised_runs<S: AsRef<str>>(words: &[S], toks: &[Tok], runs: &mut Vec<(u32, u32)>) {
+    let n = words.len();
+    runs.clear();
+    runs.resize(n, (0, 0));
+    let cap = |j: usize| toks[j].flags & INIT_CAP != 0 && toks[j].flags & PUNCT == 0;
+    let mut i = 0;
+    while i < n {
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut e = i + 1;
+        loop {
+            if e < n && cap(e) {
+                e += 1;
+            } else if e + 1 < n
+                && cap(e + 1)
+                && RUN_GLUE.iter().any(|g| g.eq_ignore_ascii_case(words[e].as_ref()))
+            {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        for r in &mut runs[s..e] {
+            *r = (s as u32, e as u32);
+        }
+        i = e;
     }
 }
 
