@@ -134,9 +134,40 @@ impl Reducible for ViewState {
     }
 }
 
+/// The event `delta` steps away from `current` in `order` (events in date order): from no
+/// selection (or one no longer in the order), "next" is the first event and "previous" the
+/// last; past either end there is no step.
+pub fn step_event<'a>(order: &'a [String], current: Option<&str>, delta: isize) -> Option<&'a str> {
+    let to = match current.and_then(|c| order.iter().position(|x| x == c)) {
+        Some(i) => i.checked_add_signed(delta)?,
+        None if delta >= 0 => 0,
+        None => order.len().checked_sub(1)?,
+    };
+    order.get(to).map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stepping_through_events() {
+        let order: Vec<String> = ["e1", "e2", "e3"].iter().map(|s| (*s).to_owned()).collect();
+        let cases: &[(Option<&str>, isize, Option<&str>)] = &[
+            (None, 1, Some("e1")),
+            (None, -1, Some("e3")),
+            (Some("e1"), 1, Some("e2")),
+            (Some("e2"), -1, Some("e1")),
+            (Some("e3"), 1, None),
+            (Some("e1"), -1, None),
+            (Some("gone"), 1, Some("e1")),
+        ];
+        for &(cur, delta, want) in cases {
+            assert_eq!(step_event(&order, cur, delta), want, "{cur:?} {delta}");
+        }
+        assert_eq!(step_event(&[], None, 1), None);
+        assert_eq!(step_event(&[], None, -1), None);
+    }
 
     fn sel_entity(id: &str) -> Action {
         Action::SelectEntity { id: id.into(), name: id.to_uppercase() }

@@ -271,6 +271,32 @@ export function onEscape(f) {
   return () => document.removeEventListener('keydown', h);
 }
 
+/** Call `f(key)` for a plain key pressed outside text fields and open dialogs (no modifier);
+ *  returns the function that removes the listener. */
+export function onPlainKey(f) {
+  const h = (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    f(e.key);
+  };
+  document.addEventListener('keydown', h);
+  return () => document.removeEventListener('keydown', h);
+}
+
+/** Scroll the timeline chart sideways so that the element `selector` inside it is in view
+ *  (the page itself does not move). `toStart` scrolls the chart back to its start instead. */
+export function scrollChart(selector, toStart) {
+  const pane = document.querySelector('.tl-scroll');
+  if (!pane) return;
+  if (toStart) { pane.scrollLeft = 0; return; }
+  const el = pane.querySelector(selector);
+  if (!el) return;
+  const p = pane.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  if (r.left < p.left || r.left + 40 > p.right) pane.scrollLeft += r.left - (p.left + p.width / 3);
+}
+
 /** Put `text` on the clipboard (the async API, else a hidden selection and the copy command);
  *  whether it was handed over. */
 export function copyText(text) {

@@ -156,6 +156,10 @@ mod imp {
         fn copy_text_js(text: &str) -> bool;
         #[wasm_bindgen(js_name = onEscape)]
         fn on_escape_js(f: &wasm_bindgen::closure::Closure<dyn Fn()>) -> js_sys::Function;
+        #[wasm_bindgen(js_name = onPlainKey)]
+        fn on_plain_key_js(f: &wasm_bindgen::closure::Closure<dyn Fn(String)>) -> js_sys::Function;
+        #[wasm_bindgen(js_name = scrollChart)]
+        fn scroll_chart_js(selector: &str, to_start: bool);
         #[wasm_bindgen(js_name = setQuerySrc)]
         pub fn set_query_src_js(src: Option<String>);
         #[wasm_bindgen(js_name = fullViewUrl)]
@@ -269,21 +273,37 @@ mod imp {
         copy_text_js(text)
     }
 
+    /// A document listener: dropping it removes the listener.
+    struct Listener<T: ?Sized + wasm_bindgen::closure::WasmClosure> {
+        _closure: wasm_bindgen::closure::Closure<T>,
+        remove: js_sys::Function,
+    }
+
+    impl<T: ?Sized + wasm_bindgen::closure::WasmClosure> Drop for Listener<T> {
+        fn drop(&mut self) {
+            let _ = self.remove.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+
     /// Call `f` when Escape is pressed outside an open dialog; the guard removes the listener.
     pub fn on_escape(f: impl Fn() + 'static) -> impl Drop {
-        use wasm_bindgen::closure::Closure;
-        struct Guard {
-            _listener: Closure<dyn Fn()>,
-            remove: js_sys::Function,
-        }
-        impl Drop for Guard {
-            fn drop(&mut self) {
-                let _ = self.remove.call0(&wasm_bindgen::JsValue::NULL);
-            }
-        }
-        let listener = Closure::<dyn Fn()>::new(f);
-        let remove = on_escape_js(&listener);
-        Guard { _listener: listener, remove }
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+        let remove = on_escape_js(&closure);
+        Listener { _closure: closure, remove }
+    }
+
+    /// Call `f` with the key of every plain key press outside text fields and dialogs; the
+    /// guard removes the listener.
+    pub fn on_plain_key(f: impl Fn(String) + 'static) -> impl Drop {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn(String)>::new(f);
+        let remove = on_plain_key_js(&closure);
+        Listener { _closure: closure, remove }
+    }
+
+    /// Scroll the timeline chart sideways to show `selector` (the page does not move), or back
+    /// to its start.
+    pub fn scroll_chart(selector: &str, to_start: bool) {
+        scroll_chart_js(selector, to_start);
     }
 
     /// The browser tab's title.
@@ -433,14 +453,19 @@ mod imp {
     pub fn copy_text(_: &str) -> bool {
         false
     }
+    /// Natively there is no document to listen to.
+    pub struct NoListener;
+    impl Drop for NoListener {
+        fn drop(&mut self) {}
+    }
     pub fn on_escape(_: impl Fn() + 'static) -> impl Drop {
-        struct Guard;
-        impl Drop for Guard {
-            fn drop(&mut self) {}
-        }
-        Guard
+        NoListener
     }
     pub fn set_title(_: &str) {}
+    pub fn on_plain_key(_: impl Fn(String) + 'static) -> impl Drop {
+        NoListener
+    }
+    pub fn scroll_chart(_: &str, _: bool) {}
     pub fn full_view_url() -> String {
         String::new()
     }
@@ -492,6 +517,11 @@ pub use imp::now_ms;
 pub use imp::focus;
 /// Call a function when Escape is pressed outside an open dialog; the guard removes the listener.
 pub use imp::on_escape;
+/// Call a function with every plain key pressed outside text fields and dialogs (the guard
+/// removes the listener).
+pub use imp::on_plain_key;
+/// Scroll the timeline chart sideways to an element, or back to its start.
+pub use imp::scroll_chart;
 /// Set the browser tab's title.
 pub use imp::set_title;
 /// Put text on the clipboard (false natively).

@@ -165,7 +165,7 @@ async fn render_sidebar(d: DocRef, selection: Selection, query: &str) -> String 
 }
 
 async fn render_timeline(d: DocRef, selection: Selection, list_view: bool) -> String {
-    let props = yew::props!(TimelineProps { doc: d, selection, list_view, on_select: yew::Callback::noop(), on_toggle_list: yew::Callback::noop(), on_correct: yew::Callback::noop() });
+    let props = yew::props!(TimelineProps { doc: d, selection, list_view, on_select: yew::Callback::noop(), on_toggle_list: yew::Callback::noop(), on_correct: yew::Callback::noop(), on_step: yew::Callback::noop() });
     LocalServerRenderer::<Timeline>::with_props(props).hydratable(false).render().await
 }
 

@@ -454,6 +454,42 @@ pub fn App() -> Html {
         let label = doc.as_ref().and_then(|d| d.0.annotation.events.iter().find(|e| e.id == id)).map(|e| e.label.clone()).unwrap_or_default();
         dispatch.dispatch(Action::SelectEvent { id, label });
     });
+    // Previous/next: the timeline's events in date order (those it can place), stepped
+    // through by its buttons, the stepper above the article, and the keys n/] and p/[.
+    let event_order = use_memo((*doc).clone(), |d| {
+        d.as_ref().map_or_else(Vec::new, |d| {
+            d.0.annotation
+                .events
+                .iter()
+                .filter(|e| lede_engine::event_days(&e.value, e.end_value.as_deref()).is_some())
+                .map(|e| e.id.clone())
+                .collect::<Vec<String>>()
+        })
+    });
+    let step = {
+        let (order, select_event) = (event_order.clone(), select_event.clone());
+        let current = match &view.selection {
+            Selection::Event(id) => Some(id.clone()),
+            _ => None,
+        };
+        Callback::from(move |delta: isize| {
+            if let Some(id) = crate::state::step_event(&order, current.as_deref(), delta) {
+                select_event.emit(id.to_owned());
+            }
+        })
+    };
+    {
+        let step = step.clone();
+        use_effect_with(step, move |step| {
+            let step = step.clone();
+            let guard = web::on_plain_key(move |key| match key.as_str() {
+                "n" | "]" => step.emit(1),
+                "p" | "[" => step.emit(-1),
+                _ => {}
+            });
+            move || drop(guard)
+        });
+    }
     let drawer = use_state(|| false);
     let toggle_drawer = {
         let drawer = drawer.clone();
@@ -521,7 +557,7 @@ pub fn App() -> Html {
                 <>
                     // The timeline comes first in reading and Tab order (the grid places every pane).
                     <Timeline doc={doc.clone()} selection={view.selection.clone()} list_view={view.list_view} on_select={select_event.clone()} {on_toggle_list}
-                        on_correct={on_correct.clone()} />
+                        on_correct={on_correct.clone()} on_step={step.clone()} />
                     if !embed {
                         <button type="button" class="drawer-toggle" aria-expanded={drawer.to_string()} aria-controls="side" onclick={toggle_drawer}>
                             { "People, places and more" }
@@ -533,6 +569,7 @@ pub fn App() -> Html {
                         </div>
                     }
                     <div class="reader">
+                        { stepper(doc, &event_order, &view.selection, &step) }
                         // The article only needs an event selection; an entity selection reaches its
                         // marks through SelectedMarks, so selecting an entity re-renders no paragraph.
                         <ArticleView doc={doc.clone()} selection={if matches!(view.selection, Selection::Event(_)) { view.selection.clone() } else { Selection::None }}
@@ -584,6 +621,24 @@ pub fn App() -> Html {
             <main class="panes">{ body }</main>
             { dialogs }
             <div class="visually-hidden live" aria-live="polite" aria-atomic="true">{ view.announcement.clone() }</div>
+        </div>
+    }
+}
+
+/// While an event is selected, a bar that stays at the top of the article as it scrolls: the
+/// event's place in the timeline, its date and label, and previous/next buttons, so that
+/// stepping through events never loses the timeline's thread.
+fn stepper(doc: &DocRef, order: &[String], selection: &Selection, step: &Callback<isize>) -> Html {
+    let Selection::Event(id) = selection else { return Html::default() };
+    let Some(k) = order.iter().position(|x| x == id) else { return Html::default() };
+    let Some(e) = doc.0.annotation.events.iter().find(|e| &e.id == id) else { return Html::default() };
+    let (prev, next) = (step.reform(|_: MouseEvent| -1), step.reform(|_: MouseEvent| 1));
+    html! {
+        <div class="event-stepper" role="group" aria-label="Selected event">
+            <button type="button" onclick={prev} disabled={k == 0} aria-label="Previous event" title="Previous event (p)">{ "‹" }</button>
+            <p><span class="pos">{ format!("{} of {}", k + 1, order.len()) }</span>
+                <strong>{ crate::format::event_date(&e.value, e.end_value.as_deref()) }</strong>{ " " }{ &e.label }</p>
+            <button type="button" onclick={next} disabled={k + 1 == order.len()} aria-label="Next event" title="Next event (n)">{ "›" }</button>
         </div>
     }
 }

@@ -27,6 +27,8 @@ pub struct TimelineProps {
     pub on_toggle_list: Callback<()>,
     /// The reader corrected a date.
     pub on_correct: Callback<Correction>,
+    /// Step to the previous (-1) or next (+1) event in date order.
+    pub on_step: Callback<isize>,
 }
 
 const BASE_WIDTH: f64 = 960.0;
@@ -34,8 +36,8 @@ const LANE_PX: f64 = 24.0;
 const TOP_PX: f64 = 12.0;
 const AXIS_PX: f64 = 34.0;
 const MAX_ZOOM: f64 = 8.0;
-/// The narrowest chart at zoom 1; a narrower pane scrolls.
-const MIN_WIDTH: f64 = 640.0;
+/// The narrowest chart at zoom 1 (a 320 px screen's pane); the first view fits every event.
+const MIN_WIDTH: f64 = 280.0;
 /// Above this many events, events of the same date share one mark.
 pub const GROUP_ABOVE: usize = 150;
 
@@ -120,7 +122,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let (base, pane) = (base.clone(), pane.clone());
         use_effect_with(*zoom == 1.0, move |_| {
             if let Some(el) = pane.cast::<web_sys::Element>() {
-                // Narrow panes (phones) get a chart at least MIN_WIDTH wide that scrolls inside its pane.
+                // The chart is as wide as its pane: at zoom 1 every event is in view.
                 let w = (f64::from(el.client_width()) - 12.0).max(MIN_WIDTH);
                 if (w - *base).abs() > 1.0 {
                     base.set(w);
@@ -158,8 +160,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let fit = {
         let set = set_zoom.clone();
-        Callback::from(move |_: MouseEvent| set(1.0))
+        Callback::from(move |_: MouseEvent| {
+            set(1.0);
+            crate::web::scroll_chart("", true);
+        })
     };
+    // The selected event stays in the chart's view (it scrolls sideways; the page does not).
+    use_effect_with((props.selection.clone(), *zoom), |(sel, _)| {
+        if matches!(sel, Selection::Event(_)) {
+            crate::web::scroll_chart("g.ev.selected", false);
+        }
+    });
+    let (prev, next) = (props.on_step.reform(|_: MouseEvent| -1), props.on_step.reform(|_: MouseEvent| 1));
     let onkeydown = {
         let (z, set) = (*zoom, set_zoom.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
@@ -222,6 +234,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <button type="button" onclick={zoom_in} aria-label="Zoom in" disabled={*zoom >= MAX_ZOOM}>{ "+" }</button>
                 <button type="button" onclick={fit}>{ "Fit all" }</button>
             }
+            <button type="button" onclick={prev} aria-label="Previous event" title="Previous event (p)">{ "‹" }</button>
+            <button type="button" onclick={next} aria-label="Next event" title="Next event (n)">{ "›" }</button>
             <button type="button" class="list-toggle" aria-pressed={props.list_view.to_string()} onclick={toggle}>{ "Table view" }</button>
         </div>
     };

@@ -386,6 +386,45 @@ test('keyboard only: tab to an entity and an event, activate with Enter; zoom wi
   await context.close();
 });
 
+test('the first view fits every event at 320, 390 and 600 px and Fit all returns there; previous/next step in date order', async ({ browser, origin }) => {
+  for (const width of [320, 390, 600, 1440]) {
+    const { context, page, errors } = await open(browser, origin + BASE, { viewport: { width, height: 800 } });
+    await ready(page);
+    const outside = () => page.evaluate(() => {
+      const pane = document.querySelector('.tl-scroll').getBoundingClientRect();
+      return [...document.querySelectorAll('svg.tl g.ev')].filter((g) => {
+        const m = g.querySelector('.dot, .band').getBoundingClientRect();
+        return m.left < pane.left - 1 || m.right > pane.right + 1;
+      }).map((g) => g.getAttribute('aria-label'));
+    });
+    assert((await outside()).length === 0, `${width} px: marks outside the first view: ${(await outside()).join('; ')}`);
+    await page.locator('.tl-toolbar button[aria-label="Zoom in"]').click();
+    await page.locator('.tl-toolbar button[aria-label="Zoom in"]').click();
+    await page.locator('.tl-scroll').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    await page.locator('.tl-toolbar button', { hasText: 'Fit all' }).click();
+    assert(await page.waitForFunction(() => document.querySelector('.tl-scroll').scrollLeft === 0).then(() => true, () => false), `${width} px: Fit all scrolls back`);
+    await page.waitForTimeout(100);
+    assert((await outside()).length === 0, `${width} px: after Fit all, marks outside: ${(await outside()).join('; ')}`);
+    if (width === 390) {
+      const order = await page.locator('svg.tl g.ev').evaluateAll((gs) => gs.map((g) => g.dataset.event));
+      await page.locator('.tl-toolbar button[aria-label="Next event"]').click();
+      assert(await hashBecomes(page, `#event=${order[0]}`), 'Next from nothing selects the first event');
+      const stepper = page.locator('.event-stepper');
+      assert((await stepper.locator('.pos').textContent()) === `1 of ${order.length}`, 'the stepper says where we are');
+      assert(await stepper.locator('button[aria-label="Previous event"]').isDisabled(), 'no previous before the first');
+      await stepper.locator('button[aria-label="Next event"]').click();
+      assert(await hashBecomes(page, `#event=${order[1]}`), 'the stepper steps to the next event');
+      assert(await stepper.isVisible() && (await stepper.boundingBox()).y >= -1, 'the stepper is in view after the article scrolled');
+      await page.locator('body').press('n');
+      assert(await hashBecomes(page, `#event=${order[2]}`), 'n steps forward');
+      await page.locator('body').press('p');
+      assert(await hashBecomes(page, `#event=${order[1]}`), 'p steps back');
+      assert(errors.length === 0, errors.join('\n'));
+    }
+    await context.close();
+  }
+});
+
 test('keyboard first: a skip link reaches the timeline, which is one Tab stop walked by arrows, Home and End; Escape clears', async ({ browser, origin }) => {
   const { context, page, errors } = await open(browser, origin + BASE);
   await ready(page);

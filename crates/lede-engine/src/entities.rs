@@ -128,6 +128,13 @@ const ORG_CUES_AFTER: &[&str] = &["shares", "stock", "stocks", "shareholders", "
 /// Lower-case nouns after a name that make it a person (appositive cue, "X, 45,").
 const PERSON_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "wrote", "argued", "insisted", "noted", "stressed", "warned", "believes", "thinks"];
 
+/// Nouns that, after a possessive, say its owner is a person ("Navalny's lawyer").
+const PERSON_POSSESSIONS: &[&str] = &[
+    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "family", "widow", "lawyer",
+    "lawyers", "attorney", "attorneys", "arrest", "detention", "imprisonment", "trial", "case", "death", "funeral",
+    "poisoning", "release", "supporters", "career", "life", "birthday", "biography", "memoir", "memoirs", "wedding",
+];
+
 /// Membership in one of the word lists above, through hash sets built once
 /// (a linear scan per token made analysis several times slower).
 fn is(list: &'static [&'static str], w: &str) -> bool {
@@ -777,6 +784,19 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             // unless it starts with a first name ("the Donald Trump impersonator").
             let after_the = token_at(s.toks, m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the") && !g.is_first_name(s.w(k)));
             let kind = if kind == EntityType::Per && after_the { EntityType::Misc } else { kind };
+            // "sanctions over Navalny's case": a single unknown name whose possession is a
+            // person's (a lawyer, a trial, a death) is a person, whatever the tagger read.
+            let kind = match token_at(s.toks, m.start) {
+                Some(k) if kind == EntityType::Loc
+                    && s.toks[k].span.end == m.end
+                    && g.lookup(s.w(k)).is_none()
+                    && matches!(s.w(k + 1), "'s" | "’s")
+                    && is(PERSON_POSSESSIONS, &s.lw(k + 2)) =>
+                {
+                    EntityType::Per
+                }
+                _ => kind,
+            };
             // "Councilor Meng Haoran": titles and honorifics before a name are its role.
             let mut m = m;
             while let Some(k) = token_at(s.toks, m.start).filter(|_| kind == EntityType::Per) {
@@ -807,9 +827,11 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
                 c.model = Some(found[i].1);
                 c.weak &= s.headline || found[i].1 == EntityType::Misc && lone_opener(s, c.span, g);
             }
-            // A part of a hyphenated word, split by the rules ("China" of "China-Russia").
+            // A part of a hyphenated word, split by the rules ("China" of "China-Russia"); a
+            // tagger span reaching past the word still holds a name after it (below).
             Some(i) if s.toks.get(s.toks.partition_point(|t| t.span.end <= c.span.start)).is_some_and(|t| t.span.contains(c.span) && t.span != c.span && t.text.contains('-')) => {
-                covered[i] |= found[i].0.contains(c.span);
+                let word = s.toks[s.toks.partition_point(|t| t.span.end <= c.span.start)].span;
+                covered[i] |= found[i].0.contains(c.span) && found[i].0.end <= word.end;
             }
             // A name the rules typed by a keyword or a model number that holds the tagger's
             // spans here and no "and" ("Dow Jones Industrial Average", "Boeing 787 Dreamliner",
@@ -846,7 +868,24 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         if covered[i] || same(&mine, span) {
             continue;
         }
-        let span = trim_suffix(text, span);
+        let mut span = trim_suffix(text, span);
+        // Rules kept gazetteer names that overlap: they win over the tagger's extent, and what
+        // the tagger's span holds after them is a name of its own ("China-U.S. Alaska talks":
+        // China, the U.S., and Alaska). Candidates are sorted by start; one that starts a
+        // little before may still reach in.
+        let k = mine.partition_point(|(m, _)| m.start < span.start).saturating_sub(4);
+        let known_end = mine[k..].iter().take_while(|(m, _)| m.start < span.end).filter(|(m, (weak, known))| span.start < m.end && !weak && *known).map(|(m, _)| m.end).max();
+        // The rules split a hyphenated word at the span's start into names of their own.
+        let split_word = token_at(s.toks, span.start)
+            .map(|k| s.toks[k].span)
+            .filter(|w| w.end < span.end && w.of(text).contains('-') && mine.iter().any(|(m, _)| w.contains(*m) && *m != *w));
+        if let Some(cut) = known_end.into_iter().chain(split_word.map(|w| w.end)).max() {
+            let next = s.toks.partition_point(|t| t.span.start < cut);
+            match s.toks.get(next) {
+                Some(t) if t.span.start < span.end && t.kind == Tok::Word && t.is_capitalised() => span = ByteSpan::new(t.span.start, span.end),
+                _ => continue,
+            }
+        }
         let first = token_at(s.toks, span.start).unwrap_or(0);
         let last = s.toks.partition_point(|t| t.span.start < span.end).saturating_sub(1).max(first);
         // Titles alone ("State Councilor") and currencies ("RMB", the "US" of "US$40") are not names.
@@ -858,12 +897,6 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             || inside.len() == 1 && is(CURRENCIES, inside[0].text)
             || same(&mine, span)
         {
-            continue;
-        }
-        // Rules kept a gazetteer name that overlaps: it wins over the tagger's extent.
-        // Candidates are sorted by start; one that starts a little before may still reach in.
-        let k = mine.partition_point(|(m, _)| m.start < span.start).saturating_sub(4);
-        if mine[k..].iter().take_while(|(m, _)| m.start < span.end).any(|(m, (weak, known))| span.start < m.end && !weak && *known) {
             continue;
         }
         let name = span.of(text).to_owned();

@@ -676,6 +676,18 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "a name after a hyphenated pair of places is a name of its own",
+        "Trade rose after the Kenya-U.S. Mombasa talks ended on Friday.",
+        &[("Kenya", "place", &["Kenya"]), ("Mombasa", "place", &["Mombasa"])],
+        &["Kenya-U.S. Mombasa"],
+    );
+    check_entities(
+        "an unknown name whose possession is a person's (a lawyer, a trial) is a person",
+        "Protests grew on Monday over Tavrin's case. Later, Okwuosa's lawyer spoke to reporters in Lagos.",
+        &[("Tavrin", "person", &["Tavrin"]), ("Okwuosa", "person", &["Okwuosa"]), ("Lagos", "place", &["Lagos"])],
+        &[],
+    );
+    check_entities(
         "a person's name after 'the' that starts with a first name stays a person",
         "Crowds cheered on Friday as the Walter Brannigan impersonator Lena Okoro took the stage.",
         &[("Walter Brannigan", "person", &["Walter Brannigan"]), ("Lena Okoro", "person", &["Lena Okoro"])],

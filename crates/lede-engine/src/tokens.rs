@@ -57,6 +57,30 @@ const DOTTED: [&str; 24] = [
     "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Jr", "Sr",
 ];
 
+/// The length of the e-mail address or web address that `s` starts with, without trailing
+/// punctuation; `None` when it starts with neither.
+fn address_len(s: &str) -> Option<usize> {
+    // Looked for within a bounded window, so text with no spaces stays linear to tokenize.
+    const LONGEST: usize = 300;
+    let window = s.char_indices().take_while(|&(b, _)| b < LONGEST).take_while(|&(_, c)| !c.is_whitespace());
+    let run = &s[..window.last().map_or(0, |(b, c)| b + c.len_utf8())];
+    if run.len() >= LONGEST {
+        return None;
+    }
+    let lower_starts = |p: &str| run.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let web = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
+    let mail = run.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty()
+            && user.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+            && host.trim_end_matches(|c: char| !c.is_alphanumeric()).split('.').filter(|p| !p.is_empty()).count() >= 2
+    });
+    if !web && !mail {
+        return None;
+    }
+    let trimmed = run.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '’', '”']);
+    Some(trimmed.len()).filter(|&n| n > 0)
+}
+
 /// Tokenize `span` of `text`.
 pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
     let s = span.of(text);
@@ -75,6 +99,16 @@ pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
             let end = end_of(i + 1);
             out.push(Token { span: ByteSpan::new(base + start, base + end), text: &s[start..end], kind: Tok::Punct });
             i += 1;
+            continue;
+        }
+        // An address ("opinions@site.com", "https://…", "www.…") is one token and no word: its
+        // parts are not words of the text ("site" in an address is no lower-case "Site").
+        if let Some(len) = address_len(&s[start..]) {
+            let end = start + len;
+            out.push(Token { span: ByteSpan::new(base + start, base + end), text: &s[start..end], kind: Tok::Punct });
+            while i < chars.len() && chars[i].0 < end {
+                i += 1;
+            }
             continue;
         }
         let kind = if c.is_ascii_digit() { Tok::Number } else { Tok::Word };
@@ -153,6 +187,9 @@ mod tests {
             ("A.", &["A."]),
             ("at 3 p.m. today", &["at", "3", "p.m.", "today"]),
             ("北京 🌏!", &["北京", "🌏", "!"]),
+            ("contact us at news@example.org.)", &["contact", "us", "at", "news@example.org", ".", ")"]),
+            ("see https://example.com/a?b=1, or www.example.net.", &["see", "https://example.com/a?b=1", ",", "or", "www.example.net", "."]),
+            ("a@b and x@ y", &["a", "@", "b", "and", "x", "@", "y"]),
         ];
         for (input, want) in cases {
             let got: Vec<&str> = tokenize(input, ByteSpan::new(0, input.len())).iter().map(|t| t.text).collect();
