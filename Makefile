@@ -51,11 +51,12 @@ e2e: standalone browser
 	node tests/e2e/run.mjs
 
 ## Score the engine on the MEANTIME corpus, its dates on TempEval-3's training corpus (TimeBank +
-## AQUAINT, TempEval-3 Task A measures) and its names on the CoNLL dev files (each skipped, with
-## a message, when absent).
+## AQUAINT, TempEval-3 Task A measures), its names on the CoNLL dev files, and its timeline events
+## against the events TLINKs anchor to dates (each skipped, with a message, when absent).
 eval: eval-conll
 	cargo run -q --release --locked -p lede-cli -- eval meantime $(MEANTIME)
 	cargo run -q --release --locked -p lede-cli -- eval timeml $(TEMPEVAL)
+	cargo run -q --release --locked -p lede-cli -- eval events $(TEMPEVAL) $(MEANTIME)
 
 ## Train the NER tagger (crates/lede-train) into crates/lede-engine/model/ner.bin (skipped, with a
 ## message, when the training data is absent). Deterministic; the committed model is its output.

@@ -276,7 +276,15 @@ pub struct Document {
     pub unscored_mentions: Vec<(TokRange, String)>,
     /// Last sentence of the scored region; `None` when nothing is annotated.
     pub last_sentence: Option<usize>,
+    /// Each `DATE` or `TIME` expression (not the creation time) with the events a `TLINK`
+    /// anchors to it (IS_INCLUDED, INCLUDES, SIMULTANEOUS, DURING, BEGINS, ENDS, BEGUN_BY,
+    /// ENDED_BY, IDENTITY, in either direction): its tokens and the events' tokens.
+    pub anchors: Vec<(TokRange, Vec<TokRange>)>,
 }
+
+/// The TLINK relations that anchor an event to a time expression (it happens within, at,
+/// around, from or until that time).
+pub const ANCHORING: &[&str] = &["IS_INCLUDED", "INCLUDES", "SIMULTANEOUS", "DURING", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY", "IDENTITY"];
 
 /// Read a MEANTIME XML document.
 pub fn parse_document(xml: &str) -> Result<Document, String> {
@@ -374,6 +382,31 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
             _ => {}
         }
     }
+    // Events anchored to dates and times.
+    let mut times: HashMap<&str, TokRange> = HashMap::new();
+    let mut events: HashMap<&str, TokRange> = HashMap::new();
+    for m in &markables {
+        let (Some(id), Some(range)) = (m.attribute("m_id"), range_of(m)) else { continue };
+        if m.has_tag_name("TIMEX3") && matches!(m.attribute("type"), Some("DATE" | "TIME")) && m.attribute("functionInDocument") != Some("CREATION_TIME") {
+            times.insert(id, range);
+        } else if m.has_tag_name("EVENT_MENTION") {
+            events.insert(id, range);
+        }
+    }
+    let mut anchored: std::collections::BTreeMap<TokRange, Vec<TokRange>> = std::collections::BTreeMap::new();
+    for l in root.descendants().filter(|n| n.has_tag_name("TLINK")) {
+        if !l.attribute("reltype").is_some_and(|r| ANCHORING.contains(&r)) {
+            continue;
+        }
+        let end = |tag: &str| l.children().find(|c| c.has_tag_name(tag)).and_then(|c| c.attribute("m_id"));
+        let (Some(a), Some(b)) = (end("source"), end("target")) else { continue };
+        let pair = match (times.get(a), events.get(b), times.get(b), events.get(a)) {
+            (Some(&t), Some(&e), _, _) | (_, _, Some(&t), Some(&e)) => (t, e),
+            _ => continue,
+        };
+        anchored.entry(pair.0).or_default().push(pair.1);
+    }
+    out.anchors = anchored.into_iter().collect();
     out.dateline_value = dateline.into_iter().next();
     out.timexes.sort_by_key(|t| t.range);
     out.mentions.sort_by_key(|m| m.range);

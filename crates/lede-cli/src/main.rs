@@ -18,6 +18,7 @@
 
 mod conll;
 mod eval;
+mod events_eval;
 mod tempeval;
 
 use lede_cli::timeml;
@@ -36,6 +37,7 @@ usage: lede blocks FILE|-
        lede eval meantime [--verbose] [--json FILE] DIR
        lede eval conll [--model | --engine] [--model-file FILE] [--limit N] [--errors] FILE...
        lede eval timeml [--verbose] [--errors] DIR
+       lede eval events [--errors] DIR...
 
 FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
 or text starting with <?xml or <TimeML); - reads standard input.
@@ -45,7 +47,9 @@ else the article's dateline. FORMAT is json (lede/1, the default), timeml, weban
 the MEANTIME corpus root or a folder of its XML files; when it does not exist the evaluation is skipped (exit 0).
 eval conll scores the NER model alone (--model, the default; --model-file FILE for another
 model file) or the whole engine (--engine: model, then rules; tokens joined by spaces, one
-sentence a line) on CoNLL files (token<TAB>tag, BIO2): exact typed spans per type and over PER/ORG/LOC.";
+sentence a line) on CoNLL files (token<TAB>tag, BIO2): exact typed spans per type and over PER/ORG/LOC.
+eval events counts, for each date or time a TLINK anchors an event to (TimeML .tml folders, or
+MEANTIME), whether a timeline event is dated by it and whether its label holds the event's word.";
 
 /// A failed command: what to say, and whether it was the command line (exit
 /// code 2, usage shown) or the input (exit code 1).
@@ -289,8 +293,16 @@ fn eval_cmd(args: &[String]) -> Result<String, Failure> {
         };
         return tempeval::run(Path::new(dir), &options).map_err(Failure::input);
     }
+    if what == "events" {
+        let (opts, rest) = parse_options(args, &["--errors"], &[])?;
+        if rest.is_empty() {
+            return Err(Failure::usage("eval events takes one or more DIRs"));
+        }
+        let dirs: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
+        return events_eval::run(&dirs, !opts.is_empty()).map_err(Failure::input);
+    }
     if what != "meantime" {
-        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime, conll, timeml)")));
+        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime, conll, timeml, events)")));
     }
     let (opts, rest) = parse_options(args, &["--verbose"], &["--json"])?;
     let mut options = eval::EvalOptions::default();

@@ -26,6 +26,23 @@ pub struct TimemlDoc {
     pub text: String,
     /// The `TIMEX3` elements inside `<TEXT>`, in text order, as byte ranges of [`TimemlDoc::text`].
     pub timexes: Vec<GoldTimex>,
+    /// The `EVENT` elements inside `<TEXT>`, in text order.
+    pub events: Vec<GoldEvent>,
+    /// Links between an event and a time expression: (relation, the event's `eid`, the time's
+    /// `tid`), from `TLINK`s with an `eventInstanceID` and a `relatedToTime` (instances resolved
+    /// through `MAKEINSTANCE`).
+    pub time_links: Vec<(String, String, String)>,
+}
+
+/// An `EVENT` of a TimeML document's text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GoldEvent {
+    /// Its `eid`.
+    pub eid: String,
+    /// Byte offset of its first character in the stripped text.
+    pub start: usize,
+    /// Byte offset just past its last character.
+    pub end: usize,
 }
 
 /// A `TIMEX3` of a TimeML document's text: where it is and what it says.
@@ -39,19 +56,23 @@ pub struct GoldTimex {
     pub kind: String,
     /// Its `value` attribute.
     pub value: String,
+    /// Its `tid` attribute.
+    pub tid: String,
 }
 
-/// Append the text under `node` to `out`, recording every `TIMEX3` met on the way.
-fn collect_text(node: roxmltree::Node, out: &mut String, timexes: &mut Vec<GoldTimex>) {
+/// Append the text under `node` to `out`, recording every `TIMEX3` and `EVENT` met on the way.
+fn collect_text(node: roxmltree::Node, out: &mut String, timexes: &mut Vec<GoldTimex>, events: &mut Vec<GoldEvent>) {
     for child in node.children() {
         if child.is_text() {
             out.push_str(child.text().unwrap_or(""));
         } else if child.is_element() {
             let start = out.len();
-            collect_text(child, out, timexes);
+            collect_text(child, out, timexes, events);
+            let attr = |a: &str| child.attribute(a).unwrap_or("").to_owned();
             if child.has_tag_name("TIMEX3") {
-                let attr = |a: &str| child.attribute(a).unwrap_or("").to_owned();
-                timexes.push(GoldTimex { start, end: out.len(), kind: attr("type"), value: attr("value") });
+                timexes.push(GoldTimex { start, end: out.len(), kind: attr("type"), value: attr("value"), tid: attr("tid") });
+            } else if child.has_tag_name("EVENT") {
+                events.push(GoldEvent { eid: attr("eid"), start, end: out.len() });
             }
         }
     }
@@ -103,9 +124,23 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, XmlError> {
         .find(|n| n.has_tag_name("TEXT"))
         .ok_or_else(|| at(root, "expected a <TEXT> element inside <TimeML>".to_owned()))?;
     let mut text = String::new();
-    let mut timexes = Vec::new();
-    collect_text(text_el, &mut text, &mut timexes);
+    let (mut timexes, mut events) = (Vec::new(), Vec::new());
+    collect_text(text_el, &mut text, &mut timexes, &mut events);
     timexes.sort_by_key(|t| (t.start, t.end));
+    events.sort_by_key(|e| (e.start, e.end));
+    let instance_of: std::collections::HashMap<&str, &str> = root
+        .descendants()
+        .filter(|n| n.has_tag_name("MAKEINSTANCE"))
+        .filter_map(|n| Some((n.attribute("eiid")?, n.attribute("eventID")?)))
+        .collect();
+    let time_links = root
+        .descendants()
+        .filter(|n| n.has_tag_name("TLINK"))
+        .filter_map(|n| {
+            let eid = instance_of.get(n.attribute("eventInstanceID")?)?;
+            Some((n.attribute("relType")?.to_owned(), (*eid).to_owned(), n.attribute("relatedToTime")?.to_owned()))
+        })
+        .collect();
     let docid = root
         .descendants()
         .find(|n| n.has_tag_name("DOCID"))
@@ -123,7 +158,7 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, XmlError> {
             .find_map(|t| t.attribute("value"))
     };
     let dct = in_dct.or_else(creation).map(str::to_owned);
-    Ok(TimemlDoc { docid, dct, text, timexes })
+    Ok(TimemlDoc { docid, dct, text, timexes, events, time_links })
 }
 
 /// Turn a roxmltree error into an [`XmlError`] with a position and a message

@@ -108,7 +108,7 @@ pub fn apply(text: &str, a: &mut Annotation, corrections: &[Correction]) -> usiz
     }
     if applied > 0 {
         a.entities.sort_by(|x, y| y.salience.total_cmp(&x.salience));
-        a.events = events::find(text, &a.article, &a.timexes, &a.entities);
+        a.events = events::find(text, &a.article, &a.timexes, &a.entities, a.reference);
     }
     a.corrections.extend_from_slice(corrections);
     applied

@@ -64,7 +64,7 @@ fn decade_range(value: &str) -> Option<(String, Option<String>, Granularity)> {
 
 /// The clause of `sentence` that holds `timex`: split at semicolons, colons and
 /// clause-joining conjunctions; a tiny clause falls back to the whole sentence.
-fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan) -> ByteSpan {
+fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan, others: &[ByteSpan]) -> ByteSpan {
     // A clause is looked for within a window around the date, so a sentence of thousands of
     // words (text without full stops) costs the same per date as an ordinary one.
     const WINDOW: usize = 600;
@@ -84,16 +84,37 @@ fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan) -> ByteSpan {
     let s = sentence.of(text);
     // (start of separator, end of separator) pairs; clauses lie between them.
     let mut seps: Vec<(usize, usize)> = Vec::new();
+    let rel = timex.start.saturating_sub(sentence.start);
     for sep in ["; ", ": ", ", but ", ", while ", ", whereas ", ", and ", ", which ", " but ", " — "] {
         let mut from = 0;
         while let Some(p) = s[from..].find(sep) {
-            let keep = if sep == ", which " { 2 } else { 0 };
-            seps.push((from + p, from + p + keep.max(if keep > 0 { keep } else { sep.len() })));
             from += p + sep.len();
+            // A relative clause closed by a comma before the date is an aside of the clause
+            // that holds the date ("The authority, which runs the ferries, cut fares in May").
+            if sep == ", which " && s[from..].find(", ").is_some_and(|q| from + q < rel) {
+                continue;
+            }
+            let keep = if sep == ", which " { 2 } else { 0 };
+            seps.push((from - sep.len(), from - sep.len() + keep.max(if keep > 0 { keep } else { sep.len() })));
+        }
+    }
+    // Another date in the clause: a conjunction between the two divides their statements
+    // ("The strike began in 2019 and ended in 2021").
+    for &other in others {
+        let (a, b) = if other.end <= timex.start {
+            (other.end, timex.start)
+        } else if other.start >= timex.end {
+            (timex.end, other.start)
+        } else {
+            continue;
+        };
+        let (a, b) = (a.saturating_sub(sentence.start).min(s.len()), b.saturating_sub(sentence.start).min(s.len()));
+        let between = s.get(a..b).unwrap_or("");
+        if let Some(p) = [" and ", " but ", " then "].iter().filter_map(|c| between.rfind(c).map(|p| (p, c.len()))).max_by_key(|&(p, _)| if other.end <= timex.start { p } else { usize::MAX - p }) {
+            seps.push((a + p.0, a + p.0 + p.1));
         }
     }
     seps.sort_unstable();
-    let rel = timex.start.saturating_sub(sentence.start);
     let mut start = 0;
     for &(a, b) in seps.iter().chain(std::iter::once(&(s.len(), s.len()))) {
         if a < start {
@@ -112,58 +133,191 @@ fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan) -> ByteSpan {
 }
 
 /// Prepositions that introduce a date phrase and go with it out of the label.
-const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "of", "as", "early", "late", "starting", "beginning"];
+const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "through", "between", "before", "after", "of", "as", "early", "late", "starting", "beginning"];
 
-/// The clause without the date phrase (and the preposition before it), at most
-/// [`LABEL_WORDS`] words, cut on a word boundary.
-fn label(text: &str, clause: ByteSpan, timexes: &[&Timex]) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut pos = clause.start;
+/// Words that open a clause with a phrase that is not its statement ("After the vote, ...",
+/// "Meanwhile, ..."): up to its first comma, that phrase leaves the label.
+const OPENERS: &[&str] = &[
+    "after", "with", "in", "on", "at", "during", "meanwhile", "however", "although", "though", "while", "when", "as",
+    "since", "because", "if", "despite", "following", "before", "under", "amid", "moreover", "also", "still", "yet",
+    "so", "but", "and", "then", "now", "besides", "furthermore", "nevertheless", "instead", "indeed", "thus",
+    "earlier", "later", "separately", "similarly", "likewise", "additionally", "for", "by", "last", "this", "next",
+    "according", "unlike", "like", "once", "until", "over", "just", "meantime", "today", "yesterday",
+];
+
+/// Words that open a subordinate clause or a long adverbial before the statement.
+const SUBORDINATORS: &[&str] = &[
+    "after", "although", "though", "while", "when", "whereas", "since", "because", "if", "despite", "following",
+    "before", "with", "amid", "once", "until", "unlike", "like", "according", "as", "given", "without",
+];
+
+/// Words a label does not end on ("... as compared to" once its date is gone).
+const DANGLING: &[&str] = &["to", "as", "compared", "than", "of", "with", "from", "for", "by", "at", "in", "on", "the", "a", "an", "and", "or", "but", "since", "until", "between"];
+
+/// Adverbs that add nothing to who did what ("Russia also tripled ...").
+const FILLERS: &[&str] = &["also", "still", "already", "just", "reportedly", "recently", "currently", "even", "too", "meanwhile", "however", "further", "finally"];
+
+/// Words that open an aside between commas ("Sytenko, a former envoy, is expected ...").
+const ASIDE_OPENERS: &[&str] = &["a", "an", "the", "who", "which", "whose", "whom", "former", "now", "then", "himself", "herself", "itself"];
+
+/// The word without surrounding punctuation, lower-cased, for list lookups.
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// The clause reduced to who did what: without the date phrase (and the preposition before
+/// it), a dateline ("MOSCOW (AP) —"), an opening phrase ("After the vote,"), asides between
+/// commas or in brackets, and filler adverbs; at most [`LABEL_WORDS`] words, cut on a word
+/// boundary. When the statement runs long, its subject is kept with the words around the
+/// date, which are the ones that say what happened then.
+fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> String {
     let c = clause.of(text);
-    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    // (word, inside a date phrase, inside the event's own date phrase)
+    let mut pieces: Vec<(&str, bool, bool)> = Vec::new();
+    let mut pos = clause.start;
     for w in c.split_whitespace() {
         let off = c[pos - clause.start..].find(w).map_or(pos, |o| pos + o);
-        pieces.push((off, w));
+        let inside = timexes.iter().any(|t| off < t.span.end && off + w.len() > t.span.start);
+        // Punctuation glued to the end of a date phrase ("Tuesday,") stays as a word of its own.
+        let tail_start = timexes.iter().filter(|t| inside && off < t.span.end).map(|t| t.span.end).max().unwrap_or(off);
+        let tail = w.get(tail_start.saturating_sub(off)..).filter(|t| inside && !t.is_empty() && t.chars().all(|c| matches!(c, ',' | ';' | ':')));
+        pieces.push((w, inside, off < own.end && off + w.len() > own.start));
+        if let Some(t) = tail {
+            pieces.push((t, false, false));
+        }
         pos = off + w.len();
     }
-    let inside = |off: usize, len: usize| timexes.iter().any(|t| off < t.span.end && off + len > t.span.start);
-    for (k, &(off, w)) in pieces.iter().enumerate() {
-        if inside(off, w.len()) {
-            // Punctuation glued to the end of the date phrase ("Tuesday,") stays with the label.
-            let tail_start = timexes.iter().filter(|t| off < t.span.end && off + w.len() > t.span.start).map(|t| t.span.end).max().unwrap_or(off);
-            let tail = w.get(tail_start.saturating_sub(off)..).unwrap_or("");
-            let glued = !tail.is_empty() && tail.chars().all(|c| matches!(c, ',' | ';' | ':'));
-            // Drop a dangling "the" and preposition before the date phrase.
+    // A dateline at the start of the sentence: "MOSCOW (AP)_", "BONN, Germany (AP) --".
+    if pieces.first().is_some_and(|(w, ..)| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    }) {
+        if let Some(k) = pieces.iter().take(8).position(|(w, ..)| w.ends_with(")_") || w.ends_with(')') && w.starts_with('(') || matches!(*w, "--" | "—" | "–" | "_")) {
+            let k = if pieces.get(k + 1).is_some_and(|(w, ..)| matches!(*w, "--" | "—" | "–" | "_" | "-")) { k + 1 } else { k };
+            pieces.drain(..=k);
+        }
+    }
+    // An opening phrase up to its first comma, when a statement of three words or more follows:
+    // a subordinate clause ("After weeks of talks, ...") or a short adverbial ("On Monday, ...",
+    // "Meanwhile, ..."); a longer run after a plain preposition is the statement itself ("in
+    // 2020 its share plummeted to a record low, giving ...").
+    let opener = pieces.first().map(|(w, inside, _)| (*inside, bare(w)));
+    let reach = match &opener {
+        Some((_, w)) if SUBORDINATORS.contains(&w.as_str()) => 18,
+        Some((inside, w)) if *inside || OPENERS.contains(&w.as_str()) => 6,
+        _ => 0,
+    };
+    if let Some(k) = pieces.iter().take(reach).position(|(w, ..)| w.ends_with(',')) {
+        if pieces.len() - (k + 1) >= 3 {
+            pieces.drain(..=k);
+        }
+    }
+    // Asides: "(...)", and ", a former envoy," / ", who ...," between commas (not the last one).
+    let mut out: Vec<(&str, bool, bool)> = Vec::with_capacity(pieces.len());
+    let mut k = 0;
+    while k < pieces.len() {
+        let (w, inside, mine) = pieces[k];
+        if w.starts_with('(') {
+            if let Some(close) = pieces[k..].iter().take(12).position(|(x, ..)| x.ends_with(')') || x.ends_with("),")) {
+                if !pieces[k..=k + close].iter().any(|(_, d, _)| *d) {
+                    let closing = pieces[k + close].0;
+                    if closing.ends_with(',') {
+                        if let Some(last) = out.last_mut() {
+                            if !last.0.ends_with(',') {
+                                // keep the comma that followed the brackets
+                                out.push((",", false, false));
+                            }
+                        }
+                    }
+                    k += close + 1;
+                    continue;
+                }
+            }
+        }
+        if w.ends_with(',') && !out.is_empty() {
+            if let Some((next, ..)) = pieces.get(k + 1) {
+                if ASIDE_OPENERS.contains(&bare(next).as_str()) {
+                    if let Some(close) = pieces[k + 1..].iter().take(15).position(|(x, ..)| x.ends_with(',')) {
+                        let end = k + 1 + close;
+                        if end + 1 < pieces.len() && !pieces[k + 1..=end].iter().any(|(_, d, _)| *d) {
+                            out.push((w.trim_end_matches(','), inside, mine));
+                            k = end + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        out.push((w, inside, mine));
+        k += 1;
+    }
+    // Date phrases out, with a dangling "the" and preposition before them; fillers out. The
+    // place of the event's own date phrase is remembered: the words around it say what happened.
+    let mut words: Vec<String> = Vec::new();
+    let mut anchor: Option<usize> = None;
+    for (k, &(w, inside, mine)) in out.iter().enumerate() {
+        if inside {
             if words.last().is_some_and(|l| l.eq_ignore_ascii_case("the")) {
                 words.pop();
             }
             if words.last().is_some_and(|l| DATE_PREPOSITIONS.contains(&l.to_lowercase().as_str())) {
                 words.pop();
             }
-            if let (true, Some(last)) = (glued, words.last_mut()) {
-                if !last.ends_with([',', ';', ':']) {
-                    last.push_str(tail);
+            if mine {
+                anchor.get_or_insert(words.len());
+            }
+            continue;
+        }
+        if FILLERS.contains(&bare(w).as_str()) && !w.ends_with(',') || w == "," {
+            if w == "," || w.ends_with(',') {
+                if let Some(last) = words.last_mut() {
+                    if !last.ends_with([',', ';', ':']) {
+                        last.push(',');
+                    }
                 }
             }
             continue;
         }
         // A comma that belonged to the date phrase: "on March 22, the two..." keeps no stray comma.
-        let w = if k > 0 && inside(pieces[k - 1].0, pieces[k - 1].1.len()) { w.trim_start_matches(',') } else { w };
-        if !w.is_empty() && w != "," {
+        let w = if k > 0 && out[k - 1].1 { w.trim_start_matches(',') } else { w };
+        if !w.is_empty() {
             words.push(w.to_owned());
         }
     }
     // A relative clause reads as a statement without its pronoun ("which Beijing signed" → "Beijing signed").
     if words.first().is_some_and(|w| matches!(w.to_lowercase().as_str(), "which" | "who" | "that" | "where" | "when")) {
         words.remove(0);
+        anchor = anchor.map(|a| a.saturating_sub(1));
     }
-    let truncated = words.len() > LABEL_WORDS;
-    words.truncate(LABEL_WORDS);
+    while words.len() > 1 && words.last().is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str())) {
+        words.pop();
+    }
+    let mut truncated = words.len() > LABEL_WORDS;
+    if truncated {
+        match anchor {
+            // The date sits late in a long statement: its subject, then the words around it.
+            Some(a) if a > LABEL_WORDS - 3 => {
+                let subject = words.iter().take(4).position(|w| w.ends_with(',')).map_or(4, |k| k + 1).min(4);
+                let from = a.saturating_sub(7).max(subject);
+                let to = (from + (LABEL_WORDS - subject)).min(words.len());
+                truncated = to < words.len();
+                let mut kept: Vec<String> = words[..subject].to_vec();
+                if from > subject {
+                    if let Some(last) = kept.last_mut() {
+                        last.push_str(" …");
+                    }
+                }
+                kept.extend_from_slice(&words[from..to]);
+                words = kept;
+            }
+            _ => words.truncate(LABEL_WORDS),
+        }
+    }
     let mut out = words.join(" ");
-    while out.ends_with([',', ';', ':', '.', '—', '-']) {
+    while out.ends_with([',', ';', ':', '.', '—', '-', '_']) {
         out.pop();
     }
-    let out = out.trim_start_matches([',', ';', ':']).trim().to_owned();
+    let out = out.trim_start_matches([',', ';', ':', '_', '-', '—']).trim().to_owned();
     let mut out = if let Some(first) = out.chars().next() {
         first.to_uppercase().chain(out.chars().skip(1)).collect::<String>()
     } else {
@@ -176,7 +330,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex]) -> String {
 }
 
 /// Build the events of an annotated article.
-pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &[Entity]) -> Vec<Event> {
+pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &[Entity], reference: Option<CivilDateTime>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     // Every mention, sorted by start, to find the entities of a clause by binary search.
     let mut mentions: Vec<(ByteSpan, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
@@ -187,7 +341,10 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
         }
-        let Some((value, mut end_value, granularity)) = calendar_range(&t.value).or_else(|| decade_range(&t.value)) else {
+        // "now", "currently": the time of writing, the reference day (a vague past or future,
+        // "recently", "soon", is no point on the timeline).
+        let present = (t.value == "PRESENT_REF").then(|| reference.map(|r| r.to_iso()[..10].to_owned())).flatten();
+        let Some((value, mut end_value, granularity)) = calendar_range(present.as_deref().unwrap_or(&t.value)).or_else(|| decade_range(&t.value)) else {
             continue;
         };
         if t.end_value.is_some() {
@@ -205,7 +362,16 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
         } else {
             let k = article.sentences.partition_point(|s| s.span.end < t.span.end);
             let Some(s) = article.sentences.get(k).filter(|s| s.span.contains(t.span)) else { continue };
-            let cl = clause(text, s.span, t.span);
+            // Other dates of the sentence, near this one (by binary search, as below).
+            let near = timexes.partition_point(|x| x.span.end <= s.span.start);
+            let others: Vec<ByteSpan> = timexes[near..]
+                .iter()
+                .take_while(|x| x.span.start < s.span.end)
+                .filter(|x| x.span != t.span && x.value != t.value && matches!(x.kind, TimexType::Date | TimexType::Time))
+                .map(|x| x.span)
+                .filter(|x| x.end + 300 > t.span.start && x.start < t.span.end + 300)
+                .collect();
+            let cl = clause(text, s.span, t.span, &others);
             // Timexes are in text order: the clause's are found by binary search, not by a scan
             // of all of them for each one (which made long articles quadratic).
             let first = timexes.partition_point(|x| x.span.start < cl.start);
@@ -214,9 +380,13 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                 .take_while(|x| x.span.start < cl.end)
                 .filter(|x| cl.contains(x.span) && matches!(x.kind, TimexType::Date | TimexType::Time))
                 .collect();
-            let mut l = label(text, cl, &in_clause);
+            let mut l = label(text, cl, &in_clause, t.span);
             if l.is_empty() {
-                l = label(text, s.span, &in_clause);
+                l = label(text, s.span, &in_clause, t.span);
+            }
+            if l.is_empty() {
+                // A sentence that is only its date ("Until this week."): the words as written.
+                l = label(text, s.span, &[], ByteSpan::new(s.span.end, s.span.end));
             }
             (s.span, l, cl)
         };

@@ -210,7 +210,7 @@ fn spacy(name: &str, text: &str, ents: &[Value], options: &Options) -> Result<Im
             Entity { id, name: n, aliases: Vec::new(), kind, role: None, salience: mentions.len() as f32 / total as f32, mentions, country: None }
         })
         .collect();
-    a.events = crate::events::find(text, &a.article, &a.timexes, &a.entities);
+    a.events = crate::events::find(text, &a.article, &a.timexes, &a.entities, a.reference);
     Ok(Imported::Annotated(text.to_owned(), a))
 }
 

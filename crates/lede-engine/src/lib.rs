@@ -167,7 +167,7 @@ pub fn annotate_with_progress(text: &str, options: &Options, progress: &mut dyn 
     progress(0.45);
     let entities = entities::find(text, &article, &timexes);
     progress(0.9);
-    let events = events::find(text, &article, &timexes, &entities);
+    let events = events::find(text, &article, &timexes, &entities, reference);
     progress(1.0);
     Annotation { article, reference, entities, timexes, events, corrections: Vec::new() }
 }

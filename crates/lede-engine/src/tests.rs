@@ -720,6 +720,35 @@ fn events_cases() {
     assert!(a.events.iter().all(|e| e.label.split_whitespace().count() <= 13));
 }
 
+/// Event labels say who did what: (text, the label of the event dated `value`).
+#[test]
+fn event_label_cases() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nNorvia also tripled grain exports to Kestria via the Delta Line in January.\n", "2022-01", "Norvia tripled grain exports to Kestria via the Delta Line"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nHARBOURTON (AP) — The council approved the new quay on Monday.\n", "2022-01-31", "The council approved the new quay"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nAfter weeks of tense talks between the unions and the port, the dockers ended their strike on Monday.\n", "2022-01-31", "The dockers ended their strike"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nMara Voss, a former harbour master, will inspect the cranes on March 3.\n", "2022-03-03", "Mara Voss will inspect the cranes"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe regional transport authority of the northern coastal provinces, which has run the ferries since the war ended and answers to three ministries, cut fares in January.\n", "2022-01", "The regional transport authority of the northern coastal provinces cut fares"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe dockers are now back at work.\n", "2022-02-02", "The dockers are back at work"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe strike began in 2019 and ended in 2021.\n", "2019", "The strike began"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe strike began in 2019 and ended in 2021.\n", "2021", "Ended"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nUntil last week.\n", "2022-01-24", "Until last week"),
+    ];
+    let mut fails = Vec::new();
+    for (text, value, want) in cases {
+        let a = crate::annotate(text, &crate::Options::default());
+        let got: Vec<&str> = a.events.iter().filter(|e| e.value == *value).map(|e| e.label.as_str()).collect();
+        if got != [*want] {
+            fails.push(format!("{text:?}: events dated {value} are labelled {got:?}, want [{want:?}] (all: {:?})", a.events.iter().map(|e| (&e.value, &e.label)).collect::<Vec<_>>()));
+        }
+    }
+    assert!(fails.is_empty(), "{}", fails.join("\n"));
+    // A sentence of thousands of words still gets a short label.
+    let long = format!("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe dockers {} struck in January.\n", "and the crane drivers ".repeat(3000));
+    let a = crate::annotate(&long, &crate::Options::default());
+    assert!(a.events.iter().all(|e| e.label.split_whitespace().count() <= 14), "{:?}", a.events.iter().map(|e| &e.label).collect::<Vec<_>>());
+}
+
 // ---------------------------------------------------------------------------
 // Exports and imports
 // ---------------------------------------------------------------------------
