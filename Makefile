@@ -8,6 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 MEANTIME ?= ../shared/data/meantime
 TEMPEVAL ?= ../shared/data/tempeval3-train
+PAGES ?= ../shared/data/readability-pages
 NER_DATA ?= ../shared/data/ner-train
 FUZZ_SECONDS ?= 900
 
@@ -51,12 +52,14 @@ e2e: standalone browser
 	node tests/e2e/run.mjs
 
 ## Score the engine on the MEANTIME corpus, its dates on TempEval-3's training corpus (TimeBank +
-## AQUAINT, TempEval-3 Task A measures), its names on the CoNLL dev files, and its timeline events
-## against the events TLINKs anchor to dates (each skipped, with a message, when absent).
+## AQUAINT, TempEval-3 Task A measures), its names on the CoNLL dev files, its timeline events
+## against the events TLINKs anchor to dates, and the page reader on saved web pages (each
+## skipped, with a message, when absent).
 eval: eval-conll
 	cargo run -q --release --locked -p lede-cli -- eval meantime $(MEANTIME)
 	cargo run -q --release --locked -p lede-cli -- eval timeml $(TEMPEVAL)
 	cargo run -q --release --locked -p lede-cli -- eval events $(TEMPEVAL) $(MEANTIME)
+	cargo run -q --release --locked -p lede-cli -- eval html $(PAGES)
 
 ## Train the NER tagger (crates/lede-train) into crates/lede-engine/model/ner.bin (skipped, with a
 ## message, when the training data is absent). Deterministic; the committed model is its output.
@@ -96,6 +99,7 @@ fuzz:
 	cd fuzz && cargo +nightly fuzz run annotate -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	cd fuzz && cargo +nightly fuzz run json_import -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
 	cd fuzz && cargo +nightly fuzz run timeml_import -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096
+	cd fuzz && cargo +nightly fuzz run html_page -- -max_total_time=$(FUZZ_SECONDS) -max_len=16384
 
 tools:
 	@scripts/ensure-tools.sh build

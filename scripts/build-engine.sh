@@ -19,6 +19,14 @@ if [ "$profile" = release ]; then
   wasm-opt -Oz --skip-pass=memory-packing --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$out/lede_bg.wasm" -o "$out/lede_bg.wasm.opt" && mv "$out/lede_bg.wasm.opt" "$out/lede_bg.wasm"
 fi
+# The page reader (crates/lede-html): its own module, which the worker loads only when a web
+# page arrives, so a plain-text article never downloads its HTML parser.
+cargo build "${flags[@]/lede-wasm/lede-html}"
+wasm-bindgen --target web --out-dir "$out" --out-name html "target/wasm32-unknown-unknown/$dir/lede_html.wasm"
+if [ "$profile" = release ]; then
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$out/html_bg.wasm" -o "$out/html_bg.wasm.opt" && mv "$out/html_bg.wasm.opt" "$out/html_bg.wasm"
+fi
 cp static/engine/example.html static/engine/example.js static/engine/example.css "$out/"
 
 # The default article's analysis, by this same engine (run in Node.js), so the viewer shows it

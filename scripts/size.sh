@@ -23,6 +23,9 @@ awk -v b="$reader" 'BEGIN { printf "a reader downloads (default article): %d byt
 later=0
 while IFS= read -r f; do later=$((later + $(gz "$f"))); done < <(node scripts/reader-files.mjs dist engine)
 awk -v b="$later" -v r="$reader" 'BEGIN { printf "opening another article adds the worker and engine: %d bytes gzip (%.1f KB; %.1f KB in all)\n", b, b / 1024, (b + r) / 1024 }'
+pages=0
+while IFS= read -r f; do pages=$((pages + $(gz "$f"))); done < <(node scripts/reader-files.mjs dist pages)
+awk -v b="$pages" 'BEGIN { printf "opening a web page adds the page reader (engine/html*): %d bytes gzip (%.1f KB)\n", b, b / 1024 }'
 
 # The engine alone (crates/engine-size: the analysis behind plain exports), same profile and
 # wasm-opt; the app's Wasm links none of it.

@@ -154,6 +154,39 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
     await context.close();
   });
 
+  test('a saved web page opens through the page reader, loaded only then: its article, byline and date, without the site around it', async ({ browser, origin }) => {
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.click('button.open-button');
+    await page.setInputFiles('#open-file', { name: 'story.txt', mimeType: 'text/plain', buffer: Buffer.from('Port talks resume\n\nThe mayor of Santos met Omar Haddad on Monday, officials said.\n') });
+    await waitTitle(page, 'Port talks resume');
+    assert(!fetched.some((f) => f.endsWith('/html_bg.wasm')), 'a plain-text article does not load the page reader');
+    // Windows-1252 bytes, as its <meta charset> says: "Café" must read right.
+    const html = `<!doctype html><html lang="en"><head><meta charset="windows-1252"><title>Harbour deal signed after months of talks | The Coast Times</title>
+      <meta property="article:published_time" content="2021-03-24T15:18:00Z"><meta name="author" content="Ana Lima"></head>
+      <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport section</a></nav>
+      <article><h1>Harbour deal signed after months of talks</h1>
+      <p>The port of Santos signed a deal with Omar Haddad's shipping line on Monday, officials said, after months of talks at the Caf\xe9 Central.</p>
+      <p>The agreement runs until 2030 and covers two new quays, the mayor told reporters at the harbour on Tuesday.</p>
+      <p>Dock workers welcomed the news, though their union said it would watch how the new jobs are shared.</p></article>
+      <footer>\xa9 2021 The Coast Times. All rights reserved.</footer></body></html>`;
+    await page.click('button.open-button');
+    await page.setInputFiles('#open-file', { name: 'harbour.html', mimeType: 'text/html', buffer: Buffer.from(html, 'latin1') });
+    await waitTitle(page, 'Harbour deal signed after months of talks');
+    assert(fetched.some((f) => f.endsWith('/html_bg.wasm')), 'the page reader was loaded for the page');
+    const text = await page.locator('article').innerText();
+    assert(text.includes('Café Central'), 'the declared charset is honoured');
+    assert(!/Sport section|rights reserved/.test(text), `no site navigation or footer: ${text}`);
+    assert(/Ana Lima/.test(text), 'the byline is shown');
+    assert(await page.locator('mark[data-entity]').count() >= 2, 'entities found in the page');
+    // Relative dates resolve against the page's own publication date (Monday before 24 March 2021).
+    const days = await page.locator('svg.tl g.ev').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+    assert(days.some((d) => /22 March 2021/.test(d)), `Monday is read against the page's date: ${days.join(' | ')}`);
+    await context.close();
+  });
+
   test('spaCy, TimelineJS and Lede JSON files open, and an exported document reopens the same', async ({ browser, origin }) => {
     const { context, page } = await open(browser, origin + BASE, { acceptDownloads: true });
     await ready(page);

@@ -19,6 +19,7 @@
 mod conll;
 mod eval;
 mod events_eval;
+mod html;
 mod tempeval;
 
 use lede_cli::timeml;
@@ -38,6 +39,7 @@ usage: lede blocks FILE|-
        lede eval conll [--model | --engine] [--model-file FILE] [--limit N] [--errors] FILE...
        lede eval timeml [--verbose] [--errors] DIR
        lede eval events [--errors] DIR...
+       lede eval html [--verbose] DIR
 
 FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
 or text starting with <?xml or <TimeML); - reads standard input.
@@ -49,7 +51,9 @@ eval conll scores the NER model alone (--model, the default; --model-file FILE f
 model file) or the whole engine (--engine: model, then rules; tokens joined by spaces, one
 sentence a line) on CoNLL files (token<TAB>tag, BIO2): exact typed spans per type and over PER/ORG/LOC.
 eval events counts, for each date or time a TLINK anchors an event to (TimeML .tml folders, or
-MEANTIME), whether a timeline event is dated by it and whether its label holds the event's word.";
+MEANTIME), whether a timeline event is dated by it and whether its label holds the event's word.
+eval html scores the page reader on a folder of saved pages (each a folder with source.html,
+expected.html and expected-metadata.json): word P/R/F1 of the article text, and exact titles.";
 
 /// A failed command: what to say, and whether it was the command line (exit
 /// code 2, usage shown) or the input (exit code 1).
@@ -242,9 +246,18 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
         let ann = annotate(&doc.text, &Options { reference: date.or(dct), plain: true });
         (doc.text, doc.docid, ann)
     } else {
-        // Everything else is read as the viewer reads it: text, Markdown, HTML, lede/1, spaCy or
+        // Everything else is read as the viewer reads it: a web page through the page reader
+        // (its publication date the reference unless --date says otherwise; a page it cannot
+        // read goes to the engine's own HTML import), else text, Markdown, lede/1, spaCy or
         // TimelineJS JSON (by name and content).
-        let (text, ann) = lede_engine::import::analyze_file(&name, raw.as_bytes(), &Options { reference: date, plain: false }, &mut |_| {})
+        let page = html::looks_like_html(&name, &raw).then(|| lede_html::extract(&raw, None)).and_then(|p| {
+            p.map_err(|e| eprintln!("lede: {name}: {e}; reading it as plain HTML instead")).ok()
+        });
+        let (name, bytes, reference) = match &page {
+            Some(p) => (format!("{name}.txt"), p.text().into_bytes(), date.or_else(|| p.date.as_deref().and_then(timeml::parse_value))),
+            None => (name.clone(), raw.clone().into_bytes(), date),
+        };
+        let (text, ann) = lede_engine::import::analyze_file(&name, &bytes, &Options { reference, plain: false }, &mut |_| {})
             .map_err(|e| Failure::input(e.to_string()))?;
         (text, None, ann)
     };
@@ -301,8 +314,15 @@ fn eval_cmd(args: &[String]) -> Result<String, Failure> {
         let dirs: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
         return events_eval::run(&dirs, !opts.is_empty()).map_err(Failure::input);
     }
+    if what == "html" {
+        let (opts, rest) = parse_options(args, &["--verbose"], &[])?;
+        let [dir] = rest.as_slice() else {
+            return Err(Failure::usage("eval html takes one DIR"));
+        };
+        return html::run(Path::new(dir), !opts.is_empty()).map_err(Failure::input);
+    }
     if what != "meantime" {
-        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime, conll, timeml, events)")));
+        return Err(Failure::usage(format!("unknown corpus {what:?} (known: meantime, conll, timeml, events, html)")));
     }
     let (opts, rest) = parse_options(args, &["--verbose"], &["--json"])?;
     let mut options = eval::EvalOptions::default();
