@@ -100,21 +100,80 @@ pub fn parse_source(json: &str) -> Option<Source> {
     serde_json::from_str(json).ok()
 }
 
-/// Check a `?src=` address: only absolute http and https URLs are fetched.
-pub fn check_src(src: &str) -> Result<String, String> {
+/// Check a `?src=` address and make it absolute: http and https addresses as they are, and
+/// relative ones ("articles/2024-05-01.html", "/news/a.txt", "../a.txt", "//host/a") resolved
+/// against `base`, the viewer's own address, as a site hosting Lede beside its articles writes
+/// them. Any other scheme (javascript:, data:, file:, ...) is refused with a message.
+pub fn check_src(src: &str, base: &str) -> Result<String, String> {
     let s = src.trim();
-    let lower = s.to_ascii_lowercase();
     if s.is_empty() {
         return Err("The src parameter is empty: give the address of an article, as in ?src=https://example.org/article.txt".to_owned());
     }
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(r) if !r.is_empty() && !r.starts_with('/') && !s.chars().any(char::is_control) => Ok(s.to_owned()),
-        _ => Err(format!(
-            "Lede opens only http and https addresses, and {:?} is not one. Give a full address such as https://example.org/article.txt.",
+    let refuse = || {
+        format!(
+            "Lede opens only http and https addresses, and {:?} is not one. Give a full address such as https://example.org/article.txt, or one relative to this page.",
             s.chars().take(80).collect::<String>()
-        )),
+        )
+    };
+    if s.chars().any(char::is_control) || s.contains('\\') {
+        return Err(refuse());
     }
+    let scheme_len = s.find(':').filter(|&i| {
+        let head = &s[..i];
+        head.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && head.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    let absolute = match scheme_len {
+        Some(_) => s.to_owned(),
+        None => resolve(s, base).ok_or_else(refuse)?,
+    };
+    let lower = absolute.to_ascii_lowercase();
+    match lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) {
+        Some(r) if !r.is_empty() && !r.starts_with('/') => Ok(absolute),
+        _ => Err(refuse()),
+    }
+}
+
+/// `rel` (no scheme) resolved against the absolute http(s) address `base`, with "." and ".."
+/// segments folded; `None` when `base` is not such an address.
+fn resolve(rel: &str, base: &str) -> Option<String> {
+    let base = base.split(['#', '?']).next()?;
+    let scheme_end = base.find("://")? + 3;
+    let (scheme, rest) = base.split_at(scheme_end);
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    let (host, path) = rest.split_at(host_end);
+    if host.is_empty() {
+        return None;
+    }
+    if let Some(r) = rel.strip_prefix("//") {
+        return Some(format!("{scheme}{r}"));
+    }
+    let (rel_path, tail) = rel.find(['?', '#']).map_or((rel, ""), |i| rel.split_at(i));
+    let joined = if rel_path.starts_with('/') {
+        rel_path.to_owned()
+    } else {
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        format!("{}{rel_path}", if dir.is_empty() { "/" } else { dir })
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = joined.split('/').skip(1).collect();
+    for (k, seg) in segments.iter().enumerate() {
+        let last = k + 1 == segments.len();
+        match *seg {
+            "." => {
+                if last {
+                    parts.push("");
+                }
+            }
+            ".." => {
+                parts.pop();
+                if last {
+                    parts.push("");
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(format!("{scheme}{host}/{}{tail}", parts.join("/")))
 }
 
 /// A file name for a fetched document, from its URL's last path segment and its content type,
@@ -224,12 +283,27 @@ mod tests {
 
     #[test]
     fn only_http_and_https_addresses_are_fetched() {
-        assert_eq!(check_src(" https://example.org/a.txt ").unwrap(), "https://example.org/a.txt");
-        assert!(check_src("http://localhost:8000/x").is_ok());
-        for bad in ["javascript:alert(1)", "data:text/plain,hi", "file:///etc/passwd", "ftp://x/y", "//example.org/a", "https://", ""] {
-            let err = check_src(bad).unwrap_err();
+        let base = "https://lede.example/v/index.html?src=x#entity=a";
+        let cases: &[(&str, &str)] = &[
+            (" https://example.org/a.txt ", "https://example.org/a.txt"),
+            ("http://localhost:8000/x", "http://localhost:8000/x"),
+            ("articles/2024-05-01.html", "https://lede.example/v/articles/2024-05-01.html"),
+            ("./a.txt?x=1#p", "https://lede.example/v/a.txt?x=1#p"),
+            ("../news/a.txt", "https://lede.example/news/a.txt"),
+            ("../../../a.txt", "https://lede.example/a.txt"),
+            ("/news/a.txt", "https://lede.example/news/a.txt"),
+            ("//other.example/a", "https://other.example/a"),
+            ("a b.txt", "https://lede.example/v/a b.txt"),
+        ];
+        for (src, want) in cases {
+            assert_eq!(check_src(src, base).as_deref(), Ok(*want), "{src}");
+        }
+        for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/plain,hi", "file:///etc/passwd", "ftp://x/y", "https://", "", "a\u{0}b", "mailto:a@b.c"] {
+            let err = check_src(bad, base).unwrap_err();
             assert!(err.contains("http"), "{bad}: {err}");
         }
+        // A relative address needs an http(s) page to be relative to.
+        assert!(check_src("a.txt", "file:///home/me/lede.html").is_err());
     }
 
     #[test]

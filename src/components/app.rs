@@ -228,7 +228,7 @@ impl Loader {
     }
 
     fn fetch(&self, src: String) {
-        let url = match crate::docs::check_src(&src) {
+        let url = match crate::docs::check_src(&src, &web::viewer_base()) {
             Ok(u) => u,
             Err(why) => return self.fail("This address cannot be opened", why),
         };

@@ -181,7 +181,7 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
             <h3><label for="open-url">{ "Open a web address" }</label></h3>
             <input id="open-url" type="url" placeholder="https://example.org/article.txt" value={(*url).clone()} oninput={on_url} aria-describedby="open-url-hint" />
             <button type="submit">{ "Open" }</button>
-            <p class="hint" id="open-url-hint">{ "http or https. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
+            <p class="hint" id="open-url-hint">{ "http or https, or an address relative to this page. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
         </form>
         <div class="recent">
             <h3 id="recent-h">{ "Kept in this browser" }</h3>

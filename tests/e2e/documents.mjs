@@ -320,6 +320,11 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
     const html = await open(browser, `${origin}${BASE}?src=${encodeURIComponent(fx.origin + '/story')}`);
     await waitTitle(html.page, 'Harbour deal signed in Santos');
     assert(!(await html.page.locator('article').innerText()).includes('Contact us'), 'HTML page furniture is dropped');
+    // An address relative to the viewer, as a site hosting Lede beside its articles writes it.
+    const rel = await open(browser, `${origin}${BASE}?src=articles/default.txt`);
+    await waitTitle(rel.page, 'China-Russia relations: An example to follow');
+    assert(rel.page.workers().some((w) => w.url().endsWith('/worker.js')), 'the relative address was fetched and analysed, not taken for the default');
+    await rel.context.close();
     for (const [file, expect] of [['/gone.txt', /404/], ['/nocors.txt', /CORS/]]) {
       const p = await open(browser, `${origin}${BASE}?src=${encodeURIComponent(fx.origin + file)}`);
       await problem(p.page).waitFor({ timeout: 10000 });
