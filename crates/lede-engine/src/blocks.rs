@@ -99,12 +99,31 @@ fn lower_starts_with_any(s: &str, openings: &[&str]) -> Option<usize> {
     })
 }
 
+/// Whether `c` belongs to a script written without spaces between words (Chinese, Japanese
+/// kana, Thai, Lao, Khmer, Myanmar).
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// The length of `s` in words: words between spaces, and for scripts written without spaces,
+/// one word per two characters (about a word's length in Chinese and Japanese), so that a
+/// paragraph in those scripts is measured by the same rules as an English one.
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_whitespace()
+        .map(|w| {
+            let n = w.chars().filter(|&c| unspaced(c)).count();
+            if n == 0 {
+                1
+            } else {
+                n.div_ceil(2).max(1)
+            }
+        })
+        .sum()
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(['"', '\'', '”', '’', ')', ']']).ends_with(['.', '!', '?', '…', ':', ';'])
+    s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '」', '』', '）']).ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；'])
 }
 
 /// A word that starts with a capital (or is a digit-free initial like "J.").
@@ -313,7 +332,11 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
             Shape::Note => BlockKind::Note,
             Shape::Caption => BlockKind::Caption,
             Shape::Furniture => BlockKind::Chrome,
-            Shape::FooterOpening if !header => BlockKind::Footer,
+            // "©", "Copyright" or "Reporting by" before the body ends is a credit (of the photo
+            // above it) or a line of the body, not the start of the footer.
+            Shape::FooterOpening if !header && trailer => BlockKind::Footer,
+            Shape::FooterOpening if !header && words(s) <= 12 && !ends_sentence(s) => BlockKind::Caption,
+            Shape::FooterOpening if !header => BlockKind::Paragraph,
             Shape::Parenthesised if trailer => BlockKind::Footer,
             // A bare author name right after the title or dateline.
             Shape::Short if header && title_idx.is_some_and(|t| i > t) && is_name(s) && words(s) >= 2

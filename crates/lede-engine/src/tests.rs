@@ -125,6 +125,29 @@ fn block_cases() {
             "北京 🌏 新闻\n今天天气很好。我们去公园散步了。\n",
             &[("title", "北京 🌏 新闻"), ("paragraph", "今天天气很好。我们去公园散步了。")],
         ),
+        (
+            "a © credit under a paragraph is a credit, and the article goes on",
+            "Harbour deal signed after long talks\nBy Ana Lima\n\nThe port signed a deal with the shipping line on Monday, officials said.\n\n\
+             © Photo: Ana Lima/Harbour News\n\nThe agreement runs until 2030 and covers two new quays, the mayor said.\n\n\
+             © 2021 Harbour News. All rights reserved.\n",
+            &[
+                ("title", "Harbour deal signed after long talks"),
+                ("byline", "By Ana Lima"),
+                ("paragraph", "The port signed a deal with the shipping line on Monday, officials said."),
+                ("caption", "© Photo: Ana Lima/Harbour News"),
+                ("paragraph", "The agreement runs until 2030 and covers two new quays, the mayor said."),
+                ("footer", "© 2021 Harbour News. All rights reserved."),
+            ],
+        ),
+        (
+            "paragraphs in scripts without spaces are measured in characters, not taken for furniture",
+            "港口协议签署\n\n桑托斯港周一与航运公司签署了一项协议，官员们表示\n\n東京の港湾当局は月曜日、新しい埠頭の建設計画を発表した\n",
+            &[
+                ("title", "港口协议签署"),
+                ("paragraph", "桑托斯港周一与航运公司签署了一项协议，官员们表示"),
+                ("paragraph", "東京の港湾当局は月曜日、新しい埠頭の建設計画を発表した"),
+            ],
+        ),
     ];
     for (name, input, expected) in cases {
         check_blocks(name, input, expected);
