@@ -176,6 +176,23 @@ fn resolve(rel: &str, base: &str) -> Option<String> {
     Some(format!("{scheme}{host}/{}{tail}", parts.join("/")))
 }
 
+/// The "Open in Lede" bookmarklet for a viewer at `base` (its folder's address): run on any
+/// page, it opens the viewer with `?open=page` and, when the viewer says it is ready, sends it
+/// the page's HTML and address, addressed to the viewer's origin only. It carries no secrets and
+/// runs nothing of Lede's in the page beyond this.
+pub fn bookmarklet(base: &str) -> String {
+    let origin = base.find("://").and_then(|i| base[i + 3..].find('/').map(|j| &base[..i + 3 + j])).unwrap_or(base);
+    // JSON string literals keep the addresses inert inside the script.
+    let js_str = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned());
+    format!(
+        "javascript:(()=>{{const v={},o={},w=window.open(v+'?open=page','_blank');if(!w)return alert('Allow pop-ups for this site to open it in Lede.');\
+         const h=e=>{{if(e.source===w&&e.origin===o&&e.data&&e.data.type==='lede:ready'){{removeEventListener('message',h);\
+         w.postMessage({{type:'lede:page',html:document.documentElement.outerHTML,url:location.href}},o)}}}};addEventListener('message',h)}})()",
+        js_str(base),
+        js_str(origin)
+    )
+}
+
 /// A file name for a fetched document, from its URL's last path segment and its content type,
 /// so the importer reads HTML as HTML even when the address does not end in `.html`.
 pub fn name_for_url(url: &str, content_type: &str) -> String {
@@ -304,6 +321,18 @@ mod tests {
         }
         // A relative address needs an http(s) page to be relative to.
         assert!(check_src("a.txt", "file:///home/me/lede.html").is_err());
+    }
+
+    #[test]
+    fn the_bookmarklet_opens_this_viewer_and_speaks_only_to_its_origin() {
+        let b = bookmarklet("https://lede.example/v/");
+        assert!(b.starts_with("javascript:(()=>{"), "{b}");
+        assert!(b.contains(r#"const v="https://lede.example/v/",o="https://lede.example""#), "{b}");
+        assert!(b.contains("v+'?open=page'") && b.contains("e.origin===o") && b.contains("e.source===w"), "{b}");
+        assert!(b.contains("w.postMessage({type:'lede:page',html:document.documentElement.outerHTML,url:location.href},o)"), "{b}");
+        // A hostile base address stays a string.
+        let evil = bookmarklet("https://x.example/'+alert(1)+\"/");
+        assert!(evil.contains(r#"const v="https://x.example/'+alert(1)+\"/""#), "{evil}");
     }
 
     #[test]

@@ -297,6 +297,35 @@ export function scrollChart(selector, toStart) {
   if (r.left < p.left || r.left + 40 > p.right) pane.scrollLeft += r.left - (p.left + p.width / 3);
 }
 
+/** In a window the "Open in Lede" bookmarklet opened (`?open=page`): tell the page that opened
+ *  it that Lede is ready, then call `got(url, html)` once with the page it sends. Only a message
+ *  from that window (window.opener), in the one expected shape ({type: 'lede:page', html, url}
+ *  with an http(s) address), is taken; anything else is ignored. Without an opener, or with no
+ *  page after 15 s, `none()` is called instead. */
+export function receiveOpenerPage(got, none) {
+  const opener = window.opener;
+  if (!opener) return none();
+  let done = false;
+  const h = (e) => {
+    const d = e.data;
+    if (done || e.source !== opener || !d || typeof d !== 'object' || Object.keys(d).length !== 3) return;
+    if (d.type !== 'lede:page' || typeof d.html !== 'string' || typeof d.url !== 'string') return;
+    if (d.html.length > 64 * 1048576 || !/^https?:\/\/[^\s]+$/i.test(d.url)) return;
+    done = true;
+    removeEventListener('message', h);
+    got(d.url, d.html);
+  };
+  addEventListener('message', h);
+  setTimeout(() => {
+    if (!done) {
+      done = true;
+      removeEventListener('message', h);
+      none();
+    }
+  }, 15000);
+  opener.postMessage({ type: 'lede:ready' }, '*');
+}
+
 /** Put `text` on the clipboard (the async API, else a hidden selection and the copy command);
  *  whether it was handed over. */
 export function copyText(text) {

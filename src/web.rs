@@ -156,6 +156,8 @@ mod imp {
         fn copy_text_js(text: &str) -> bool;
         #[wasm_bindgen(js_name = onEscape)]
         fn on_escape_js(f: &wasm_bindgen::closure::Closure<dyn Fn()>) -> js_sys::Function;
+        #[wasm_bindgen(js_name = receiveOpenerPage)]
+        fn receive_opener_page_js(got: &js_sys::Function, none: &js_sys::Function);
         #[wasm_bindgen(js_name = onPlainKey)]
         fn on_plain_key_js(f: &wasm_bindgen::closure::Closure<dyn Fn(String)>) -> js_sys::Function;
         #[wasm_bindgen(js_name = scrollChart)]
@@ -298,6 +300,17 @@ mod imp {
         let closure = wasm_bindgen::closure::Closure::<dyn Fn(String)>::new(f);
         let remove = on_plain_key_js(&closure);
         Listener { _closure: closure, remove }
+    }
+
+    /// In a window the bookmarklet opened: call `got(url, html)` with the page its opener
+    /// sends, or `none()` when there is no opener or no page comes (see `web.js`).
+    pub fn receive_opener_page(got: impl FnOnce(String, String) + 'static, none: impl FnOnce() + 'static) {
+        use wasm_bindgen::closure::Closure;
+        // Each is called at most once, by the browser, after this returns: handed to JavaScript
+        // to own (`into_js_value`), not leaked on the Rust side.
+        let got = Closure::once_into_js(got);
+        let none = Closure::once_into_js(none);
+        receive_opener_page_js(got.unchecked_ref(), none.unchecked_ref());
     }
 
     /// Scroll the timeline chart sideways to show `selector` (the page does not move), or back
@@ -522,6 +535,9 @@ pub use imp::on_escape;
 pub use imp::on_plain_key;
 /// Scroll the timeline chart sideways to an element, or back to its start.
 pub use imp::scroll_chart;
+#[cfg(target_arch = "wasm32")]
+/// In a window the "Open in Lede" bookmarklet opened: the page its opener sends.
+pub use imp::receive_opener_page;
 /// Set the browser tab's title.
 pub use imp::set_title;
 /// Put text on the clipboard (false natively).

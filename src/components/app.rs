@@ -154,6 +154,14 @@ impl Loader {
         });
     }
 
+    /// A page sent by the bookmarklet's opener: read like a saved page, its address its source.
+    fn open_page(&self, url: String, html: String) {
+        let name = crate::docs::name_for_url(&url, "text/html");
+        let bytes = Rc::new(html.clone().into_bytes());
+        let source = crate::store::with_kept(Source { name, origin: Origin::Url, url: Some(url), content: html, date: None, corrections: Vec::new() });
+        self.open_bytes(source, bytes);
+    }
+
     fn open(&self, source: Source) {
         // The build analysed the default article against its own dateline: a reader's date
         // needs the engine.
@@ -287,6 +295,17 @@ pub fn App() -> Html {
                 loader.open(crate::store::with_kept(source));
             } else if let Some(src) = web::query_param("src") {
                 loader.fetch(src);
+            } else if web::query_param("open").as_deref() == Some("page") {
+                // Opened by the "Open in Lede" bookmarklet: the page comes from the opener.
+                loader.status.set(Status::Busy("Waiting for the page you opened Lede from".into(), 0.0));
+                let (got, none) = (loader.clone(), loader.clone());
+                web::receive_opener_page(
+                    move |url, html| got.open_page(url, html),
+                    move || match crate::store::current().filter(|_| none.keep) {
+                        Some(source) => none.open(source),
+                        None => none.fetch_default(),
+                    },
+                );
             } else if let Some(source) = crate::store::current().filter(|_| loader.keep) {
                 loader.open(source);
             } else {

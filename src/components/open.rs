@@ -174,7 +174,7 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
             <h3><label for="open-file">{ "Open a file" }</label></h3>
             <input id="open-file" type="file" accept={ACCEPT} onchange={on_file} aria-describedby="open-file-hint" />
             <p class="hint" id="open-file-hint">
-                { format!("Text, Markdown, HTML (its main text), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON; articles of up to {} MB (JSON files up to {} MB). You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576, lede_engine::import::MAX_JSON_BYTES / 1_048_576) }
+                { format!("Text, Markdown, a saved web page (its article), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON; articles of up to {} MB (JSON files up to {} MB). You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576, lede_engine::import::MAX_JSON_BYTES / 1_048_576) }
             </p>
         </div>
         <form class="address" onsubmit={open_url}>
@@ -183,6 +183,13 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
             <button type="submit">{ "Open" }</button>
             <p class="hint" id="open-url-hint">{ "http or https, or an address relative to this page. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
         </form>
+        <div class="bookmarklet">
+            <h3 id="bookmarklet-h">{ "Open in Lede from any page" }</h3>
+            // Dragged to the bookmarks bar, not followed here (the page's CSP would not run it).
+            <p><a class="bookmarklet-link" href={crate::docs::bookmarklet(&crate::web::viewer_base())} aria-describedby="bookmarklet-hint"
+                onclick={Callback::from(|e: MouseEvent| e.prevent_default())}>{ "Open in Lede" }</a></p>
+            <p class="hint" id="bookmarklet-hint">{ "Drag this link to your bookmarks bar. On a news page, click the bookmark: Lede opens in a new tab with that page's article, read in your browser (nothing is sent anywhere else), even from sites that do not let other pages fetch them." }</p>
+        </div>
         <div class="recent">
             <h3 id="recent-h">{ "Kept in this browser" }</h3>
             <ul aria-labelledby="recent-h">

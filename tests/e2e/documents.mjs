@@ -26,6 +26,17 @@ function fixtureServer(viewer) {
     if (url.pathname === '/story') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cors })
       .end(`<html><head><title>x</title></head><body><nav>Home News</nav><article><h1>Harbour deal signed in Santos</h1><p>Updated 10:00, 5-May-2022</p><p>The mayor of Santos, Rui Costa, met Omar Haddad on Monday.</p><script>alert(1)</script></article><footer>Contact us</footer></body></html>`);
     if (url.pathname === '/nocors.txt') return res.writeHead(200, { 'content-type': 'text/plain' }).end(STORY);
+    // A news page that lets no other page read it (no CORS): only the bookmarklet can bring it.
+    if (url.pathname === '/news/harbour-deal') {
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head>
+<title>Harbour deal signed after months of talks | Coast Times</title>
+<meta property="article:published_time" content="2022-05-05T10:00:00Z"><meta name="author" content="Ana Lima"></head>
+<body><nav><a href="/">Home</a> <a href="/sport">Sport section</a></nav><article><h1>Harbour deal signed after months of talks</h1>
+<p>The mayor of Santos, Rui Costa, met Omar Haddad on Monday to sign the harbour deal after months of talks.</p>
+<p>Costa said the port, built in 1998, would double its traffic by 2030, and Haddad flew back to Lisbon on Tuesday.</p>
+<p>Dock workers welcomed the deal, though their union said it would watch how the new jobs are shared.</p></article>
+<footer>Contact us</footer></body></html>`);
+    }
     if (url.pathname === '/parent.html') {
       return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>Parent</title>
 <h1>A newsroom page</h1>
@@ -338,6 +349,37 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
     assert(/only http and https/i.test(await problem(bad.page).innerText()), 'a javascript: address is refused');
     await bad.context.close();
     await html.context.close();
+    await context.close();
+  });
+
+  test('"Open in Lede": the bookmarklet from the Open dialog brings a page from another site, and no other window can send one', async ({ browser, origin }) => {
+    const fx = await fixture(origin);
+    const { context, page } = await open(browser, origin + BASE);
+    await ready(page);
+    await page.click('button.open-button');
+    const href = await page.locator('a.bookmarklet-link').getAttribute('href');
+    assert(href.startsWith('javascript:') && href.includes(JSON.stringify(origin + BASE)), `the bookmarklet names this viewer: ${href.slice(0, 120)}`);
+    await page.keyboard.press('Escape');
+    // On the news page (another origin, no CORS), run the bookmarklet as a bookmark would.
+    const news = await context.newPage();
+    await news.goto(fx.origin + '/news/harbour-deal');
+    const [lede] = await Promise.all([context.waitForEvent('page'), news.evaluate((code) => (0, eval)(decodeURIComponent(code)), href.slice('javascript:'.length))]);
+    await lede.waitForFunction(() => document.querySelector('article h1')?.textContent.trim() === 'Harbour deal signed after months of talks', null, { timeout: 20000 });
+    const text = await lede.locator('article').innerText();
+    assert(!/Sport section|Contact us/.test(text), `the site around the article stays out: ${text}`);
+    assert(await lede.locator('mark[data-entity]', { hasText: 'Rui Costa' }).count() > 0, 'entities found');
+    await lede.click('button.share-button');
+    const shared = (await lede.locator('dialog[open]').evaluate((d) => [...d.querySelectorAll('input, textarea, code, pre')].map((e) => e.value ?? e.textContent).join('\n')));
+    assert(shared.includes(fx.origin + '/news/harbour-deal'), `the page address is the source: ${shared.slice(0, 600)}`);
+    await lede.keyboard.press('Escape');
+    // A message from any other window (here: the Lede window itself) is ignored.
+    await lede.evaluate(() => window.postMessage({ type: 'lede:page', html: '<html><body><article><h1>Forged</h1><p>Forged text here.</p></article></body></html>', url: 'https://evil.example/' }, '*'));
+    await lede.waitForTimeout(500);
+    assert((await lede.locator('article h1').innerText()).trim() === 'Harbour deal signed after months of talks', 'a forged message changes nothing');
+    // Without an opener, ?open=page shows the viewer as usual.
+    const alone = await open(browser, origin + BASE + '?open=page');
+    await alone.page.waitForSelector('html[data-ready]', { timeout: 30000 });
+    await alone.context.close();
     await context.close();
   });
 
