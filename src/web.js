@@ -326,6 +326,38 @@ export function receiveOpenerPage(got, none) {
   opener.postMessage({ type: 'lede:ready' }, '*');
 }
 
+/** Call `f(text)` when the reader's selection in the article changes: the selected text when
+ *  it lies inside the article and is one line of 1 to 100 characters, else ''. Returns the
+ *  function that removes the listener. */
+export function onSelectionText(f) {
+  let timer = 0;
+  let last = '';
+  const h = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const sel = document.getSelection();
+      const article = document.querySelector('article.article');
+      let text = '';
+      if (sel && !sel.isCollapsed && article && article.contains(sel.anchorNode) && article.contains(sel.focusNode)) {
+        const t = sel.toString().trim();
+        if (t.length >= 1 && t.length <= 100 && !/[\n\r]/.test(t)) text = t;
+      }
+      // A click elsewhere (the form itself) clears the selection: keep the offer until it is
+      // used or dismissed; selecting the same text again offers it again.
+      if (!text) last = '';
+      else if (text !== last) {
+        last = text;
+        f(text);
+      }
+    }, 200);
+  };
+  document.addEventListener('selectionchange', h);
+  return () => {
+    clearTimeout(timer);
+    document.removeEventListener('selectionchange', h);
+  };
+}
+
 /** Put `text` on the clipboard (the async API, else a hidden selection and the copy command);
  *  whether it was handed over. */
 export function copyText(text) {

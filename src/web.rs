@@ -158,6 +158,8 @@ mod imp {
         fn on_escape_js(f: &wasm_bindgen::closure::Closure<dyn Fn()>) -> js_sys::Function;
         #[wasm_bindgen(js_name = receiveOpenerPage)]
         fn receive_opener_page_js(got: &js_sys::Function, none: &js_sys::Function);
+        #[wasm_bindgen(js_name = onSelectionText)]
+        fn on_selection_text_js(f: &wasm_bindgen::closure::Closure<dyn Fn(String)>) -> js_sys::Function;
         #[wasm_bindgen(js_name = onPlainKey)]
         fn on_plain_key_js(f: &wasm_bindgen::closure::Closure<dyn Fn(String)>) -> js_sys::Function;
         #[wasm_bindgen(js_name = scrollChart)]
@@ -311,6 +313,14 @@ mod imp {
         let got = Closure::once_into_js(got);
         let none = Closure::once_into_js(none);
         receive_opener_page_js(got.unchecked_ref(), none.unchecked_ref());
+    }
+
+    /// Call `f` with the text the reader selects in the article (see `web.js`); the guard
+    /// removes the listener.
+    pub fn on_selection_text(f: impl Fn(String) + 'static) -> impl Drop {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn(String)>::new(f);
+        let remove = on_selection_text_js(&closure);
+        Listener { _closure: closure, remove }
     }
 
     /// Scroll the timeline chart sideways to show `selector` (the page does not move), or back
@@ -478,6 +488,9 @@ mod imp {
     pub fn on_plain_key(_: impl Fn(String) + 'static) -> impl Drop {
         NoListener
     }
+    pub fn on_selection_text(_: impl Fn(String) + 'static) -> impl Drop {
+        NoListener
+    }
     pub fn scroll_chart(_: &str, _: bool) {}
     pub fn full_view_url() -> String {
         String::new()
@@ -533,6 +546,9 @@ pub use imp::on_escape;
 /// Call a function with every plain key pressed outside text fields and dialogs (the guard
 /// removes the listener).
 pub use imp::on_plain_key;
+/// Call a function with the text the reader selects in the article (the guard removes the
+/// listener).
+pub use imp::on_selection_text;
 /// Scroll the timeline chart sideways to an element, or back to its start.
 pub use imp::scroll_chart;
 #[cfg(target_arch = "wasm32")]

@@ -43,6 +43,11 @@ impl Doc {
     /// This document with one more correction (or a message saying why it cannot be made).
     pub fn corrected(&self, c: Correction) -> Result<Doc, String> {
         c.check()?;
+        if let Correction::Add { name, .. } = &c {
+            if let Some(why) = corrections::add_refusal(&self.text, &self.annotation, name) {
+                return Err(why);
+            }
+        }
         let mut annotation = self.annotation.clone();
         if corrections::apply(&self.text, &mut annotation, std::slice::from_ref(&c)) == 0 {
             return Err("That correction no longer applies to this document.".to_owned());
@@ -509,6 +514,15 @@ pub fn App() -> Html {
             move || drop(guard)
         });
     }
+    // Text the reader selects in the article, offered to be added as a name.
+    let picked = use_state(String::new);
+    {
+        let picked = picked.clone();
+        use_effect_with(embed, move |embed| {
+            let guard = (!*embed).then(|| web::on_selection_text(move |t| picked.set(t)));
+            move || drop(guard)
+        });
+    }
     let drawer = use_state(|| false);
     let toggle_drawer = {
         let drawer = drawer.clone();
@@ -589,6 +603,9 @@ pub fn App() -> Html {
                     }
                     <div class="reader">
                         { stepper(doc, &event_order, &view.selection, &step) }
+                        if !embed && !picked.is_empty() {
+                            <AddName name={(*picked).clone()} on_correct={on_correct.clone()} on_done={{ let p = picked.clone(); Callback::from(move |()| p.set(String::new())) }} />
+                        }
                         // The article only needs an event selection; an entity selection reaches its
                         // marks through SelectedMarks, so selecting an entity re-renders no paragraph.
                         <ArticleView doc={doc.clone()} selection={if matches!(view.selection, Selection::Event(_)) { view.selection.clone() } else { Selection::None }}
@@ -659,6 +676,44 @@ fn stepper(doc: &DocRef, order: &[String], selection: &Selection, step: &Callbac
                 <strong>{ crate::format::event_date(&e.value, e.end_value.as_deref()) }</strong>{ " " }{ &e.label }</p>
             <button type="button" onclick={next} disabled={k + 1 == order.len()} aria-label="Next event" title="Next event (n)">{ "›" }</button>
         </div>
+    }
+}
+
+/// Props of [`AddName`].
+#[derive(Properties, PartialEq)]
+pub struct AddNameProps {
+    /// The text the reader selected in the article.
+    pub name: String,
+    /// Make the correction.
+    pub on_correct: Callback<Correction>,
+    /// The form was used or dismissed.
+    pub on_done: Callback<()>,
+}
+
+/// "Add “…” as a name": the text selected in the article, a type to choose, and Add.
+#[component]
+pub fn AddName(props: &AddNameProps) -> Html {
+    let kind = use_node_ref();
+    let onsubmit = {
+        let (kind, name, on_correct, on_done) = (kind.clone(), props.name.clone(), props.on_correct.clone(), props.on_done.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let k = kind.cast::<web_sys::HtmlSelectElement>().map_or_else(|| "person".to_owned(), |s| s.value());
+            on_correct.emit(Correction::Add { name: name.clone(), kind: k });
+            on_done.emit(());
+        })
+    };
+    let dismiss = props.on_done.reform(|_: MouseEvent| ());
+    html! {
+        <form class="add-name" {onsubmit} aria-label="Add a name the analysis missed">
+            <span>{ "Add " }<q>{ &props.name }</q>{ " as" }</span>
+            <select ref={kind} aria-label="Type of name">
+                { for [("person", "a person"), ("organization", "an organisation"), ("place", "a place"), ("group", "a group"), ("event", "an event"), ("work", "a work"), ("other", "another name")]
+                    .iter().map(|(v, l)| html! { <option value={*v}>{ *l }</option> }) }
+            </select>
+            <button type="submit">{ "Add name" }</button>
+            <button type="button" class="link" onclick={dismiss}>{ "Cancel" }</button>
+        </form>
     }
 }
 

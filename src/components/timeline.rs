@@ -50,8 +50,8 @@ fn granularity_class(e: &Event) -> &'static str {
     }
 }
 
-/// The selected row's date correction: a new value, or "not a date".
-fn date_fix(e: &Event, input: &NodeRef, on_correct: &Callback<Correction>) -> Html {
+/// The selected row's corrections: a new date, "not a date", and a new label.
+fn date_fix(e: &Event, input: &NodeRef, label_input: &NodeRef, on_correct: &Callback<Correction>) -> Html {
     let redate = {
         let (input, timex, on) = (input.clone(), e.timex.clone(), on_correct.clone());
         Callback::from(move |ev: SubmitEvent| {
@@ -63,6 +63,16 @@ fn date_fix(e: &Event, input: &NodeRef, on_correct: &Callback<Correction>) -> Ht
     };
     let timex = e.timex.clone();
     let undate = on_correct.reform(move |_: MouseEvent| Correction::Undate { timex: timex.clone() });
+    // Say in other words what happened (the label on the timeline).
+    let relabel = {
+        let (timex, on, label_input) = (e.timex.clone(), on_correct.clone(), label_input.clone());
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if let Some(i) = label_input.cast::<web_sys::HtmlInputElement>() {
+                on.emit(Correction::Relabel { timex: timex.clone(), label: i.value().trim().to_owned() });
+            }
+        })
+    };
     html! {
         <div class="date-fix">
             <form onsubmit={redate}>
@@ -71,6 +81,11 @@ fn date_fix(e: &Event, input: &NodeRef, on_correct: &Callback<Correction>) -> Ht
                 <button type="submit">{ "Fix date" }</button>
             </form>
             <button type="button" class="undate" onclick={undate}>{ "Not a date" }</button>
+            <form class="relabel" onsubmit={relabel}>
+                <label for="fix-label">{ "What happened" }</label>
+                <input id="fix-label" ref={label_input.clone()} value={e.label.clone()} maxlength="200" />
+                <button type="submit">{ "Save label" }</button>
+            </form>
         </div>
     }
 }
@@ -272,6 +287,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .map(|(e, _, n, _)| if *n > 1 { short_label(&format!("{n} events: {}", e.label)) } else { short_label(&e.label) })
         .collect();
     let date_input = use_node_ref();
+    let label_input = use_node_ref();
     let redated: Vec<&str> = ann.corrections.iter().filter_map(|c| if let Correction::Redate { timex, .. } = c { Some(timex.as_str()) } else { None }).collect();
     let body = if events.is_empty() {
         html! { <p class="empty">{ "No dated events were found in this article." }</p> }
@@ -292,7 +308,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                                 <td>{ format::event_date(&e.value, e.end_value.as_deref()) }{ if e.year_inferred { " (year inferred)" } else { "" } }</td>
                                 <td><button type="button" class="link" data-event={e.id.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &e.label }</button></td>
                                 <td>{ who.join(", ") }</td>
-                                <td>{ if pressed { date_fix(e, &date_input, &props.on_correct) } else if redated.contains(&e.timex.as_str()) { html! { <span class="corrected">{ "corrected" }</span> } } else { Html::default() } }</td>
+                                <td>{ if pressed { date_fix(e, &date_input, &label_input, &props.on_correct) } else if redated.contains(&e.timex.as_str()) { html! { <span class="corrected">{ "corrected" }</span> } } else { Html::default() } }</td>
                             </tr>
                         }
                     }) }

@@ -434,7 +434,7 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
     const row = (year) => page.locator('table.event-table:not(.print-only) tbody tr', { has: page.locator('td:first-child', { hasText: year }) });
     await row('2030').locator('button[data-event]').click();
     await page.fill('#fix-date', '2031');
-    await page.click('.date-fix button[type=submit]');
+    await page.click('.date-fix form:not(.relabel) button[type=submit]');
     await row('2031').first().waitFor({ timeout: 10000 });
     assert(await row('2031').locator('.corrected').count() + await row('2031').locator('.date-fix').count() >= 1, 'the fixed date is marked');
     await row('1998').locator('button[data-event]').click();
@@ -443,6 +443,57 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
       .catch(() => { throw new Error('"Not a date" removes the event'); });
     assert(await page.locator('ol.fixes li').count() === 3, 'three corrections listed');
     for (let i = 0; i < 3; i++) await page.locator('ol.fixes button.undo').first().click().then(() => page.waitForFunction((n) => document.querySelectorAll('ol.fixes li').length === n, 2 - i, { timeout: 20000 }));
+    await context.close();
+  });
+
+  test('a missed name is added by selecting it in the article; an overlap is refused; an event label is edited; all undo and export', async ({ browser, origin }) => {
+    const { context, page, errors } = await open(browser, origin + BASE, { acceptDownloads: true });
+    await ready(page);
+    await paste(page, `Quay works begin\nUpdated 10:00, 5-May-2022\nBy Ana Lima\nWork on the old quay began on Monday, the mayor of Santos, Rui Costa, said.\nThe old quay will reopen in 2024.\n`);
+    await waitTitle(page, 'Quay works begin');
+    const select = (text) => page.evaluate((text) => {
+      const walker = document.createTreeWalker(document.querySelector('article.article'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent.indexOf(text);
+        if (i >= 0) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + text.length);
+          document.getSelection().removeAllRanges();
+          document.getSelection().addRange(r);
+          return true;
+        }
+      }
+      return false;
+    }, text);
+    assert(await select('old quay'), 'text selected');
+    await page.locator('form.add-name').waitFor({ timeout: 5000 });
+    assert((await page.locator('form.add-name q').innerText()) === 'old quay', 'the form offers the selected text');
+    await page.selectOption('form.add-name select', 'place');
+    await page.click('form.add-name button[type=submit]');
+    await page.locator('.entities button.entity.t-place', { hasText: 'old quay' }).waitFor({ timeout: 10000 });
+    assert(await page.locator('article mark[data-entity]', { hasText: 'old quay' }).count() === 2, 'both mentions are marked');
+    // Inside a marked name: refused with a message naming it.
+    assert(await select('Costa'), 'text inside a name selected');
+    await page.locator('form.add-name').waitFor({ timeout: 5000 });
+    await page.click('form.add-name button[type=submit]');
+    await problem(page).waitFor({ timeout: 10000 });
+    assert(/overlaps/.test(await problem(page).innerText()), `refused: ${await problem(page).innerText()}`);
+    // An event's label.
+    await page.click('button.list-toggle');
+    const row = page.locator('table.event-table:not(.print-only) tbody tr', { has: page.locator('td:first-child', { hasText: '2024' }) });
+    await row.locator('button[data-event]').click();
+    await page.fill('#fix-label', 'The old quay reopens');
+    await page.click('.date-fix form.relabel button[type=submit]');
+    await page.waitForFunction(() => [...document.querySelectorAll('table.event-table:not(.print-only) button[data-event]')].some((b) => b.textContent === 'The old quay reopens'), null, { timeout: 10000 })
+      .catch(() => { throw new Error('the new label is shown'); });
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="lede"]')]);
+    const doc = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+    assert(doc.corrections.map((c) => c.op).join() === 'add,relabel', `exported: ${JSON.stringify(doc.corrections)}`);
+    assert(doc.events.some((e) => e.label === 'The old quay reopens') && doc.entities.some((e) => e.name === 'old quay'), 'exported document carries both');
+    for (let i = 0; i < 2; i++) await page.locator('ol.fixes button.undo').first().click().then(() => page.waitForFunction((n) => document.querySelectorAll('ol.fixes li').length === n, 1 - i, { timeout: 20000 }));
+    assert(await page.locator('.entities button.entity', { hasText: 'old quay' }).count() === 0, 'undone');
+    assert(errors.length === 0, errors.join('\n'));
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 //! A reader's corrections to the engine's reading: rename an entity, change its type, merge two
-//! entities, split a wrong mention off, say it is no entity at all, give a date another value
-//! or say it is not a date.
+//! entities, split a wrong mention off, say it is no entity at all, add a name the engine
+//! missed, give a date another value or say it is not a date, and say what an event was.
 //! Corrections are data (kept with the document, exported in `lede/1`), applied after every
 //! analysis; one whose target is gone (the text changed) is skipped, never an error.
 
@@ -53,6 +53,22 @@ pub enum Correction {
         /// The time expression's id.
         timex: String,
     },
+    /// A name the engine missed: every mention of it not already part of another name is
+    /// marked (joining an entity of that very name, if there is one).
+    Add {
+        /// The name as written in the text.
+        name: String,
+        /// `person`, `organization`, `place`, `group`, `event`, `work` or `other`.
+        #[serde(rename = "type")]
+        kind: String,
+    },
+    /// Say in other words what an event was (its label on the timeline).
+    Relabel {
+        /// The id of the time expression that dates the event.
+        timex: String,
+        /// The new label.
+        label: String,
+    },
     /// The entity is no name at all ("Not an entity"): it and its mentions go.
     Remove {
         /// The entity's id.
@@ -75,6 +91,8 @@ impl Correction {
             Correction::Redate { value, .. } => format!("A date set to {value}"),
             Correction::Undate { .. } => "A date removed".to_owned(),
             Correction::Remove { entity, name: n } => format!("{} is not an entity", if n.is_empty() { entity } else { n }),
+            Correction::Add { name, kind } => format!("{name} added as a {kind}"),
+            Correction::Relabel { label, .. } => format!("An event relabelled “{label}”"),
         }
     }
 
@@ -87,6 +105,13 @@ impl Correction {
                 Err(format!("{value:?} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD."))
             }
             Correction::Merge { entity, into } if entity == into => Err("An entity cannot be merged into itself.".to_owned()),
+            Correction::Add { name, .. } if name.trim().is_empty() || name.trim().chars().count() > 100 || name.contains(['\n', '\r']) => {
+                Err("A name to add is one line of 1 to 100 characters.".to_owned())
+            }
+            Correction::Add { kind, .. } if EntityKind::parse(kind).is_none() => Err(format!("{kind:?} is not an entity type.")),
+            Correction::Relabel { label, .. } if label.trim().is_empty() || label.chars().count() > 200 => {
+                Err("A label is 1 to 200 characters.".to_owned())
+            }
             _ => Ok(()),
         }
     }
@@ -101,17 +126,75 @@ fn is_calendar_value(v: &str) -> bool {
 pub fn apply(text: &str, a: &mut Annotation, corrections: &[Correction]) -> usize {
     let map = OffsetMap::new(text);
     let mut applied = 0;
-    for c in corrections {
+    let mut rebuild = false;
+    for c in corrections.iter().filter(|c| !matches!(c, Correction::Relabel { .. })) {
         if c.check().is_ok() && apply_one(text, &map, a, c) {
+            applied += 1;
+            rebuild = true;
+        }
+    }
+    if rebuild {
+        a.entities.sort_by(|x, y| y.salience.total_cmp(&x.salience));
+        a.events = events::find(text, &a.article, &a.timexes, &a.entities, a.reference);
+        // Rebuilt events take back the labels the reader gave them earlier.
+        let earlier: Vec<Correction> = a.corrections.iter().filter(|c| matches!(c, Correction::Relabel { .. })).cloned().collect();
+        for c in &earlier {
+            relabel(a, c);
+        }
+    }
+    for c in corrections.iter().filter(|c| matches!(c, Correction::Relabel { .. })) {
+        if c.check().is_ok() && relabel(a, c) {
             applied += 1;
         }
     }
-    if applied > 0 {
-        a.entities.sort_by(|x, y| y.salience.total_cmp(&x.salience));
-        a.events = events::find(text, &a.article, &a.timexes, &a.entities, a.reference);
-    }
     a.corrections.extend_from_slice(corrections);
     applied
+}
+
+/// Give the event dated by the correction's time expression its label; whether there was one.
+fn relabel(a: &mut Annotation, c: &Correction) -> bool {
+    let Correction::Relabel { timex, label } = c else { return false };
+    let mut any = false;
+    for e in a.events.iter_mut().filter(|e| &e.timex == timex) {
+        e.label = label.trim().to_owned();
+        any = true;
+    }
+    any
+}
+
+/// The mentions of `name` in `text`: whole-word occurrences not overlapping `taken` (sorted).
+fn free_occurrences(text: &str, name: &str, taken: &[ByteSpan]) -> Vec<ByteSpan> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text[from..].find(name) {
+        let (s, e) = (from + p, from + p + name.len());
+        let k = taken.partition_point(|m| m.end <= s);
+        let overlaps = taken.get(k).is_some_and(|m| m.start < e);
+        if !word(text[..s].chars().next_back()) && !word(text[e..].chars().next()) && !overlaps {
+            out.push(ByteSpan::new(s, e));
+        }
+        from = s + name.chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// Why adding `name` would change nothing: every mention of it is part of another name (the
+/// message names one), or it is not in the text. `None` when it can be added.
+pub fn add_refusal(text: &str, a: &Annotation, name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() || !text.contains(name) {
+        return Some(format!("“{name}” is not in the text."));
+    }
+    let mut taken: Vec<(ByteSpan, &str)> = a.entities.iter().filter(|e| e.name != name).flat_map(|e| e.mentions.iter().map(move |m| (*m, e.name.as_str()))).collect();
+    taken.sort_unstable_by_key(|(m, _)| (m.start, m.end));
+    let spans: Vec<ByteSpan> = taken.iter().map(|(m, _)| *m).collect();
+    if !free_occurrences(text, name, &spans).is_empty() {
+        return None;
+    }
+    let p = text.find(name).unwrap_or(0);
+    let other = taken.iter().find(|(m, _)| m.start < p + name.len() && p < m.end).map_or("another name", |(_, n)| *n);
+    Some(format!("“{name}” overlaps “{other}”, already marked there: remove or split that one first."))
 }
 
 fn apply_one(text: &str, map: &OffsetMap, a: &mut Annotation, c: &Correction) -> bool {
@@ -180,6 +263,34 @@ fn apply_one(text: &str, map: &OffsetMap, a: &mut Annotation, c: &Correction) ->
             a.timexes.retain(|t| &t.id != timex);
             a.timexes.len() < before
         }
+        Correction::Add { name, kind } => {
+            let Some(k) = EntityKind::parse(kind) else { return false };
+            let name = name.trim();
+            let mut taken: Vec<ByteSpan> = a.entities.iter().filter(|e| e.name != name).flat_map(|e| e.mentions.iter().copied()).collect();
+            taken.sort_unstable_by_key(|m| (m.start, m.end));
+            let found = free_occurrences(text, name, &taken);
+            if found.is_empty() {
+                return false;
+            }
+            match find(a, &slug(name)).filter(|&i| a.entities[i].name == name) {
+                Some(i) => {
+                    let e = &mut a.entities[i];
+                    e.kind = k;
+                    e.mentions.extend(found);
+                    e.mentions.sort_unstable_by_key(|m| (m.start, m.end));
+                    e.mentions.dedup();
+                }
+                None => {
+                    let base = slug(name);
+                    let id = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|id| find(a, id).is_none()).unwrap_or(base);
+                    // Ranked among the others by its mentions, as the engine ranks names.
+                    let salience = (0.05 * found.len() as f32).min(1.0);
+                    a.entities.push(Entity { id, name: name.to_owned(), aliases: Vec::new(), kind: k, role: None, salience, mentions: found, country: None });
+                }
+            }
+            true
+        }
+        Correction::Relabel { .. } => false,
         Correction::Remove { entity, .. } => {
             let Some(i) = find(a, entity) else { return false };
             let gone = a.entities.remove(i);

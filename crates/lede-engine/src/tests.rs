@@ -1032,6 +1032,43 @@ mod corrections {
     }
 
     #[test]
+    fn a_missed_name_is_added_with_every_free_mention_and_overlaps_are_refused() {
+        let text = "Port talks\n\nThe Quayside Trust met the mayor on Monday. Later the Quayside Trust said it would invest, and the Quayside Trusts of two towns agreed.\n";
+        let mut a = crate::annotate(text, &crate::Options::with_date(Some("2022-05-05")).unwrap());
+        a.entities.retain(|e| !e.name.contains("Quayside"));
+        let add = Correction::Add { name: "Quayside Trust".into(), kind: "organization".into() };
+        assert_eq!(crate::corrections::add_refusal(text, &a, "Quayside Trust"), None);
+        assert_eq!(apply(text, &mut a, std::slice::from_ref(&add)), 1);
+        let e = a.entities.iter().find(|e| e.name == "Quayside Trust").expect("added");
+        assert_eq!(e.kind, EntityKind::Organization);
+        let mentions: Vec<&str> = e.mentions.iter().map(|m| m.of(text)).collect();
+        assert_eq!(mentions, ["Quayside Trust", "Quayside Trust"], "whole words only: not inside 'Quayside Trusts'");
+        assert!(a.events.iter().any(|ev| ev.entities.contains(&e.id)), "events name it: {:?}", a.events);
+        // Text already inside another name is refused, with a message naming it.
+        let why = crate::corrections::add_refusal(text, &a, "Trust").expect("refused");
+        assert!(why.contains("Quayside Trust"), "{why}");
+        assert_eq!(apply(text, &mut a, &[Correction::Add { name: "Trust".into(), kind: "place".into() }]), 0);
+        assert!(crate::corrections::add_refusal(text, &a, "Atlantis").unwrap().contains("not in the text"));
+        assert!(Correction::Add { name: " ".into(), kind: "person".into() }.check().is_err());
+        assert!(Correction::Add { name: "X".into(), kind: "planet".into() }.check().is_err());
+    }
+
+    #[test]
+    fn an_event_label_is_rewritten_and_survives_later_corrections() {
+        let mut a = io_annotation();
+        let ev = a.events.iter().find(|e| !e.label.starts_with("Published")).expect("an event").clone();
+        let relabel = Correction::Relabel { timex: ev.timex.clone(), label: " Ana Lima and Omar Haddad met ".into() };
+        assert_eq!(apply(IO_TEXT, &mut a, std::slice::from_ref(&relabel)), 1);
+        assert_eq!(a.events.iter().find(|e| e.timex == ev.timex).unwrap().label, "Ana Lima and Omar Haddad met");
+        // A later correction rebuilds the events; the label the reader gave stays.
+        let lisbon = id_of(&a, "Lisbon");
+        assert_eq!(apply(IO_TEXT, &mut a, &[Correction::Retype { entity: lisbon, kind: "organization".into() }]), 1);
+        assert_eq!(a.events.iter().find(|e| e.timex == ev.timex).unwrap().label, "Ana Lima and Omar Haddad met");
+        assert_eq!(apply(IO_TEXT, &mut a, &[Correction::Relabel { timex: "t999".into(), label: "x".into() }]), 0);
+        assert!(Correction::Relabel { timex: ev.timex, label: "  ".into() }.check().is_err());
+    }
+
+    #[test]
     fn corrections_travel_in_lede_json() {
         let mut a = io_annotation();
         let ana = id_of(&a, "Ana Lima");
