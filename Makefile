@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve dist standalone size test lint test-native test-wasm e2e deny eval train eval-conll bench bench-ui fuzz tools browser clean
+.PHONY: lighthouse serve dist standalone size test lint test-native test-wasm e2e deny eval train eval-conll bench bench-ui fuzz tools browser clean
 
 MEANTIME ?= ../shared/data/meantime
 TEMPEVAL ?= ../shared/data/tempeval3-train
@@ -28,6 +28,10 @@ standalone: dist
 ## Raw and gzip bytes of every file in dist/, and the total.
 size: dist
 	@scripts/size.sh
+
+## Lighthouse 12, desktop and mobile, on the built viewer (installs lighthouse into target/ on first use).
+lighthouse: dist
+	@scripts/lighthouse.sh
 
 ## Every test: engine and SSR natively, wasm-bindgen-test in Chromium, end-to-end in Chromium.
 test: tools browser deny lint test-native test-wasm e2e
