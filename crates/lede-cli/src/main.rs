@@ -16,6 +16,7 @@
 //! Errors go to standard error prefixed with `lede:`; the exit code is 1 for bad
 //! input and 2 for a bad command line. Nothing panics on any input.
 
+mod batch;
 mod conll;
 mod eval;
 mod events_eval;
@@ -35,6 +36,7 @@ const USAGE: &str = "\
 usage: lede blocks FILE|-
        lede sentences FILE|-
        lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-
+       lede annotate [--date YYYY-MM-DD] [--jobs N] FILE... | DIR... | --jsonl
        lede eval meantime [--verbose] [--json FILE] DIR
        lede eval conll [--model | --engine] [--model-file FILE] [--limit N] [--errors] FILE...
        lede eval timeml [--verbose] [--errors] DIR
@@ -44,7 +46,10 @@ usage: lede blocks FILE|-
 FILE is raw article text (UTF-8) or, for annotate, a TimeML document (a .tml file
 or text starting with <?xml or <TimeML); - reads standard input.
 annotate resolves relative dates against --date, else the TimeML creation time,
-else the article's dateline. FORMAT is json (lede/1, the default), timeml, webanno
+else the article's dateline. Several files, a folder (its files, recursively) or --jsonl (one
+{id, text, date} object a line on standard input) are analysed on every core (--jobs N)
+and written as JSON lines: one lede/1 document a line, in input order, its id in meta.source;
+a document that fails gives {id, error} and the run goes on. FORMAT is json (lede/1, the default), timeml, webanno
 (W3C Web Annotation JSON-LD), timelinejs, entities-csv, events-csv or ics. DIR is
 the MEANTIME corpus root or a folder of its XML files; when it does not exist the evaluation is skipped (exit 0).
 eval conll scores the NER model alone (--model, the default; --model-file FILE for another
@@ -196,11 +201,49 @@ fn parse_options(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Par
     Ok((opts, rest))
 }
 
-/// `lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-`.
+/// Read and analyse one input as `lede annotate` does: TimeML by its name or start, a web page
+/// through the page reader, everything else as the viewer reads it. `(text, docid, annotation)`.
+pub(crate) fn analyse(name: &str, path: Option<&Path>, raw: &str, date: Option<CivilDateTime>) -> Result<(String, Option<String>, lede_engine::Annotation), String> {
+    if timeml::is_timeml(path, raw) {
+        let doc = timeml::parse(raw).map_err(|e| format!("{name}:{e}"))?;
+        let dct = match doc.dct.as_deref() {
+            Some(v) => {
+                let d = timeml::parse_value(v);
+                if d.is_none() && date.is_none() {
+                    eprintln!("lede: {name}: creation time {v:?} is not a calendar date; no reference date");
+                }
+                d
+            }
+            None => None,
+        };
+        // TimeML <TEXT> is body text: there is no headline, dateline or chrome to find.
+        let ann = annotate(&doc.text, &Options { reference: date.or(dct), plain: true });
+        return Ok((doc.text, doc.docid, ann));
+    }
+    // Everything else is read as the viewer reads it: a web page through the page reader
+    // (its publication date the reference unless --date says otherwise; a page it cannot
+    // read goes to the engine's own HTML import), else text, Markdown, lede/1, spaCy or
+    // TimelineJS JSON (by name and content).
+    let page = html::looks_like_html(name, raw).then(|| lede_html::extract(raw, None)).and_then(|p| {
+        p.map_err(|e| eprintln!("lede: {name}: {e}; reading it as plain HTML instead")).ok()
+    });
+    let (name, bytes, reference) = match &page {
+        Some(p) => (format!("{name}.txt"), p.text().into_bytes(), date.or_else(|| p.date.as_deref().and_then(timeml::parse_value))),
+        None => (name.to_owned(), raw.as_bytes().to_vec(), date),
+    };
+    let (text, ann) = lede_engine::import::analyze_file(&name, &bytes, &Options { reference, plain: false }, &mut |_| {}).map_err(|e| e.to_string())?;
+    Ok((text, None, ann))
+}
+
+/// `lede annotate [--date YYYY-MM-DD] [--to FORMAT] FILE|-`, and in batches: several files or a
+/// folder, or `--jsonl` on standard input, with `--jobs N`.
 fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
-    let (opts, rest) = parse_options(args, &[], &["--date", "--to"])?;
+    let (opts, rest) = parse_options(args, &["--jsonl"], &["--date", "--to", "--jobs"])?;
     let mut date: Option<CivilDateTime> = None;
     let mut format = Format::Json;
+    let mut jsonl = false;
+    let mut jobs: Option<usize> = None;
+    let mut to_given = false;
     for (name, value) in opts {
         let value = value.unwrap_or_default();
         match name.as_str() {
@@ -208,7 +251,12 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
                 let d = timeml::parse_value(&value).filter(|d| d.time().is_none() && value.len() == 10);
                 date = Some(d.ok_or_else(|| Failure::usage(format!("--date wants YYYY-MM-DD, not {value:?}")))?);
             }
+            "--jsonl" => jsonl = true,
+            "--jobs" => {
+                jobs = Some(value.parse().ok().filter(|&n| n >= 1).ok_or_else(|| Failure::usage(format!("--jobs wants a number of threads (1 or more), not {value:?}")))?);
+            }
             _ => {
+                to_given = true;
                 format = match value.as_str() {
                     "json" => Format::Json,
                     "timeml" => Format::Timeml,
@@ -222,45 +270,31 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
             }
         }
     }
+    let batch = jsonl || rest.len() > 1 || rest.first().is_some_and(|f| Path::new(f).is_dir());
+    if batch {
+        if to_given && !matches!(format, Format::Json) {
+            return Err(Failure::usage("several documents are written as JSON lines (lede/1, one a line): --to other formats takes one FILE"));
+        }
+        let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+        let input = if jsonl {
+            if !rest.is_empty() {
+                return Err(Failure::usage("--jsonl reads standard input: give no FILE"));
+            }
+            batch::Input::Jsonl
+        } else {
+            batch::Input::Files(batch::files(&rest).map_err(Failure::input)?)
+        };
+        let summary = batch::run(input, jobs, date).map_err(Failure::input)?;
+        eprintln!("{summary}");
+        return Ok(String::new());
+    }
     let [file] = rest.as_slice() else {
-        return Err(Failure::usage("annotate takes one FILE"));
+        return Err(Failure::usage("annotate takes a FILE (or several, or a folder, or --jsonl)"));
     };
     let raw = read_input(file).map_err(Failure::input)?;
     let path = (file != "-").then(|| Path::new(file.as_str()));
     let name = path.map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
-
-    let is_timeml = timeml::is_timeml(path, &raw);
-    let (text, docid, ann) = if is_timeml {
-        let doc = timeml::parse(&raw).map_err(|e| Failure::input(format!("{name}:{e}")))?;
-        let dct = match doc.dct.as_deref() {
-            Some(v) => {
-                let d = timeml::parse_value(v);
-                if d.is_none() && date.is_none() {
-                    eprintln!("lede: {name}: creation time {v:?} is not a calendar date; no reference date");
-                }
-                d
-            }
-            None => None,
-        };
-        // TimeML <TEXT> is body text: there is no headline, dateline or chrome to find.
-        let ann = annotate(&doc.text, &Options { reference: date.or(dct), plain: true });
-        (doc.text, doc.docid, ann)
-    } else {
-        // Everything else is read as the viewer reads it: a web page through the page reader
-        // (its publication date the reference unless --date says otherwise; a page it cannot
-        // read goes to the engine's own HTML import), else text, Markdown, lede/1, spaCy or
-        // TimelineJS JSON (by name and content).
-        let page = html::looks_like_html(&name, &raw).then(|| lede_html::extract(&raw, None)).and_then(|p| {
-            p.map_err(|e| eprintln!("lede: {name}: {e}; reading it as plain HTML instead")).ok()
-        });
-        let (name, bytes, reference) = match &page {
-            Some(p) => (format!("{name}.txt"), p.text().into_bytes(), date.or_else(|| p.date.as_deref().and_then(timeml::parse_value))),
-            None => (name.clone(), raw.clone().into_bytes(), date),
-        };
-        let (text, ann) = lede_engine::import::analyze_file(&name, &bytes, &Options { reference, plain: false }, &mut |_| {})
-            .map_err(|e| Failure::input(e.to_string()))?;
-        (text, None, ann)
-    };
+    let (text, docid, ann) = analyse(&name, path, &raw, date).map_err(Failure::input)?;
     let docid = docid.unwrap_or_else(|| {
         path.and_then(|p| p.file_stem()).map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
     });

@@ -228,3 +228,47 @@ fn annotate_exports_every_format() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("webanno"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn jsonl_batches_keep_order_and_ids_and_report_failures_in_line() {
+    let input = concat!(
+        r#"{"id": "a1", "text": "Port talks\n\nAna Lima met Omar Haddad in Lisbon on Monday.", "date": "2021-03-24"}"#, "\n",
+        r#"{"id": "b2", "text": "nothing here"#, "\n",
+        "\n",
+        r#"{"id": 3, "text": "Trade rose in 2019, officials in Santos said."}"#, "\n",
+        r#"{"id": "d4", "text": "x", "date": "March 3"}"#, "\n",
+    );
+    for jobs in ["1", "2"] {
+        let o = lede(&["annotate", "--jsonl", "--jobs", jobs], input.as_bytes());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+        assert_eq!(lines.len(), 4, "one line a document, blank lines skipped: {}", stdout(&o));
+        assert_eq!(lines[0]["schema"], "lede/1");
+        assert_eq!(lines[0]["meta"]["source"], "a1");
+        assert_eq!(lines[0]["meta"]["reference"], "2021-03-24");
+        assert!(lines[0]["events"].as_array().is_some_and(|e| e.iter().any(|e| e["value"] == "2021-03-22")), "{}", lines[0]);
+        assert_eq!(lines[1]["id"], "line 2");
+        assert!(lines[1]["error"].as_str().is_some_and(|e| e.contains("JSON")));
+        assert_eq!(lines[2]["meta"]["source"], "3");
+        assert_eq!(lines[3]["id"], "d4");
+        assert!(lines[3]["error"].as_str().is_some_and(|e| e.contains("YYYY-MM-DD")));
+        assert!(stderr(&o).contains("4 documents (2 failed)"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn files_and_folders_are_annotated_as_json_lines() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}-batch", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).expect("folder");
+    std::fs::write(dir.join("a.txt"), "Ana Lima met Omar Haddad in Lisbon.").expect("file");
+    std::fs::write(dir.join("sub/b.md"), "# Port\n\nTrade rose in 2019.").expect("file");
+    std::fs::write(dir.join("sub/c.txt"), [0xff, 0xfe, 0x00]).expect("file");
+    let o = lede(&["annotate", "--jobs", "2", dir.to_str().expect("path")], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let ids: Vec<String> = lines.iter().map(|l| l["meta"]["source"].as_str().or(l["id"].as_str()).unwrap_or("").rsplit('/').next().unwrap_or("").to_owned()).collect();
+    assert_eq!(ids, ["a.txt", "b.md", "c.txt"], "sorted by path");
+    assert!(lines[2]["error"].as_str().is_some(), "{}", lines[2]);
+    let usage = lede(&["annotate", "--to", "ics", dir.to_str().expect("path")], b"");
+    assert_eq!(usage.status.code(), Some(2), "several documents are JSON lines only");
+}

@@ -131,11 +131,17 @@ struct EventJ {
 
 /// Serialise an annotation of `text` as `lede/1` JSON (pretty-printed).
 pub fn to_json(text: &str, a: &Annotation) -> String {
-    serde_json::to_string_pretty(&document(text, a)).unwrap_or_default()
+    serde_json::to_string_pretty(&document(text, a, None)).unwrap_or_default()
+}
+
+/// The `lede/1` document on one line (no line breaks: JSON lines), with `meta.source` set to
+/// `source` (an id or address naming where the text came from) when given.
+pub fn to_json_line(text: &str, a: &Annotation, source: Option<&str>) -> String {
+    serde_json::to_string(&document(text, a, source)).unwrap_or_default()
 }
 
 /// The `lede/1` document of an annotation of `text`, for serde (written by [`to_json`]).
-fn document(text: &str, a: &Annotation) -> impl Serialize {
+fn document(text: &str, a: &Annotation, source: Option<&str>) -> impl Serialize {
     let map = OffsetMap::new(text);
     let sp = |s: ByteSpan| SpanJ { start: map.to_code_points(s.start), end: map.to_code_points(s.end) };
     Doc {
@@ -144,7 +150,7 @@ fn document(text: &str, a: &Annotation) -> impl Serialize {
             title: a.article.meta.title.clone(),
             published: a.article.meta.published.map(|p| p.to_iso()),
             authors: a.article.meta.authors.clone(),
-            source: None,
+            source: source.map(str::to_owned),
             language: english(),
             reference: a.reference.map(|r| r.to_iso()),
         },

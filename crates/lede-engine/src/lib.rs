@@ -92,7 +92,7 @@ mod tokens;
 
 pub use blocks::{Block, BlockKind};
 pub use datetime::{parse_dateline, CivilDateTime};
-pub use json::{from_json, to_json, JsonError, SCHEMA};
+pub use json::{from_json, to_json, to_json_line, JsonError, SCHEMA};
 pub use sentences::split_sentences;
 pub use entities::slug;
 pub use model::{Annotation, Entity, EntityKind, Event, Granularity, Options, Timex, TimexType};
