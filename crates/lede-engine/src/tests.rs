@@ -369,6 +369,9 @@ fn timex_cases() {
         ("Profits will recover next year.", r, &[("next year", "DATE", "2022")]),
         ("He said on Friday that it was over.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("They will meet on Friday.", r, &[("Friday", "DATE", "2021-03-26")]),
+        ("The ferry could leave as early as Friday, the captain said.", r, &[("Friday", "DATE", "2021-03-26")]),
+        ("On Friday, the dockers' union plans to vote on the offer.", r, &[("Friday", "DATE", "2021-03-26")]),
+        ("On Friday, the dockers' union planned a vote.", r, &[("Friday", "DATE", "2021-03-19")]),
         // TimeML extents and classes checked against TempEval-3's training corpus (invented text):
         // ages are not time expressions;
         ("A 40-year-old engineer and a six-month-old puppy arrived.", r, &[]),

@@ -522,9 +522,12 @@ impl Ctx<'_, '_> {
         if !self.cap(wi) {
             return None;
         }
+        // "as early as Tuesday", "as soon as Friday": a time still to come.
+        let earliest = lead == 0 && i >= 3 && self.w(i - 3) == "as" && matches!(self.w(i - 2), "early" | "soon") && self.w(i - 1) == "as";
         let direction = match self.w(i) {
             "last" | "past" => -1,
             "next" | "coming" => 1,
+            _ if earliest => 1,
             _ => match self.tense.get(wi).copied().unwrap_or(Tense::Unknown) {
                 Tense::Future => 1,
                 _ => -1,
@@ -1021,9 +1024,10 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
         }
         None
     };
-    // A plan points forward only to what follows it ("planned a rally on Saturday"); what comes
-    // before it dates the planning ("On Friday, the government planned ...").
-    let plan = |j: usize| matches!(lw[j].as_str(), "plan" | "plans" | "planned" | "planning" | "intend" | "intends" | "intended");
+    // A plan made points forward only to what follows it ("planned a rally on Saturday"); what
+    // comes before it dates the planning ("On Friday, the government planned ..."). A plan in
+    // the present points forward throughout ("On Tuesday, the league plans to ...").
+    let plan = |j: usize| matches!(lw[j].as_str(), "planned" | "intended");
     // The nearest cue of each token, from one sweep each way (linear in the sentence; a tie
     // goes to the cue before).
     let n = lw.len();
