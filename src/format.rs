@@ -1,5 +1,6 @@
 //! Small pure helpers that turn engine values into reader-facing strings.
 
+use lede_engine::{TimexValue, ValueKind};
 use lede_engine::{Article, BlockKind};
 
 /// "By Jane Doe and John Roe" from a list of author names; `None` when there are none.
@@ -68,34 +69,27 @@ mod tests {
 
 /// An event's date written for people: "24 March 2021", "March 2021", "2021",
 /// "18–19 March 2021", "1990–1999", "24 March 2021, 15:18"; "(year inferred)" is not added here.
-pub fn event_date(value: &str, end_value: Option<&str>) -> String {
+pub fn event_date(value: &TimexValue, end_value: Option<&TimexValue>) -> String {
     const MONTHS: [&str; 12] = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
         "December",
     ];
-    let one = |v: &str| -> String {
-        let y = v.get(..4).unwrap_or(v);
-        let m = v.get(5..7).and_then(|m| m.parse::<usize>().ok()).filter(|m| (1..=12).contains(m));
-        let d = v.get(8..10).and_then(|d| d.parse::<u32>().ok());
-        let t = v.get(11..16);
-        match (m, d, t) {
-            (Some(m), Some(d), Some(t)) => format!("{d} {} {y}, {t}", MONTHS[m - 1]),
-            (Some(m), Some(d), None) => format!("{d} {} {y}", MONTHS[m - 1]),
-            (Some(m), None, _) => format!("{} {y}", MONTHS[m - 1]),
-            _ => y.to_owned(),
+    let month = |m: u8| MONTHS[usize::from(m.clamp(1, 12) - 1)];
+    let one = |v: &TimexValue| -> String {
+        match v.kind() {
+            ValueKind::Clock(y, m, d, h, mi) if v.as_str().contains(':') => format!("{d} {} {y}, {h:02}:{mi:02}", month(m)),
+            ValueKind::Day(y, m, d) | ValueKind::DayPart(y, m, d) | ValueKind::Clock(y, m, d, ..) => format!("{d} {} {y}", month(m)),
+            ValueKind::Month(y, m) => format!("{} {y}", month(m)),
+            ValueKind::Year(y) => y.to_string(),
+            _ => v.to_string(),
         }
     };
     match end_value {
-        Some(e) if e != value => {
+        Some(e) if e != value => match (value.kind(), e.kind()) {
             // "18–19 March 2021" when only the day differs.
-            if value.len() == 10 && e.len() == 10 && value[..8] == e[..8] {
-                let full = one(e);
-                let d0 = value[8..10].trim_start_matches('0');
-                format!("{d0}–{full}")
-            } else {
-                format!("{}–{}", one(value), one(e))
-            }
-        }
+            (ValueKind::Day(y0, m0, d0), ValueKind::Day(y1, m1, _)) if (y0, m0) == (y1, m1) => format!("{d0}–{}", one(e)),
+            _ => format!("{}–{}", one(value), one(e)),
+        },
         _ => one(value),
     }
 }
@@ -103,6 +97,7 @@ pub fn event_date(value: &str, end_value: Option<&str>) -> String {
 #[cfg(test)]
 mod date_tests {
     use super::event_date;
+    use lede_engine::TimexValue;
 
     #[test]
     fn event_dates() {
@@ -116,7 +111,8 @@ mod date_tests {
             ("2021-01", Some("2021-03"), "January 2021–March 2021"),
         ];
         for (v, e, want) in cases {
-            assert_eq!(event_date(v, *e), *want);
+            let (v, e) = (TimexValue::parse(v), e.map(TimexValue::parse));
+            assert_eq!(event_date(&v, e.as_ref()), *want);
         }
     }
 }

@@ -217,8 +217,8 @@ pub fn ticks(seg: &Segment) -> Vec<(f64, String)> {
 }
 
 fn days_from(y: i32, m: u8, d: u8) -> i64 {
-    // Day numbers through the engine's calendar: find by the event_days helper on an ISO value.
-    lede_engine::event_days(&format!("{y:04}-{m:02}-{d:02}"), None).map_or(0, |r| r.0)
+    // Day numbers through the engine's calendar.
+    lede_engine::TimexValue::day(y, m, d).days().map_or(0, |r| r.0)
 }
 
 /// Where one item is drawn.
@@ -292,11 +292,12 @@ mod tests {
     use super::*;
 
     fn day(v: &str) -> i64 {
-        lede_engine::event_days(v, None).unwrap().0
+        lede_engine::TimexValue::parse(v).days().unwrap().0
     }
 
     fn item(v: &str, end: Option<&str>, chars: usize) -> Item {
-        let (start, e) = lede_engine::event_days(v, end).unwrap();
+        let (v, end) = (lede_engine::TimexValue::parse(v), end.map(lede_engine::TimexValue::parse));
+        let (start, e) = lede_engine::event_days(&v, end.as_ref()).unwrap();
         Item { start, end: e, label_chars: chars }
     }
 

@@ -485,7 +485,7 @@ pub fn App() -> Html {
             d.0.annotation
                 .events
                 .iter()
-                .filter(|e| lede_engine::event_days(&e.value, e.end_value.as_deref()).is_some())
+                .filter(|e| lede_engine::event_days(&e.value, e.end_value.as_ref()).is_some())
                 .map(|e| e.id.clone())
                 .collect::<Vec<String>>()
         })
@@ -673,7 +673,7 @@ fn stepper(doc: &DocRef, order: &[String], selection: &Selection, step: &Callbac
         <div class="event-stepper" role="group" aria-label="Selected event">
             <button type="button" onclick={prev} disabled={k == 0} aria-label="Previous event" title="Previous event (p)">{ "‹" }</button>
             <p><span class="pos">{ format!("{} of {}", k + 1, order.len()) }</span>
-                <strong>{ crate::format::event_date(&e.value, e.end_value.as_deref()) }</strong>{ " " }{ &e.label }</p>
+                <strong>{ crate::format::event_date(&e.value, e.end_value.as_ref()) }</strong>{ " " }{ &e.label }</p>
             <button type="button" onclick={next} disabled={k + 1 == order.len()} aria-label="Next event" title="Next event (n)">{ "›" }</button>
         </div>
     }

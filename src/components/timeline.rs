@@ -77,7 +77,7 @@ fn date_fix(e: &Event, input: &NodeRef, label_input: &NodeRef, on_correct: &Call
         <div class="date-fix">
             <form onsubmit={redate}>
                 <label for="fix-date">{ "Date (YYYY, YYYY-MM or YYYY-MM-DD)" }</label>
-                <input id="fix-date" ref={input.clone()} value={e.value.chars().take(10).collect::<String>()} inputmode="numeric" />
+                <input id="fix-date" ref={input.clone()} value={e.value.as_str().chars().take(10).collect::<String>()} inputmode="numeric" />
                 <button type="submit">{ "Fix date" }</button>
             </form>
             <button type="button" class="undate" onclick={undate}>{ "Not a date" }</button>
@@ -153,7 +153,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .events
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| lede_engine::event_days(&e.value, e.end_value.as_deref()).map(|d| (i, d)))
+            .filter_map(|(i, e)| lede_engine::event_days(&e.value, e.end_value.as_ref()).map(|d| (i, d)))
             .collect::<Vec<_>>()
     });
     let events: Vec<(&Event, (i64, i64))> = days.iter().filter_map(|&(i, d)| ann.events.get(i).map(|e| (e, d))).collect();
@@ -305,7 +305,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         let who: Vec<&str> = e.entities.iter().filter_map(|id| ann.entities.iter().find(|x| &x.id == id)).map(|x| x.name.as_str()).collect();
                         html! {
                             <tr class={classes!(dim.then_some("dim"))}>
-                                <td>{ format::event_date(&e.value, e.end_value.as_deref()) }{ if e.year_inferred { " (year inferred)" } else { "" } }</td>
+                                <td>{ format::event_date(&e.value, e.end_value.as_ref()) }{ if e.year_inferred { " (year inferred)" } else { "" } }</td>
                                 <td><button type="button" class="link" data-event={e.id.clone()} aria-pressed={pressed.to_string()} {onclick}>{ &e.label }</button></td>
                                 <td>{ who.join(", ") }</td>
                                 <td>{ if pressed { date_fix(e, &date_input, &label_input, &props.on_correct) } else if redated.contains(&e.timex.as_str()) { html! { <span class="corrected">{ "corrected" }</span> } } else { Html::default() } }</td>
@@ -327,7 +327,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let n_lanes = placed.iter().map(|p| p.lane + 1).max().unwrap_or(1);
         let axis_y = TOP_PX + n_lanes as f64 * LANE_PX + 6.0;
         let height = axis_y + AXIS_PX;
-        let published = ann.article.meta.published.and_then(|p| lede_engine::event_days(&p.to_iso()[..10], None)).map(|d| scale.x(d.0));
+        let published = ann.article.meta.published.and_then(|p| lede_engine::TimexValue::parse(&p.to_iso()[..10]).days()).map(|d| scale.x(d.0));
         html! {
             <div class="tl-scroll" ref={pane.clone()} role="region" aria-label="Timeline chart (arrow keys, Home and End move between events; + and − zoom)" {onkeydown} {onwheel}
                 onpointerdown={on_pointer_down} onpointermove={on_pointer_move} onpointerup={on_pointer_up.clone()} onpointercancel={on_pointer_up.clone()} onpointerleave={on_pointer_up}>
@@ -383,7 +383,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         });
                         let selected = props.selection == Selection::Event(e.id.clone());
                         let dim = !*with_entity;
-                        let date = format::event_date(&e.value, e.end_value.as_deref());
+                        let date = format::event_date(&e.value, e.end_value.as_ref());
                         let name = format!("{date}{}: {}", if e.year_inferred { " (year inferred)" } else { "" }, e.label);
                         let mark = if p.x1 > p.x0 {
                             html! { <rect class="band" x={format!("{:.1}", p.x0)} y={format!("{:.1}", y + 2.0)} width={format!("{:.1}", p.x1 - p.x0)} height="6" rx="2" /> }
@@ -416,7 +416,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <table class="event-table print-only" aria-hidden="true">
                 <tbody>
                     { for shown.iter().zip(&labels).map(|((e, _, n, _), label)| html! {
-                        <tr><td>{ format::event_date(&e.value, e.end_value.as_deref()) }</td><td>{ if *n > 1 { label.clone() } else { e.label.clone() } }</td></tr>
+                        <tr><td>{ format::event_date(&e.value, e.end_value.as_ref()) }</td><td>{ if *n > 1 { label.clone() } else { e.label.clone() } }</td></tr>
                     }) }
                 </tbody>
             </table>

@@ -473,7 +473,7 @@ pub fn predictions(doc: &Document, detok: &Detokenized, ann: &Annotation) -> (Ve
             (in_region(range) && !on_dct).then(|| TimexItem {
                 range,
                 kind: t.kind.name().to_owned(),
-                value: t.value.clone(),
+                value: t.value.to_string(),
             })
         })
         .collect();

@@ -81,7 +81,7 @@ pub(crate) fn run(dir: &Path, options: &TimemlOptions) -> Result<String, String>
         let pred: Vec<TimexItem> = a
             .timexes
             .iter()
-            .map(|t| TimexItem { range: range(t.span.start, t.span.end), kind: t.kind.name().to_owned(), value: t.value.clone() })
+            .map(|t| TimexItem { range: range(t.span.start, t.span.end), kind: t.kind.name().to_owned(), value: t.value.to_string() })
             .collect();
         let pairs = match_timexes(&gold, &pred);
         let c = count_timexes(&gold, &pred, &pairs);

@@ -199,28 +199,13 @@ fn end_position(text: &str) -> (u32, u32) {
 /// `THH:MM` (seconds and a zone suffix are accepted and dropped). `None` for
 /// anything else, including impossible dates.
 pub fn parse_value(value: &str) -> Option<CivilDateTime> {
-    let v = value.trim();
-    let num = |s: &str| -> Option<u32> {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
-    };
-    let (date, time) = match v.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (v, None),
-    };
-    let mut parts = date.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
+    // Read by the engine's one reader of TIMEX3 values.
+    let v = lede_engine::TimexValue::parse(value.trim());
+    match v.kind() {
+        lede_engine::ValueKind::Day(y, m, d) => CivilDateTime::date(y, m, d),
+        lede_engine::ValueKind::Clock(y, m, d, h, mi) if v.as_str().contains(':') => CivilDateTime::date(y, m, d)?.at(h, mi),
+        _ => None,
     }
-    let day = CivilDateTime::date(
-        i32::try_from(num(y)?).ok()?,
-        u8::try_from(num(m)?).ok()?,
-        u8::try_from(num(d)?).ok()?,
-    )?;
-    let Some(t) = time else { return Some(day) };
-    let (h, rest) = t.split_at_checked(2)?;
-    let mm = rest.strip_prefix(':')?.get(..2)?;
-    day.at(u8::try_from(num(h)?).ok()?, u8::try_from(num(mm)?).ok()?)
 }
 
 /// Escape text content: `&`, `<`, `>`; carriage returns as `&#13;` so that they
@@ -278,7 +263,7 @@ pub fn write(docid: &str, dct: Option<CivilDateTime>, text: &str, timexes: &[Tim
             "<TIMEX3 tid=\"{}\" type=\"{}\" value=\"{}\">{}</TIMEX3>",
             escape_attr(&tid),
             t.kind.name(),
-            escape_attr(&t.value),
+            escape_attr(t.value.as_str()),
             escape_text(inner)
         ));
         pos = t.span.end;

@@ -118,7 +118,7 @@ impl Correction {
 }
 
 fn is_calendar_value(v: &str) -> bool {
-    matches!(v.len(), 4 | 7 | 10) && v.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }) && events::event_days(v, None).is_some()
+    crate::TimexValue::parse(v).is_plain_date()
 }
 
 /// Apply `corrections` in order to `a`, an annotation of `text`; add them to the ones already
@@ -250,7 +250,7 @@ fn apply_one(text: &str, map: &OffsetMap, a: &mut Annotation, c: &Correction) ->
         }
         Correction::Redate { timex, value } => {
             let Some(t) = a.timexes.iter_mut().find(|t| &t.id == timex) else { return false };
-            t.value.clone_from(value);
+            t.value = crate::TimexValue::parse(value);
             t.end_value = None;
             t.year_inferred = false;
             if !matches!(t.kind, crate::TimexType::Date | crate::TimexType::Time) {

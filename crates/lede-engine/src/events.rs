@@ -1,66 +1,13 @@
 //! Dated events: one per dated statement, with a short label and its participants.
 
-use crate::datetime::{days_in_month, CivilDateTime};
-use crate::model::{Entity, Event, Granularity, Timex, TimexType};
+use crate::datetime::CivilDateTime;
+use crate::model::{Entity, Event, Timex, TimexType};
+use crate::value::TimexValue;
 use crate::span::ByteSpan;
 use crate::{Article, BlockKind};
 
 /// Most words in a label.
 const LABEL_WORDS: usize = 12;
-
-/// A concrete start, end and granularity for a TIMEX3 value, if it names a calendar period.
-/// Weeks, quarters, halves, seasons and decades become ranges of their finer unit.
-pub(crate) fn calendar_range(value: &str) -> Option<(String, Option<String>, Granularity)> {
-    let year: i32 = value.get(..4)?.parse().ok()?;
-    let rest = &value[4..];
-    let day_range = |d0: i64, d1: i64| -> Option<(String, Option<String>, Granularity)> {
-        let a = CivilDateTime::date(1970, 1, 1)?.add_days(d0)?.to_iso();
-        let b = CivilDateTime::date(1970, 1, 1)?.add_days(d1)?.to_iso();
-        Some((a, Some(b), Granularity::Day))
-    };
-    let months = |m0: u8, m1: u8, y1: i32| Some((format!("{year:04}-{m0:02}"), Some(format!("{y1:04}-{m1:02}")), Granularity::Month));
-    match rest {
-        "" => Some((value.to_owned(), None, Granularity::Year)),
-        "-SP" => months(3, 5, year),
-        "-SU" => months(6, 8, year),
-        "-FA" => months(9, 11, year),
-        "-WI" => months(12, 2, year + 1),
-        "-H1" => months(1, 6, year),
-        "-H2" => months(7, 12, year),
-        _ if rest.starts_with("-Q") => {
-            let q: u8 = rest[2..].parse().ok().filter(|q| (1..=4).contains(q))?;
-            months(q * 3 - 2, q * 3, year)
-        }
-        _ if rest.starts_with("-W") => {
-            let w: i64 = rest.get(2..4)?.parse().ok()?;
-            // Monday of ISO week 1 is the Monday on or before January 4.
-            let jan4 = CivilDateTime::date(year, 1, 4)?.days();
-            let monday = jan4 - i64::from(crate::datetime::weekday(jan4)) + 1 + (w - 1) * 7;
-            day_range(monday, monday + 6)
-        }
-        _ => {
-            let month: u8 = value.get(5..7)?.parse().ok()?;
-            if value.len() == 7 {
-                return (1..=12).contains(&month).then(|| (value.to_owned(), None, Granularity::Month));
-            }
-            let day: u8 = value.get(8..10)?.parse().ok()?;
-            if day == 0 || day > days_in_month(year, month) {
-                return None;
-            }
-            let date = value[..10].to_owned();
-            match value.get(10..) {
-                Some(t) if t.len() == 6 && t.starts_with('T') && t.as_bytes()[3] == b':' => Some((value.to_owned(), None, Granularity::Time)),
-                // Parts of day ("TMO") keep day precision.
-                _ => Some((date, None, Granularity::Day)),
-            }
-        }
-    }
-}
-
-/// A decade value ("199") as a year range.
-fn decade_range(value: &str) -> Option<(String, Option<String>, Granularity)> {
-    (value.len() == 3 && value.bytes().all(|b| b.is_ascii_digit())).then(|| (format!("{value}0"), Some(format!("{value}9")), Granularity::Year))
-}
 
 /// The clause of `sentence` that holds `timex`: split at semicolons, colons and
 /// clause-joining conjunctions; a tiny clause falls back to the whole sentence.
@@ -343,8 +290,8 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
         }
         // "now", "currently": the time of writing, the reference day (a vague past or future,
         // "recently", "soon", is no point on the timeline).
-        let present = (t.value == "PRESENT_REF").then(|| reference.map(|r| r.to_iso()[..10].to_owned())).flatten();
-        let Some((value, mut end_value, granularity)) = calendar_range(present.as_deref().unwrap_or(&t.value)).or_else(|| decade_range(&t.value)) else {
+        let present = (t.value == "PRESENT_REF").then(|| reference.map(|r| TimexValue::parse(&r.to_iso()[..10]))).flatten();
+        let Some((value, mut end_value, granularity)) = present.as_ref().unwrap_or(&t.value).calendar() else {
             continue;
         };
         if t.end_value.is_some() {
@@ -381,8 +328,18 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                 .filter(|x| cl.contains(x.span) && matches!(x.kind, TimexType::Date | TimexType::Time))
                 .collect();
             let mut l = label(text, cl, &in_clause, t.span);
-            if l.is_empty() {
-                l = label(text, s.span, &in_clause, t.span);
+            if l.split_whitespace().count() <= 1 && cl != s.span {
+                // A clause that is only its date, or a word besides ("... and in the summer of
+                // 2020", "... and again in the 1990s"): the sentence's statement, without any of
+                // its dates ("Trade rose").
+                let near = timexes.partition_point(|x| x.span.start < s.span.start);
+                let in_sentence: Vec<&Timex> = timexes[near..]
+                    .iter()
+                    .take_while(|x| x.span.start < s.span.end)
+                    .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
+                    .take(64)
+                    .collect();
+                l = label(text, s.span, &in_sentence, t.span);
             }
             if l.is_empty() {
                 // A sentence that is only its date ("Until this week."): the words as written.
@@ -419,30 +376,11 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
     events
 }
 
-/// First and last day (days since 1970-01-01, inclusive) of a calendar value
-/// (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`).
-fn period_days(value: &str) -> Option<(i64, i64)> {
-    let y: i32 = value.get(..4)?.parse().ok()?;
-    match value.len() {
-        4 => Some((CivilDateTime::date(y, 1, 1)?.days(), CivilDateTime::date(y, 12, 31)?.days())),
-        7 => {
-            let m: u8 = value.get(5..7)?.parse().ok()?;
-            Some((CivilDateTime::date(y, m, 1)?.days(), CivilDateTime::date(y, m, days_in_month(y, m))?.days()))
-        }
-        _ => {
-            let m: u8 = value.get(5..7)?.parse().ok()?;
-            let d: u8 = value.get(8..10)?.parse().ok()?;
-            let day = CivilDateTime::date(y, m, d)?.days();
-            Some((day, day))
-        }
-    }
-}
-
 /// The days an event covers: first and last day (days since 1970-01-01, inclusive),
 /// from its value and, for a range, its end value. `None` for a value that is not a date.
-pub fn event_days(value: &str, end_value: Option<&str>) -> Option<(i64, i64)> {
-    let (start, mut end) = period_days(value)?;
-    if let Some(e) = end_value.and_then(period_days) {
+pub fn event_days(value: &TimexValue, end_value: Option<&TimexValue>) -> Option<(i64, i64)> {
+    let (start, mut end) = value.days()?;
+    if let Some(e) = end_value.and_then(TimexValue::days) {
         end = end.max(e.1);
     }
     Some((start, end))

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::{event_days, Annotation, ByteSpan, Granularity, OffsetMap};
+use crate::{event_days, Annotation, ByteSpan, Granularity, OffsetMap, TimexValue, ValueKind};
 
 /// A stable name for a text that has no URL: `urn:lede:text:<FNV-1a 64 of its bytes>`.
 pub fn text_urn(text: &str) -> String {
@@ -70,7 +70,7 @@ pub fn web_annotations(text: &str, a: &Annotation, source: &str) -> String {
     for t in &a.timexes {
         let value = match &t.end_value {
             Some(end) => format!("{}..{end}", t.value),
-            None => t.value.clone(),
+            None => t.value.to_string(),
         };
         items.push((
             t.span.start,
@@ -101,24 +101,24 @@ pub fn web_annotations(text: &str, a: &Annotation, source: &str) -> String {
 
 /// `{year, month, day, hour, minute}` of a TIMEX3 calendar value, as far as it goes (TimelineJS
 /// date objects; strings, as TimelineJS writes them).
-fn tl_date(value: &str) -> Option<Value> {
-    let (date, time) = value.split_once('T').map_or((value, None), |(d, t)| (d, Some(t)));
-    let mut parts = date.split('-');
-    let year = parts.next().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+fn tl_date(value: &TimexValue) -> Option<Value> {
+    let (year, month, day) = match value.kind() {
+        ValueKind::Year(y) => (y, None, None),
+        ValueKind::Month(y, m) => (y, Some(m), None),
+        ValueKind::Day(y, m, d) | ValueKind::DayPart(y, m, d) | ValueKind::Clock(y, m, d, ..) => (y, Some(m), Some(d)),
+        _ => return None,
+    };
     let mut o = serde_json::Map::new();
-    o.insert("year".into(), json!(year.trim_start_matches('0')));
-    let num = |s: &str| s.parse::<u32>().ok().map(|n| n.to_string());
-    if let Some(m) = parts.next().and_then(num) {
-        o.insert("month".into(), json!(m));
-        if let Some(d) = parts.next().and_then(num) {
-            o.insert("day".into(), json!(d));
-        }
+    o.insert("year".into(), json!(year.to_string()));
+    if let Some(m) = month {
+        o.insert("month".into(), json!(m.to_string()));
     }
-    if let Some((h, mi)) = time.and_then(|t| t.split_once(':')) {
-        if let (Some(h), Some(mi)) = (num(h), num(&mi[..mi.len().min(2)])) {
-            o.insert("hour".into(), json!(h));
-            o.insert("minute".into(), json!(mi));
-        }
+    if let Some(d) = day {
+        o.insert("day".into(), json!(d.to_string()));
+    }
+    if let (Some((h, mi)), true) = (value.clock(), value.as_str().contains(':')) {
+        o.insert("hour".into(), json!(h.to_string()));
+        o.insert("minute".into(), json!(mi.to_string()));
     }
     Some(Value::Object(o))
 }
@@ -141,7 +141,7 @@ pub fn timelinejs(text: &str, a: &Annotation) -> String {
                     "text": format!("{}{}", e.sentence.of(text).trim(), if e.year_inferred { " (year inferred)" } else { "" }),
                 },
             });
-            if let Some(end) = e.end_value.as_deref().and_then(tl_date) {
+            if let Some(end) = e.end_value.as_ref().and_then(tl_date) {
                 slide["end_date"] = end;
             }
             let who: Vec<&str> = e.entities.iter().filter_map(name_of).collect();
@@ -208,8 +208,8 @@ pub fn events_csv(text: &str, a: &Annotation) -> String {
     for e in &a.events {
         rows.push(vec![
             e.id.clone(),
-            e.value.clone(),
-            e.end_value.clone().unwrap_or_default(),
+            e.value.to_string(),
+            e.end_value.as_ref().map(ToString::to_string).unwrap_or_default(),
             e.granularity.name().to_owned(),
             e.year_inferred.to_string(),
             e.label.clone(),
@@ -277,15 +277,14 @@ pub fn icalendar(text: &str, a: &Annotation, stamp: &str) -> String {
     }
     let urn = text_urn(text);
     for e in &a.events {
-        let Some((first, last)) = event_days(&e.value, e.end_value.as_deref()) else { continue };
+        let Some((first, last)) = event_days(&e.value, e.end_value.as_ref()) else { continue };
         ics_line(&mut out, "BEGIN:VEVENT");
         ics_line(&mut out, &format!("UID:{}-{}@lede", &urn["urn:lede:text:".len()..], e.id));
         ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
         let timed = e.granularity == Granularity::Time && e.end_value.is_none();
-        match (timed, e.value.split_once('T')) {
-            (true, Some((d, t))) if t.len() >= 5 => {
-                let hm = t[..5].replace(':', "");
-                ics_line(&mut out, &format!("DTSTART:{}T{hm}00", d.replace('-', "")));
+        match (timed, e.value.kind()) {
+            (true, ValueKind::Clock(y, m, d, h, mi)) => {
+                ics_line(&mut out, &format!("DTSTART:{y:04}{m:02}{d:02}T{h:02}{mi:02}00"));
             }
             _ => {
                 let (Some(s), Some(end)) = (ics_day(first), ics_day(last + 1)) else {

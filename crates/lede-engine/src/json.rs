@@ -187,7 +187,7 @@ fn document(text: &str, a: &Annotation, source: Option<&str>) -> impl Serialize 
             .iter()
             .map(|t| {
                 let s = sp(t.span);
-                TimexJ { id: t.id.clone(), start: s.start, end: s.end, kind: t.kind.name().to_owned(), value: t.value.clone(), end_value: t.end_value.clone(), year_inferred: t.year_inferred }
+                TimexJ { id: t.id.clone(), start: s.start, end: s.end, kind: t.kind.name().to_owned(), value: t.value.to_string(), end_value: t.end_value.as_ref().map(ToString::to_string), year_inferred: t.year_inferred }
             })
             .collect(),
         events: a
@@ -196,8 +196,8 @@ fn document(text: &str, a: &Annotation, source: Option<&str>) -> impl Serialize 
             .map(|e| EventJ {
                 id: e.id.clone(),
                 timex: e.timex.clone(),
-                value: e.value.clone(),
-                end_value: e.end_value.clone(),
+                value: e.value.to_string(),
+                end_value: e.end_value.as_ref().map(ToString::to_string),
                 granularity: e.granularity.name().to_owned(),
                 year_inferred: e.year_inferred,
                 label: e.label.clone(),
@@ -328,7 +328,7 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
     for (i, t) in doc.timexes.into_iter().enumerate() {
         let kind = TimexType::parse(&t.kind).ok_or_else(|| JsonError::semantic(format!("timexes[{i}].type: unknown type {:?} (expected DATE, TIME, DURATION or SET)", t.kind)))?;
         let span = sp.span(SpanJ { start: t.start, end: t.end }, &format!("timexes[{i}]"))?;
-        timexes.push(Timex { id: t.id, span, kind, value: t.value, end_value: t.end_value, year_inferred: t.year_inferred });
+        timexes.push(Timex { id: t.id, span, kind, value: t.value.into(), end_value: t.end_value.map(Into::into), year_inferred: t.year_inferred });
     }
     // In text order, as the engine makes them: events are rebuilt from them (after a
     // correction) by a search that relies on it, and a file written by hand may list them in any order.
@@ -339,11 +339,12 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
             .into_iter()
             .find(|g| g.name() == e.granularity)
             .ok_or_else(|| JsonError::semantic(format!("events[{i}].granularity: unknown {:?}", e.granularity)))?;
-        if crate::events::calendar_range(&e.value).is_none() && !(e.value.len() == 4 && e.value.bytes().all(|b| b.is_ascii_digit())) {
-            return Err(JsonError::semantic(format!("events[{i}].value: {:?} is not a calendar date", e.value)));
+        let value = crate::TimexValue::from(e.value);
+        if value.calendar().is_none() {
+            return Err(JsonError::semantic(format!("events[{i}].value: {:?} is not a calendar date", value.as_str())));
         }
         let sentence = sp.span(e.sentence, &format!("events[{i}].sentence"))?;
-        events.push(Event { id: e.id, timex: e.timex, value: e.value, end_value: e.end_value, granularity, year_inferred: e.year_inferred, label: e.label, sentence, entities: e.entities });
+        events.push(Event { id: e.id, timex: e.timex, value, end_value: e.end_value.map(Into::into), granularity, year_inferred: e.year_inferred, label: e.label, sentence, entities: e.entities });
     }
     let article = Article { meta, blocks, sentences };
     Ok((text.clone(), Annotation { article, reference, entities, timexes, events, corrections: doc.corrections }))

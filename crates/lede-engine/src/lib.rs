@@ -89,6 +89,7 @@ mod sentences;
 mod span;
 mod timex;
 mod tokens;
+mod value;
 
 pub use blocks::{Block, BlockKind};
 pub use datetime::{parse_dateline, CivilDateTime};
@@ -96,6 +97,7 @@ pub use json::{from_json, to_json, to_json_line, JsonError, SCHEMA};
 pub use sentences::split_sentences;
 pub use entities::slug;
 pub use model::{Annotation, Entity, EntityKind, Event, Granularity, Options, Timex, TimexType};
+pub use value::{TimexValue, ValueKind};
 pub use span::{ByteSpan, OffsetMap};
 #[doc(hidden)]
 pub use ner::api as ner_api;
@@ -196,17 +198,19 @@ fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>)
             }
             continue;
         }
-        if f.value.len() >= 4 && f.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) && !f.value.starts_with('P') {
-            last_year = f.value[..4].parse().ok();
+        let value = TimexValue::parse(&f.value);
+        if let Some(y) = value.year() {
+            last_year = Some(y);
         }
         if f.anaphoric_day {
             if let Some(d) = &last_day {
                 f.value.clone_from(d);
             }
-        } else if f.value.len() >= 10 && f.value.as_bytes()[4] == b'-' && f.value.as_bytes()[7] == b'-' {
-            last_day = Some(f.value[..10].to_owned());
+        } else if let Some((y, m, d)) = value.date() {
+            last_day = Some(TimexValue::day(y, m, d).to_string());
         }
     }
+    // The recognisers write TimeML's strings; here they become typed values, once.
     found
         .into_iter()
         .enumerate()
@@ -214,8 +218,8 @@ fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>)
             id: format!("t{}", i + 1),
             span: f.span,
             kind: f.kind,
-            value: f.value,
-            end_value: f.end_value,
+            value: f.value.into(),
+            end_value: f.end_value.map(Into::into),
             year_inferred: f.year_inferred,
         })
         .collect()

@@ -1,5 +1,6 @@
 //! The annotation model: entities, time expressions and dated events over byte spans.
 
+use crate::value::TimexValue;
 use crate::{Article, ByteSpan, CivilDateTime};
 
 /// The type of a named entity.
@@ -112,9 +113,9 @@ pub struct Timex {
     /// Its TIMEX3 type.
     pub kind: TimexType,
     /// Its TIMEX3 value ("2021-03-02", "P2D", "PAST_REF").
-    pub value: String,
+    pub value: TimexValue,
     /// For a range ("a two-day visit starting March 22"), the TIMEX3 value of its last day.
-    pub end_value: Option<String>,
+    pub end_value: Option<TimexValue>,
     /// True when the year was not written and was inferred from the reference date.
     pub year_inferred: bool,
 }
@@ -152,9 +153,9 @@ pub struct Event {
     /// The id of the timex that dates it.
     pub timex: String,
     /// Start as TIMEX3 value ("2021-03-22", "2021-02", "2001").
-    pub value: String,
+    pub value: TimexValue,
     /// End of a range, when the statement spans several days.
-    pub end_value: Option<String>,
+    pub end_value: Option<TimexValue>,
     /// How precise `value` is.
     pub granularity: Granularity,
     /// True when the year was inferred rather than written.

@@ -852,11 +852,35 @@ impl Ctx<'_, '_> {
         if let Some(y) = self.year_number_at(i + 1) {
             return Some(M::new(2, TimexType::Date, format!("{y:04}-{code}")));
         }
+        // "the summer of 2020".
+        if self.w(i + 1) == "of" {
+            if let Some(y) = self.year_number_at(i + 2) {
+                return Some(M::new(3, TimexType::Date, format!("{y:04}-{code}")));
+            }
+        }
         if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by") || matches!(self.prev(i), "in" | "by" | "until" | "since") {
             let y = self.reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
             return Some(M::new(1, TimexType::Date, format!("{y}-{code}")).inferred());
         }
         None
+    }
+
+    /// "the 20th century", "the twenty-first century": the century's first two digits ("19").
+    fn century(&self, i: usize) -> Option<M> {
+        if self.w(i + 1) != "century" {
+            return None;
+        }
+        const WORDS: [&str; 21] = [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+            "twentieth", "twenty-first",
+        ];
+        let w = self.w(i);
+        let n = WORDS.iter().position(|x| *x == w).map(|k| k as u32 + 1).or_else(|| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th").then(|| digits.parse().ok()).flatten()
+        })?;
+        (1..=30).contains(&n).then(|| M::new(2, TimexType::Date, format!("{:02}", n - 1)))
     }
 
     /// Fixed-date holidays: "Christmas (Day|Eve)", "New Year's (Day|Eve)", "Valentine's Day",
@@ -1001,6 +1025,7 @@ impl Ctx<'_, '_> {
             .or_else(|| self.relative_period(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.season(i))
+            .or_else(|| self.century(i))
             .or_else(|| self.holiday(i))
             .or_else(|| self.set(i))
             .or_else(|| self.duration(i))
@@ -1092,9 +1117,13 @@ fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
         let (before, after) = found.split_at_mut(k);
         let dur = &before[k - 1];
         let date = &mut after[0];
-        if dur.kind != TimexType::Duration || date.kind != TimexType::Date || date.value.len() != 10 || date.end_value.is_some() {
+        let day = crate::value::TimexValue::parse(&date.value);
+        if dur.kind != TimexType::Duration || date.kind != TimexType::Date || date.end_value.is_some() {
             continue;
         }
+        let Some((y, m, d)) = day.date().filter(|_| matches!(day.kind(), crate::value::ValueKind::Day(..))) else {
+            continue;
+        };
         let Some(n) = dur.value.strip_prefix('P').and_then(|v| v.strip_suffix('D')).and_then(|n| n.parse::<i64>().ok()) else {
             continue;
         };
@@ -1110,12 +1139,9 @@ fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
         if !linked || !(2..=31).contains(&n) {
             continue;
         }
-        let parts: Vec<i64> = date.value.split('-').filter_map(|p| p.parse().ok()).collect();
-        if let [y, m, d] = parts[..] {
-            let start = days_from_civil(y as i32, m as u8, d as u8);
-            let (y2, m2, d2) = civil_from_days(start + n - 1);
-            date.end_value = ymd(y2, m2, d2);
-        }
+        let start = days_from_civil(y, m, d);
+        let (y2, m2, d2) = civil_from_days(start + n - 1);
+        date.end_value = ymd(y2, m2, d2);
     }
 }
 
