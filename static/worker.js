@@ -61,16 +61,23 @@ self.onmessage = async ({ data }) => {
     if (op === 'dateline') {
       self.postMessage({ id, ok: m.dateline(String(data.text)) ?? null });
     } else if (op === 'annotate') {
-      let [name, bytes, date] = [String(data.name), data.bytes, data.date || null];
+      let [name, bytes, date, page] = [String(data.name), data.bytes, data.date || null, null];
       if (isPage(name, bytes) && bytes.length <= 64 * 1048576) {
-        const page = await readPage(bytes);
+        page = await readPage(bytes);
         if (page && page.text) {
           bytes = new TextEncoder().encode(page.text);
           date ||= page.date || null;
           name = `${name}.txt`;
         }
       }
-      const json = m.annotateFile(name, bytes, { date }, (progress) => self.postMessage({ id, progress }));
+      let json = m.annotateFile(name, bytes, { date }, (progress) => self.postMessage({ id, progress }));
+      if (page && page.text && (page.lang || page.siteName)) {
+        // The page's language and site name, which its text does not carry.
+        const doc = JSON.parse(json);
+        if (page.lang) doc.meta.language = String(page.lang).slice(0, 35);
+        if (page.siteName) doc.meta.site = String(page.siteName).slice(0, 200);
+        json = JSON.stringify(doc);
+      }
       self.postMessage({ id, ok: json });
     } else {
       self.postMessage({ id, ok: null });

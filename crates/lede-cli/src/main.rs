@@ -231,7 +231,11 @@ pub(crate) fn analyse(name: &str, path: Option<&Path>, raw: &str, date: Option<C
         Some(p) => (format!("{name}.txt"), p.text().into_bytes(), date.or_else(|| p.date.as_deref().and_then(timeml::parse_value))),
         None => (name.to_owned(), raw.as_bytes().to_vec(), date),
     };
-    let (text, ann) = lede_engine::import::analyze_file(&name, &bytes, &Options { reference, plain: false }, &mut |_| {}).map_err(|e| e.to_string())?;
+    let (text, mut ann) = lede_engine::import::analyze_file(&name, &bytes, &Options { reference, plain: false }, &mut |_| {}).map_err(|e| e.to_string())?;
+    if let Some(p) = &page {
+        ann.article.meta.language.clone_from(&p.lang);
+        ann.article.meta.site.clone_from(&p.site_name);
+    }
     Ok((text, None, ann))
 }
 

@@ -48,6 +48,9 @@ struct MetaJ {
     source: Option<String>,
     #[serde(default = "english")]
     language: String,
+    /// The site that published the text, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    site: Option<String>,
     /// The date relative expressions were resolved against.
     #[serde(default)]
     reference: Option<String>,
@@ -151,7 +154,8 @@ fn document(text: &str, a: &Annotation, source: Option<&str>) -> impl Serialize 
             published: a.article.meta.published.map(|p| p.to_iso()),
             authors: a.article.meta.authors.clone(),
             source: source.map(str::to_owned),
-            language: english(),
+            language: a.article.meta.language.clone().unwrap_or_else(english),
+            site: a.article.meta.site.clone(),
             reference: a.reference.map(|r| r.to_iso()),
         },
         text: text.to_owned(),
@@ -288,7 +292,8 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
             Some(v) => crate::parse_dateline(v).map(Some).ok_or_else(|| JsonError::semantic(format!("meta.{what}: {v:?} is not a valid date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)"))),
         }
     };
-    let meta = Meta { title: doc.meta.title, published: parse_date(&doc.meta.published, "published")?, authors: doc.meta.authors };
+    let language = Some(doc.meta.language).filter(|l| l != "en" && !l.trim().is_empty() && l.len() <= 35);
+    let meta = Meta { title: doc.meta.title, published: parse_date(&doc.meta.published, "published")?, authors: doc.meta.authors, language, site: doc.meta.site };
     let reference = parse_date(&doc.meta.reference, "reference")?.or(meta.published);
     let mut blocks = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {

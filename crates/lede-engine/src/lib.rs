@@ -111,6 +111,11 @@ pub struct Meta {
     pub published: Option<CivilDateTime>,
     /// Author names from the byline.
     pub authors: Vec<String>,
+    /// The language the text is in, as a BCP 47 tag (a web page's `<html lang>`), when known;
+    /// `lede/1` writes `"en"` otherwise.
+    pub language: Option<String>,
+    /// The name of the site that published it (a web page's metadata), when known.
+    pub site: Option<String>,
 }
 
 /// A sentence and the block it belongs to.
@@ -149,6 +154,8 @@ pub fn analyze(text: &str) -> Article {
         title: structure.title.map(|t| t.of(text).to_owned()),
         published: structure.published,
         authors: structure.authors.iter().map(|a| a.of(text).to_owned()).collect(),
+        language: None,
+        site: None,
     };
     Article { meta, blocks: structure.blocks, sentences }
 }

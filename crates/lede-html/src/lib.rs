@@ -88,6 +88,76 @@ fn paragraphs(text: &str) -> String {
     out
 }
 
+/// The text of every `<figcaption>` of the article's HTML (tags out, spaces collapsed).
+fn figcaptions(content: &str) -> Vec<String> {
+    let lower = content.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find("<figcaption") {
+        let open = from + p;
+        let Some(start) = lower[open..].find('>').map(|e| open + e + 1) else { break };
+        let end = lower[start..].find("</figcaption").map_or(content.len(), |e| start + e);
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in content[start..end].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push(' ');
+                }
+                _ if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text.replace("&amp;", "&").replace("&nbsp;", " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(text);
+        }
+        from = end;
+    }
+    out
+}
+
+/// Paragraphs that are a figure's caption, marked as captions for the engine ("Photo: ...")
+/// unless they already say so.
+fn mark_captions(body: &str, captions: &[String]) -> String {
+    if captions.is_empty() {
+        return body.to_owned();
+    }
+    body.split("\n\n")
+        .map(|p| {
+            let lower = p.to_lowercase();
+            let says = ["photo", "image", "pictured", "picture", "illustration", "video", "©"].iter().any(|w| lower.starts_with(w));
+            if !says && captions.iter().any(|c| c == p) {
+                format!("Photo: {p}")
+            } else {
+                p.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The `datetime` of the page's first `<time>` element, if it starts with a date.
+fn time_datetime(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    for _ in 0..50 {
+        let p = from + lower[from..].find("<time")?;
+        let end = lower[p..].find('>').map_or(lower.len(), |e| p + e);
+        let tag = &html[p..end];
+        from = end;
+        let Some(a) = tag.to_ascii_lowercase().find("datetime=") else { continue };
+        let v = tag[a + 9..].trim_start_matches(['"', '\'']);
+        let v: String = v.chars().take_while(|c| !matches!(c, '"' | '\'' | ' ' | '>')).collect();
+        if iso_date(&v).is_some() {
+            return Some(v);
+        }
+    }
+    None
+}
+
 /// Deepest element nesting read (the extractor walks the tree recursively; deeper pages are
 /// refused with a message, and the engine's own linear reader takes them).
 pub const MAX_DEPTH: usize = 400;
@@ -138,11 +208,13 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page, String> {
     let cfg = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let mut r = Readability::new(html, url, Some(cfg)).map_err(|e| format!("the page could not be read: {e}"))?;
     let a = r.parse().map_err(|e| format!("no article was found in the page: {e}"))?;
-    let body = paragraphs(&a.text_content);
+    let captions = figcaptions(&a.content);
+    let body = mark_captions(&paragraphs(&a.text_content), &captions);
     if body.is_empty() {
         return Err("no article text was found in the page".to_owned());
     }
-    let published = a.published_time.filter(|p| !p.trim().is_empty());
+    // JSON-LD and meta tags first (Readability's reading), then the page's first <time datetime>.
+    let published = a.published_time.filter(|p| !p.trim().is_empty()).or_else(|| time_datetime(html));
     Ok(Page {
         title: a.title.trim().to_owned(),
         byline: a.byline.filter(|b| !b.trim().is_empty()),
@@ -205,6 +277,21 @@ mod tests {
         assert_eq!(p.body.matches("\n\n").count(), 2, "three paragraphs: {:?}", p.body);
         let text = p.text();
         assert!(text.starts_with("Harbour deal signed after months of talks\nBy Ana Lima\nPublished 2021-03-24\n\nThe port"), "{text}");
+    }
+
+    #[test]
+    fn figure_captions_stay_captions_and_time_elements_date_the_page() {
+        let html = r#"<!doctype html><html lang="pt-BR"><head><title>Harbour deal signed after months of talks at the port</title></head>
+            <body><article><h1>Harbour deal signed after months of talks at the port</h1><p>By Ana Lima, <time datetime="2022-05-05T10:00">5 May</time></p>
+            <p>The port of Santos signed a deal with Omar Haddad's shipping line on Monday, officials said, after months of talks between the two sides.</p>
+            <figure><img src="q.jpg" alt=""><figcaption>Workers unload a ship at the new quay.</figcaption></figure>
+            <p>The agreement, worth 40 million dollars, runs until 2030 and covers two new quays, the mayor told reporters at the harbour on Tuesday.</p>
+            <p>Dock workers welcomed the news, though their union said it would watch how the new jobs are shared between old and new staff.</p>
+            </article></body></html>"#;
+        let p = extract(html, None).expect("an article");
+        assert_eq!(p.date.as_deref(), Some("2022-05-05"), "from <time datetime>");
+        assert_eq!(p.lang.as_deref(), Some("pt-BR"));
+        assert!(p.body.contains("\n\nPhoto: Workers unload a ship at the new quay.\n\n"), "{}", p.body);
     }
 
     #[test]
