@@ -18,6 +18,7 @@ use lede_cli::timeml;
 use lede_engine::{annotate, Annotation, Options};
 
 use crate::eval::{detokenize, find_documents, parse_document, token_range, TokRange, ANCHORING};
+use crate::tempeval::tml_files;
 use lede_cli::timeml::parse_value;
 
 /// One anchored expression: its range (bytes or tokens, inclusive), and the anchored events'
@@ -96,20 +97,6 @@ fn score(anchors: &[Anchor], ann: &Annotation, range_of: &dyn Fn(lede_engine::By
         }
     }
     c
-}
-
-fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            tml_files(&p, out)?;
-        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("tml")) {
-            out.push(p);
-        }
-    }
-    Ok(())
 }
 
 /// The TimeML files under `dir`.
