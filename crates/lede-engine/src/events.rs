@@ -107,6 +107,22 @@ const FILLERS: &[&str] = &["also", "still", "already", "just", "reportedly", "re
 /// Words that open an aside between commas ("Sytenko, a former envoy, is expected ...").
 const ASIDE_OPENERS: &[&str] = &["a", "an", "the", "who", "which", "whose", "whom", "former", "now", "then", "himself", "herself", "itself"];
 
+/// Past-tense and reporting verbs that news writes without "-ed".
+const COMMON_VERBS: &[&str] = &[
+    "said", "told", "met", "held", "made", "took", "gave", "began", "came", "went", "won", "lost", "saw", "left", "sold",
+    "bought", "paid", "fell", "rose", "grew", "spent", "brought", "sent", "struck", "hit", "led", "fled", "shot", "found",
+    "became", "wrote", "spoke", "broke", "chose", "flew", "ran", "set", "put", "cut", "quit", "sank", "beat", "will",
+    "says", "tells", "meets", "plans", "begins", "opens", "ends", "returns", "visits", "arrives", "leaves",
+];
+
+/// Whether a word reads as a verb of a statement ("signed", "said", "will"): a cheap cue in
+/// place of a part-of-speech tagger, to find what happened near a date.
+fn looks_like_verb(w: &str) -> bool {
+    let b = bare(w);
+    let lower_start = w.chars().next().is_some_and(char::is_lowercase);
+    lower_start && (COMMON_VERBS.contains(&b.as_str()) || b.len() > 4 && b.ends_with("ed") && !b.ends_with("eed"))
+}
+
 /// The word without surrounding punctuation, lower-cased, for list lookups.
 fn bare(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
@@ -245,7 +261,10 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
             // The date sits late in a long statement: its subject, then the words around it.
             Some(a) if a > LABEL_WORDS - 3 => {
                 let subject = words.iter().take(4).position(|w| w.ends_with(',')).map_or(4, |k| k + 1).min(4);
-                let from = a.saturating_sub(7).max(subject);
+                // The window starts seven words before the date, or earlier, just before the verb
+                // nearest before the date when that is further (what happened then).
+                let verb = (subject..a.min(words.len())).rev().take(15).find(|&k| looks_like_verb(&words[k]));
+                let from = verb.map_or(a, |v| v.saturating_sub(2)).min(a.saturating_sub(7)).max(subject);
                 let to = (from + (LABEL_WORDS - subject)).min(words.len());
                 truncated = to < words.len();
                 let mut kept: Vec<String> = words[..subject].to_vec();

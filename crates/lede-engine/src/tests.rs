@@ -761,6 +761,7 @@ fn event_label_cases() {
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe strike began in 2019 and ended in 2021.\n", "2019", "The strike began"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe strike began in 2019 and ended in 2021.\n", "2021", "The strike began and ended"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nUntil last week.\n", "2022-01-24", "Until last week"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe members of the old harbour council of the northern province approved the new plan for the eastern quay and the wall in January.\n", "2022-01", "The members of the … northern province approved the new plan for the…"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nTrade rose in the second quarter of 2021 and in the summer of 2020.\n", "2020-06", "Trade rose"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port grew in the 20th century.\n", "1900", "The port grew"),
     ];
