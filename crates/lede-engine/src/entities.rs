@@ -878,7 +878,11 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         // The rules split a hyphenated word at the span's start into names of their own.
         let split_word = token_at(s.toks, span.start)
             .map(|k| s.toks[k].span)
-            .filter(|w| w.end < span.end && w.of(text).contains('-') && mine.iter().any(|(m, _)| w.contains(*m) && *m != *w));
+            .filter(|w| {
+                // `mine` is sorted by start: only the candidates that start inside the word.
+                let from = mine.partition_point(|(m, _)| m.start < w.start);
+                w.end < span.end && w.of(text).contains('-') && mine[from..].iter().take_while(|(m, _)| m.start < w.end).any(|(m, _)| w.contains(*m) && *m != *w)
+            });
         if let Some(cut) = known_end.into_iter().chain(split_word.map(|w| w.end)).max() {
             let next = s.toks.partition_point(|t| t.span.start < cut);
             match s.toks.get(next) {

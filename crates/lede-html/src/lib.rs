@@ -168,6 +168,8 @@ fn nesting(html: &str) -> usize {
     const VOID: [&str; 14] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "!doctype"];
     let (mut depth, mut max) = (0usize, 0usize);
     let b = html.as_bytes();
+    // Lower-cased once (ASCII only, so byte offsets match), not once per script or style.
+    let lower = html.to_ascii_lowercase();
     let mut i = 0;
     while let Some(p) = html[i..].find('<') {
         let at = i + p + 1;
@@ -189,7 +191,7 @@ fn nesting(html: &str) -> usize {
         max = max.max(depth);
         if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
             // Raw text: skip to its end tag.
-            match html[i..].to_ascii_lowercase().find(&format!("</{name}")) {
+            match lower[i..].find(&format!("</{name}")) {
                 Some(q) => i += q,
                 None => break,
             }
