@@ -32,3 +32,8 @@ cp static/engine/example.html static/engine/example.js static/engine/example.css
 # The default article's analysis, by this same engine (run in Node.js), so the viewer shows it
 # without loading the engine: articles/default.json next to articles/default.txt.
 node scripts/annotate-default.mjs "$out/.."
+
+# The viewer for the default article, rendered natively (yew's server renderer) into
+# index.html's #lede, so a reader sees the article before any Wasm runs; the viewer hydrates
+# it (crates/lede-prerender). A debug build: it reuses what `cargo test` compiled.
+cargo run --locked -q -p lede-prerender -- "$out/.."

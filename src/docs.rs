@@ -41,6 +41,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// The article Lede ships with, before its text is read.
+    pub fn default_article() -> Source {
+        Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: String::new(), date: None, corrections: Vec::new() }
+    }
+
     /// A stable id for the document: the same content under the same name is the same document.
     pub fn id(&self) -> String {
         // FNV-1a, 64 bits: ids only need to tell a reader's few documents apart.

@@ -160,6 +160,56 @@ export function defaultAnalysis(url) {
   return early || fetch(url).then((r) => (r.ok ? r.text() : null), () => null);
 }
 
+// Prerendered markup (the build's `lede-prerender` writes the default article into #lede with
+// `data-prerendered`). static/preboot.js, before the page paints, puts `lede-fresh` on <html>
+// when this visit shows something else (?src=, ?open=, ?embed, a stored document, or a retry
+// after a failed hydration); the stylesheet then hides that markup.
+let hydratingNow = false;
+
+/** The prerender's key on `root` when this visit hydrates the markup, else null. */
+export function prerendered(root) {
+  if (!root.hasAttribute('data-prerendered') || document.documentElement.classList.contains('lede-fresh')) return null;
+  return root.getAttribute('data-prerendered');
+}
+
+/** Empty `root` of prerendered markup this visit does not show, before a fresh render. */
+export function clearPrerendered(root) {
+  if (root.hasAttribute('data-prerendered')) {
+    root.replaceChildren();
+    root.removeAttribute('data-prerendered');
+  }
+  document.documentElement.classList.remove('lede-fresh');
+  try { sessionStorage.removeItem('lede-fresh'); } catch {}
+}
+
+export function hydrating(on) {
+  hydratingNow = on;
+}
+
+export function hydrationDone() {
+  hydratingNow = false;
+  document.documentElement.setAttribute('data-hydrated', '');
+}
+
+/**
+ * Called by the panic hook. A panic while hydrating means the markup and the first render
+ * differ: reload once with a flag that makes the next visit render afresh (true). A second
+ * failure, or any other panic, shows the error panel instead (false).
+ */
+export function retryWithoutHydration(detail) {
+  if (!hydratingNow) return false;
+  hydratingNow = false;
+  console.warn(`Lede: the prerendered page could not be hydrated (${detail}); rendering it afresh.`);
+  try {
+    if (sessionStorage.getItem('lede-fresh')) return false;
+    sessionStorage.setItem('lede-fresh', '1');
+  } catch {
+    return false;
+  }
+  location.reload();
+  return true;
+}
+
 /** Start loading the engine before it is needed (the reader opened the Open dialog). */
 export function warmEngine() {
   ask({ op: 'warm' }).catch(() => {});

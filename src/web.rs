@@ -186,6 +186,19 @@ mod imp {
         fn find_dateline_js(text: &str) -> js_sys::Promise;
         #[wasm_bindgen(js_name = defaultAnalysis)]
         fn default_analysis_js(url: &str) -> js_sys::Promise;
+        /// The prerender's key on `root` when this visit should hydrate its markup, else none.
+        pub fn prerendered(root: &web_sys::Element) -> Option<String>;
+        /// Empty `root` of prerendered markup this visit does not show.
+        #[wasm_bindgen(js_name = clearPrerendered)]
+        pub fn clear_prerendered(root: &web_sys::Element);
+        /// Whether a hydration is under way (a panic then means a mismatch).
+        pub fn hydrating(on: bool);
+        /// The prerendered page is live (`html[data-hydrated]`).
+        #[wasm_bindgen(js_name = hydrationDone)]
+        pub fn hydration_done();
+        /// After a panic: when it happened while hydrating, reload once to render afresh (true).
+        #[wasm_bindgen(js_name = retryWithoutHydration)]
+        pub fn retry_without_hydration(detail: &str) -> bool;
         /// Start loading the analysis engine before it is needed.
         #[wasm_bindgen(js_name = warmEngine)]
         pub fn warm_engine();
@@ -205,6 +218,12 @@ mod imp {
     }
 
     /// The default article's `lede/1` analysis from the build, if the site has it.
+    /// The element the viewer lives in: `#lede`, else the body.
+    pub fn app_root() -> web_sys::Element {
+        let doc = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
+        doc.get_element_by_id(crate::ROOT_ID).or_else(|| doc.body().map(Into::into)).expect("a page has a body")
+    }
+
     pub async fn default_analysis() -> Option<String> {
         JsFuture::from(default_analysis_js(crate::DEFAULT_ANALYSIS)).await.ok()?.as_string()
     }
@@ -572,3 +591,7 @@ pub use imp::post_height_on_resize;
 pub use imp::set_query_src;
 /// localStorage, quietly absent when the browser has none.
 pub use imp::{load_item, remove_item, save_item};
+#[cfg(target_arch = "wasm32")]
+/// Starting up: the viewer's root element, the prerendered markup this visit hydrates (its key)
+/// or clears, and recovery from a failed hydration (see `lede::start`).
+pub use imp::{app_root, clear_prerendered, hydrating, hydration_done, prerendered, retry_without_hydration};

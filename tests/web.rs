@@ -78,3 +78,55 @@ fn fatal_view_is_shown_once_and_keeps_the_page() {
     panel.remove();
     web::set_root_flag("data-error", false);
 }
+
+/// The build prerenders the viewer (`lede-prerender`, yew's server renderer) and the viewer
+/// hydrates that markup: the first client render must match it node for node. Rendered and
+/// hydrated here from the same document, as the prerender and `lede::start` do.
+#[wasm_bindgen_test]
+async fn the_viewer_hydrates_its_prerendered_markup() {
+    use lede::components::{Doc, DocRef};
+    use std::rc::Rc;
+    let text = "Harbour talks resume in Santos\nUpdated 10:00, 5-May-2022\nBy Ana Lima\n\
+        The mayor of Santos, Rui Costa, met Omar Haddad of the Harbour Board on Monday.\n\
+        Costa said the board would meet again on Friday, and the new quay opens in June 2023.\n";
+    let json = lede_engine::to_json(text, &lede_engine::annotate(text, &lede_engine::Options::default()));
+    let doc = || Some(DocRef(Rc::new(Doc::built_default(&json).expect("lede/1 reads back"))));
+    let markup = yew::LocalServerRenderer::<lede::App>::with_props(lede::AppProps { initial: doc() }).render().await;
+    assert!(markup.contains("Harbour talks resume in Santos") && markup.contains("<svg"), "prerendered: {markup}");
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_inner_html(&markup);
+    document.body().unwrap().append_child(&host).unwrap();
+    let title = host.query_selector("article h1").unwrap().expect("a title in the markup");
+    let marks = host.query_selector_all("mark[data-entity]").unwrap().length();
+    assert!(marks > 0, "prerendered marks");
+
+    // A mismatch panics (and fails this test).
+    yew::Renderer::<lede::App>::with_root_and_props(host.clone(), lede::AppProps { initial: doc() }).hydrate();
+    for _ in 0..50 {
+        yew::scheduler::flush().await;
+        if root().has_attribute("data-hydrated") {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    assert!(root().has_attribute("data-hydrated"), "the viewer says it is live");
+    assert!(root().has_attribute("data-ready"), "and ready");
+    let same = host.query_selector("article h1").unwrap().expect("still a title");
+    assert!(same.is_same_node(Some(&title)), "hydration keeps the prerendered nodes");
+    assert_eq!(host.query_selector_all("mark[data-entity]").unwrap().length(), marks, "no mark drawn twice");
+
+    // And it is live: a click on a sidebar entry selects that name's marks.
+    let entry: web_sys::HtmlElement = host.query_selector(".entities button.entity").unwrap().expect("a sidebar entry").dyn_into().unwrap();
+    entry.click();
+    for _ in 0..50 {
+        yew::scheduler::flush().await;
+        if host.query_selector("mark[data-selected]").unwrap().is_some() {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    assert!(host.query_selector("mark[data-selected]").unwrap().is_some(), "selecting works after hydration");
+    host.remove();
+}

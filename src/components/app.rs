@@ -40,6 +40,14 @@ impl Doc {
         Ok(Doc { text, annotation, source })
     }
 
+    /// The default article from its build-time analysis (`articles/default.json`), as both the
+    /// prerender (natively) and the viewer (before hydrating that markup) read it.
+    pub fn built_default(json: &str) -> Result<Doc, String> {
+        let mut doc = Doc::from_json(Source::default_article(), json)?;
+        doc.source.content = doc.text.clone();
+        Ok(doc)
+    }
+
     /// This document with one more correction (or a message saying why it cannot be made).
     pub fn corrected(&self, c: Correction) -> Result<Doc, String> {
         c.check()?;
@@ -192,6 +200,9 @@ impl Loader {
     /// corrections applied; `None` when that file is missing or unreadable.
     async fn built_analysis(source: Source) -> Option<Doc> {
         let json = web::default_analysis().await?;
+        if source.corrections.is_empty() {
+            return Doc::built_default(&json).ok();
+        }
         let mut doc = Doc::from_json(source, &json).ok()?;
         doc.source.content = doc.text.clone();
         Some(doc)
@@ -264,7 +275,7 @@ impl Loader {
         let this = self.clone();
         self.status.set(Status::Busy("Loading the article".into(), 0.0));
         wasm_bindgen_futures::spawn_local(async move {
-            let source = Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: String::new(), date: None, corrections: Vec::new() };
+            let source = Source::default_article();
             if let Some(doc) = Self::built_analysis(source.clone()).await {
                 return this.show(doc);
             }
@@ -277,26 +288,44 @@ impl Loader {
     }
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The document already on the page: the default article as the build prerendered it
+    /// (`lede-prerender`), which the viewer hydrates instead of loading anything.
+    #[prop_or_default]
+    pub initial: Option<DocRef>,
+}
+
 /// The whole viewer.
 #[component]
-pub fn App() -> Html {
-    let doc = use_state(|| None::<DocRef>);
-    let status = use_state(|| Status::Busy("Loading the article".into(), 0.0));
+pub fn App(props: &AppProps) -> Html {
+    let doc = use_state(|| props.initial.clone());
+    let status = use_state(|| if props.initial.is_some() { Status::Idle } else { Status::Busy("Loading the article".into(), 0.0) });
     let recent = use_state(crate::store::recent);
     let theme = use_state(|| web::stored_theme().unwrap_or_else(web::system_theme));
     let embed = use_memo((), |_| web::query_param("embed").is_some());
     let embed = *embed;
     let dialog = use_state(|| None::<&'static str>);
 
-    // One reducer holds the selection; the URL fragment mirrors it both ways.
-    let view = use_reducer(|| ViewState::default().apply(Action::FromHash(web::current_hash())));
+    // One reducer holds the selection; the URL fragment mirrors it both ways. The fragment is
+    // read after the first render, so that render is the same as the build's prerendered one.
+    let view = use_reducer(ViewState::default);
     let loader = Loader { doc: doc.clone(), status: status.clone(), recent: recent.clone(), view: view.clone(), keep: !embed };
 
     #[cfg(target_arch = "wasm32")]
     {
         let loader = loader.clone();
+        let hydrated = props.initial.is_some();
         use_effect_with((), move |_| {
-            if let Some(source) = web::standalone_source() {
+            if hydrated {
+                // The prerendered default article is on screen and now live.
+                web::hydration_done();
+                if web::query_param("lede-test").as_deref() == Some("panic") {
+                    // Test only: the error panel must show, never a blank page.
+                    panic!("a panic asked for by ?lede-test=panic");
+                }
+            } else if let Some(source) = web::standalone_source() {
                 loader.open(crate::store::with_kept(source));
             } else if let Some(src) = web::query_param("src") {
                 loader.fetch(src);
@@ -409,6 +438,9 @@ pub fn App() -> Html {
     {
         let view = view.clone();
         use_effect_with((), move |_| {
+            if !web::current_hash().is_empty() {
+                view.dispatch(Action::FromHash(web::current_hash()));
+            }
             let guard = web::on_hash_change(move |h| view.dispatch(Action::FromHash(h)));
             move || drop(guard)
         });

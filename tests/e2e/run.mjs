@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { register as documents } from './documents.mjs';
 import { register as hardening } from './hardening.mjs';
+import { register as prerender } from './prerender.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -614,6 +615,7 @@ test('each export downloads a file that parses and matches the page', async ({ b
 
 const closeFixtures = documents(test, { assert, open, ready, axe, BASE, dist, shots });
 hardening(test, { assert, open, ready, BASE });
+prerender(test, { assert, open, ready, BASE });
 
 const server = await startServer(dist, { mounts: [BASE, '/no-article/'], missing: ['/no-article/articles/'] });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROME_ARGS });
