@@ -13,23 +13,14 @@ if (!m) {
   console.log('externalize-boot: no inline script (already external)');
   process.exit(0);
 }
-// The default article's analysis (articles/default.json, see src/web.js defaultAnalysis) is
-// fetched while the app's module and Wasm load, when the page will show it: no ?src=, nothing
-// stored (an embedded view stores nothing). For that the boot imports the app dynamically, so
-// this runs at once instead of after the imports (index.html's modulepreload already fetches them).
-const PREFETCH = `{
-  const q = new URLSearchParams(location.search);
-  let stored = null;
-  try { stored = localStorage.getItem('lede.current'); } catch {}
-  if (!q.has('src') && (q.has('embed') || !stored)) globalThis.LEDE_DEFAULT = fetch('articles/default.json').then((r) => (r.ok ? r.text() : null), () => null);
-}
-`;
+// (The default article's analysis, articles/default.json, is fetched early by static/preboot.js.)
+// The boot imports the app dynamically (index.html's modulepreload already fetches it).
 const staticImport = /^import init, \* as bindings from '([^']+)';/m;
 let boot = m[1].trim();
 if (staticImport.test(boot)) {
-  boot = PREFETCH + boot.replace(staticImport, (_, glue) => `const bindings = await import('${glue}');\nconst init = bindings.default;`);
+  boot = boot.replace(staticImport, (_, glue) => `const bindings = await import('${glue}');\nconst init = bindings.default;`);
 } else {
-  console.warn('externalize-boot: Trunk\'s boot script changed shape; the default article is fetched when the app asks');
+  console.warn('externalize-boot: Trunk\'s boot script changed shape; kept as it is');
 }
 const body = boot + '\n';
 const hash = crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);

@@ -58,6 +58,8 @@ pub fn start() {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
+            // The prerendered article paints first; hydrating is a long task.
+            web::after_paint().await;
             let doc = web::default_analysis().await.filter(|json| prerender_key(json) == key).and_then(|json| components::Doc::built_default(&json).ok());
             match doc {
                 Some(mut doc) => {

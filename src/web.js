@@ -184,11 +184,18 @@ export function clearPrerendered(root) {
 
 export function hydrating(on) {
   hydratingNow = on;
+  if (on) performance.mark('lede-hydrate-start');
+}
+
+/** Resolves once the page has painted (the prerendered article shows before hydration's work). */
+export function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export function hydrationDone() {
   hydratingNow = false;
   document.documentElement.setAttribute('data-hydrated', '');
+  try { performance.measure('lede-hydrate', 'lede-hydrate-start'); } catch {}
 }
 
 /**

@@ -193,6 +193,8 @@ mod imp {
         pub fn clear_prerendered(root: &web_sys::Element);
         /// Whether a hydration is under way (a panic then means a mismatch).
         pub fn hydrating(on: bool);
+        #[wasm_bindgen(js_name = afterPaint)]
+        fn after_paint_js() -> js_sys::Promise;
         /// The prerendered page is live (`html[data-hydrated]`).
         #[wasm_bindgen(js_name = hydrationDone)]
         pub fn hydration_done();
@@ -222,6 +224,11 @@ mod imp {
     pub fn app_root() -> web_sys::Element {
         let doc = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
         doc.get_element_by_id(crate::ROOT_ID).or_else(|| doc.body().map(Into::into)).expect("a page has a body")
+    }
+
+    /// Resolves once the page has painted.
+    pub async fn after_paint() {
+        let _ = JsFuture::from(after_paint_js()).await;
     }
 
     pub async fn default_analysis() -> Option<String> {
@@ -594,4 +601,4 @@ pub use imp::{load_item, remove_item, save_item};
 #[cfg(target_arch = "wasm32")]
 /// Starting up: the viewer's root element, the prerendered markup this visit hydrates (its key)
 /// or clears, and recovery from a failed hydration (see `lede::start`).
-pub use imp::{app_root, clear_prerendered, hydrating, hydration_done, prerendered, retry_without_hydration};
+pub use imp::{after_paint, app_root, clear_prerendered, hydrating, hydration_done, prerendered, retry_without_hydration};

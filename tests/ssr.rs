@@ -195,7 +195,7 @@ async fn sidebar_groups_filters_and_details() {
     let html = render_sidebar(d.clone(), Selection::None, "").await;
     assert!(html.contains("People"), "{html}");
     assert!(html.contains(r#"data-entity="rui-costa""#) && html.contains(r#"aria-pressed="false""#));
-    assert!(html.contains(r#"class="strip""#) && html.contains("<rect"), "mention strip: {html}");
+    assert!(html.contains(r#"class="strip""#) && html.contains(r#"<path d="M"#), "mention strip: {html}");
     // Search by alias.
     let filtered = render_sidebar(d.clone(), Selection::None, "cost").await;
     assert!(filtered.contains("rui-costa") && !filtered.contains(r#"data-entity="omar-haddad""#), "{filtered}");
