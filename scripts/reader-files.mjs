@@ -1,5 +1,7 @@
 // The files of dist/ a reader's browser fetches, in two groups, for `make size` and `make bench`:
-//   reader  what showing the default article takes: the page, its boot script, the app's module,
+//   first   what the prerendered default article needs to be on screen, before any Wasm: the
+//           page (the article rendered into it at build), static/preboot.js and the stylesheet;
+//   reader  what showing the default article takes: the page, its boot scripts, the app's module,
 //           the snippets index.html loads and the app's Wasm, the stylesheet, the icon and the
 //           article's analysis written at build (articles/default.json);
 //   engine  what opening an article of one's own adds: the worker and the engine's module;
@@ -7,7 +9,7 @@
 // Not fetched by a reader of the page: lede.html (the standalone file), embed.js (for host
 // pages), standalone.js (when a reader asks for a standalone file), the article's raw text.
 //
-//   node scripts/reader-files.mjs [dist] reader|engine|pages   prints the paths, one per line
+//   node scripts/reader-files.mjs [dist] first|reader|engine|pages   prints the paths, one per line
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,8 @@ export function readerFiles(dist, which = 'reader') {
   if (which === 'engine') return ['worker.js', 'engine/lede.js', 'engine/lede_bg.wasm'].map((f) => path.join(dist, f));
   if (which === 'pages') return ['engine/html.js', 'engine/html_bg.wasm'].map((f) => path.join(dist, f));
   const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const top = fs.readdirSync(dist).filter((f) => /^(index\.html|boot-.*\.js|lede-app-.*|style-.*\.css|favicon\.svg)$/.test(f));
+  if (which === 'first') return fs.readdirSync(dist).filter((f) => /^(index\.html|preboot\.js|style-.*\.css)$/.test(f)).map((f) => path.join(dist, f));
+  const top = fs.readdirSync(dist).filter((f) => /^(index\.html|preboot\.js|boot-.*\.js|lede-app-.*|style-.*\.css|favicon\.svg)$/.test(f));
   // Only the snippets index.html names (wasm-bindgen can leave older ones in the folder).
   const snippets = [...index.matchAll(/snippets\/[^"]*/g)].map((m) => m[0]);
   return [...top, ...snippets, 'articles/default.json'].map((f) => path.join(dist, f));

@@ -17,6 +17,9 @@ awk -v b="$total_gz" 'BEGIN { printf "total gzip: %.1f KB (everything in dist/)\
 
 # What a reader's browser fetches for the default article, and what opening another article
 # adds (scripts/reader-files.mjs says which files).
+first=0
+while IFS= read -r f; do first=$((first + $(gz "$f"))); done < <(node scripts/reader-files.mjs dist first)
+awk -v b="$first" 'BEGIN { printf "the default article is on screen after (page with the prerendered article, preboot.js, stylesheet; no Wasm): %d bytes gzip (%.1f KB)\n", b, b / 1024 }'
 reader=0
 while IFS= read -r f; do reader=$((reader + $(gz "$f"))); done < <(node scripts/reader-files.mjs dist reader)
 awk -v b="$reader" 'BEGIN { printf "a reader downloads (default article): %d bytes gzip (%.1f KB)\n", b, b / 1024 }'

@@ -54,10 +54,11 @@ async function timed(click, done) {
 const select = [], event = [], zoom = [];
 for (let i = 0; i < RUNS; i++) {
   const id = await page.locator('.entities button.entity').nth(i % 3).getAttribute('data-entity');
-  select.push(await timed(`.entities button[data-entity="${id}"]`, new Function(`return () => document.querySelector('.entities button[data-entity="${id}"]').getAttribute('aria-pressed') === 'true' && !!document.querySelector('mark[data-selected]')`)()));
+  select.push(await timed(`.entities button[data-entity="${id}"]`, new Function(`return () => document.querySelector('.entities button[data-entity="${id}"]').getAttribute('aria-pressed') === 'true' && getComputedStyle(document.querySelector('mark[data-entity="${id}"]')).outlineStyle === 'solid'`)()));
   await page.locator(`.entities button[data-entity="${id}"]`).click(); // clear
   const ev = await page.locator('svg.tl g.ev').nth(i % counts.events).getAttribute('data-event');
-  event.push(await timed(`svg.tl g.ev[data-event="${ev}"]`, new Function(`return () => location.hash === '#event=${ev}'`)()));
+  // Done when the chart and the article show the selection (the URL fragment is written after that frame).
+  event.push(await timed(`svg.tl g.ev[data-event="${ev}"]`, new Function(`return () => document.querySelector('svg.tl g.ev[data-event="${ev}"]').classList.contains('selected') && !!document.querySelector('.event-stepper')`)()));
   const w = await page.locator('svg.tl').getAttribute('width');
   zoom.push(await timed('.tl-toolbar button[aria-label="Zoom in"]', new Function(`return () => document.querySelector('svg.tl').getAttribute('width') !== '${w}'`)()));
   await page.click('.tl-toolbar button:has-text("Fit all")');
