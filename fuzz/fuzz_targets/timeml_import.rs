@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(doc) = lede_cli::timeml::parse(s) {
             let reference = doc.dct.as_deref().and_then(lede_cli::timeml::parse_value);
             let a = lede_engine::annotate(&doc.text, &lede_engine::Options { reference, plain: true });
-            let out = lede_cli::timeml::write("fuzz", a.reference, &doc.text, &a.timexes);
+            let out = lede_engine::export::timeml("fuzz", a.reference, &doc.text, &a.timexes);
             assert!(lede_cli::timeml::parse(&out).is_ok(), "what we write we can read");
         }
     }

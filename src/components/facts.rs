@@ -6,16 +6,6 @@ use yew::prelude::*;
 use super::{Doc, DocRef};
 use crate::{format, web};
 
-/// The formats a reader can download.
-pub const EXPORTS: [(&str, &str); 6] = [
-    ("lede", "Lede JSON (lede/1)"),
-    ("webanno", "Web Annotation (JSON-LD)"),
-    ("timelinejs", "TimelineJS JSON"),
-    ("entities-csv", "Entities (CSV)"),
-    ("events-csv", "Events (CSV)"),
-    ("ics", "Calendar (.ics)"),
-];
-
 /// The base of file names for `doc`: its title's first eight words as a slug ("article"
 /// without a title).
 pub fn file_base(doc: &Doc) -> String {
@@ -23,23 +13,14 @@ pub fn file_base(doc: &Doc) -> String {
     lede_engine::slug(title).split('-').take(8).collect::<Vec<_>>().join("-")
 }
 
-/// File name, media type and content of the document exported as `format` (one of [`EXPORTS`]).
+/// File name, media type and content of the document exported as `format` (a name in the
+/// engine's [`export::FORMATS`], which the CLI's `--to` reads too).
 pub fn export_file(doc: &Doc, format: &str) -> Option<(String, &'static str, String)> {
-    let (text, a) = (doc.text.as_str(), &doc.annotation);
+    let f = export::format(format)?;
     let base = file_base(doc);
-    Some(match format {
-        "lede" => (format!("{base}.lede.json"), "application/json", lede_engine::to_json(text, a)),
-        // The annotations' source is the article's address when it came from one.
-        "webanno" => {
-            let source = doc.source.url.clone().unwrap_or_else(|| export::text_urn(text));
-            (format!("{base}.annotations.jsonld"), "application/ld+json", export::web_annotations(text, a, &source))
-        }
-        "timelinejs" => (format!("{base}.timeline.json"), "application/json", export::timelinejs(text, a)),
-        "entities-csv" => (format!("{base}.entities.csv"), "text/csv", export::entities_csv(text, a)),
-        "events-csv" => (format!("{base}.events.csv"), "text/csv", export::events_csv(text, a)),
-        "ics" => (format!("{base}.ics"), "text/calendar", export::icalendar(text, a, &export::ics_stamp(a.reference))),
-        _ => return None,
-    })
+    // Web Annotations name the article's address when it came from one.
+    let content = f.write(&export::Document { text: &doc.text, annotation: &doc.annotation, source: doc.source.url.as_deref(), docid: &base });
+    Some((format!("{base}{}", f.suffix), f.mime, content))
 }
 
 /// Props of [`DocumentFacts`].
@@ -114,14 +95,14 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
             }
             <h2 id="export-h">{ "Export" }</h2>
             <ul class="exports" aria-labelledby="export-h">
-                { for EXPORTS.iter().map(|(key, label)| {
+                { for export::FORMATS.iter().map(|f| {
                     let d = props.doc.clone();
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        if let Some((name, mime, content)) = export_file(&d.0, key) {
+                        if let Some((name, mime, content)) = export_file(&d.0, f.name) {
                             web::download(&name, mime, &content);
                         }
                     });
-                    html! { <li><button type="button" class="link" data-export={*key} {onclick}>{ *label }</button></li> }
+                    html! { <li><button type="button" class="link" data-export={f.name} {onclick}>{ f.label }</button></li> }
                 }) }
             </ul>
         </aside>
@@ -141,5 +122,21 @@ mod tests {
         doc.source.url = Some("https://news.example/ports".to_owned());
         let (_, _, linked) = export_file(&doc, "webanno").unwrap();
         assert!(linked.contains("\"source\": \"https://news.example/ports\"") && !linked.contains("urn:lede:text:"), "{linked}");
+    }
+
+    #[test]
+    fn every_registered_format_downloads_with_its_own_file_name() {
+        let doc = Doc::analyze("Ports reopen\nThe port of Santos reopened on Tuesday, officials said.\n".to_owned());
+        let mut names = std::collections::HashSet::new();
+        for f in lede_engine::export::FORMATS {
+            let (name, mime, content) = export_file(&doc, f.name).unwrap();
+            assert!(name.starts_with("ports-reopen") && name.ends_with(f.suffix) && mime == f.mime, "{name} {mime}");
+            assert!(!content.is_empty(), "{}", f.name);
+            assert!(names.insert(name), "file names differ by format");
+        }
+        assert!(export_file(&doc, "json").is_some(), "the CLI's alias works too");
+        assert!(export_file(&doc, "pdf").is_none());
+        let tml = export_file(&doc, "timeml").unwrap().2;
+        assert!(tml.contains("<TIMEX3") && tml.contains("<DOCID>ports-reopen</DOCID>"), "{tml}");
     }
 }

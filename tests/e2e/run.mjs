@@ -609,6 +609,10 @@ test('each export downloads a file that parses and matches the page', async ({ b
   assert(evs.length === doc.events.length + 1, 'events CSV rows');
   const ics = (await get('ics')).text;
   assert(ics.startsWith('BEGIN:VCALENDAR\r\n') && (ics.match(/BEGIN:VEVENT/g) || []).length === doc.events.length, 'one VEVENT per event');
+  const tml = await get('timeml');
+  assert(tml.name.endsWith('.tml') && tml.text.startsWith('<?xml'), 'TimeML file');
+  assert((tml.text.match(/<TIMEX3 tid="t(?!0")/g) || []).length === doc.timexes.length, `one TIMEX3 per time expression (${doc.timexes.length})`);
+  assert(await page.locator('button[data-export]').count() === 7, 'the viewer lists every format of the registry');
   assert(marks > 0 && events > 0, 'page had marks and events');
   await context.close();
 });

@@ -30,7 +30,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use lede_engine::{analyze, annotate, export, to_json, Article, CivilDateTime, Options};
+use lede_engine::{analyze, annotate, export, Article, CivilDateTime, Options};
 
 const USAGE: &str = "\
 usage: lede blocks FILE|-
@@ -153,21 +153,6 @@ fn structure(cmd: &str, args: &[String]) -> Result<String, Failure> {
     Ok(out)
 }
 
-/// Output formats of `lede annotate`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Json,
-    Timeml,
-    WebAnnotation,
-    TimelineJs,
-    EntitiesCsv,
-    EventsCsv,
-    Ics,
-}
-
-/// What `annotate --to` accepts.
-const FORMATS: &str = "json, timeml, webanno, timelinejs, entities-csv, events-csv or ics";
-
 /// Options (name and value) and positional arguments.
 type Parsed = (Vec<(String, Option<String>)>, Vec<String>);
 
@@ -244,7 +229,7 @@ pub(crate) fn analyse(name: &str, path: Option<&Path>, raw: &str, date: Option<C
 fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
     let (opts, rest) = parse_options(args, &["--jsonl"], &["--date", "--to", "--jobs"])?;
     let mut date: Option<CivilDateTime> = None;
-    let mut format = Format::Json;
+    let mut format = &export::FORMATS[0];
     let mut jsonl = false;
     let mut jobs: Option<usize> = None;
     let mut to_given = false;
@@ -261,22 +246,13 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
             }
             _ => {
                 to_given = true;
-                format = match value.as_str() {
-                    "json" => Format::Json,
-                    "timeml" => Format::Timeml,
-                    "webanno" => Format::WebAnnotation,
-                    "timelinejs" => Format::TimelineJs,
-                    "entities-csv" => Format::EntitiesCsv,
-                    "events-csv" => Format::EventsCsv,
-                    "ics" => Format::Ics,
-                    _ => return Err(Failure::usage(format!("--to wants {FORMATS}, not {value:?}"))),
-                }
+                format = export::format(&value).ok_or_else(|| Failure::usage(format!("--to wants one of {}, not {value:?}", export::format_names())))?;
             }
         }
     }
     let batch = jsonl || rest.len() > 1 || rest.first().is_some_and(|f| Path::new(f).is_dir());
     if batch {
-        if to_given && !matches!(format, Format::Json) {
+        if to_given && format.name != "lede" {
             return Err(Failure::usage("several documents are written as JSON lines (lede/1, one a line): --to other formats takes one FILE"));
         }
         let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
@@ -302,24 +278,13 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
     let docid = docid.unwrap_or_else(|| {
         path.and_then(|p| p.file_stem()).map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    match format {
-        Format::Timeml => Ok(timeml::write(&docid, ann.reference, &text, &ann.timexes)),
-        Format::WebAnnotation => {
-            let source = path.map_or_else(|| export::text_urn(&text), |p| format!("file:{}", p.display()));
-            Ok(export::web_annotations(&text, &ann, &source) + "\n")
-        }
-        Format::TimelineJs => Ok(export::timelinejs(&text, &ann) + "\n"),
-        Format::EntitiesCsv => Ok(export::entities_csv(&text, &ann)),
-        Format::EventsCsv => Ok(export::events_csv(&text, &ann)),
-        Format::Ics => Ok(export::icalendar(&text, &ann, &export::ics_stamp(ann.reference))),
-        Format::Json => {
-            let mut json = to_json(&text, &ann);
-            if !json.ends_with('\n') {
-                json.push('\n');
-            }
-            Ok(json)
-        }
+    let source = path.map(|p| format!("file:{}", p.display()));
+    let mut out = format.write(&export::Document { text: &text, annotation: &ann, source: source.as_deref(), docid: &docid });
+    // Files end with a line end (CSV and iCalendar rows already do).
+    if !out.ends_with('\n') {
+        out.push('\n');
     }
+    Ok(out)
 }
 
 /// `lede eval meantime [--verbose] [--json FILE] DIR`.

@@ -13,7 +13,7 @@
 use std::fmt;
 use std::path::Path;
 
-use lede_engine::{CivilDateTime, Timex};
+use lede_engine::CivilDateTime;
 
 /// What `lede` needs from a TimeML document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -208,74 +208,12 @@ pub fn parse_value(value: &str) -> Option<CivilDateTime> {
     }
 }
 
-/// Escape text content: `&`, `<`, `>`; carriage returns as `&#13;` so that they
-/// survive a parser's line-end normalisation; characters XML 1.0 cannot carry
-/// (C0 controls other than tab and newline) become U+FFFD.
-pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escape an attribute value: as [`escape_text`], plus `"`, tab and newline.
-pub fn escape_attr(s: &str) -> String {
-    escape_text(s).replace('"', "&quot;").replace('\t', "&#9;").replace('\n', "&#10;")
-}
-
-/// A TimeML document for `text` with each time expression inline as
-/// `<TIMEX3 tid="tN" type="…" value="…">…</TIMEX3>`.
-///
-/// The creation time, when known, goes in `<DCT>` as `t0` (type `TIME` when it
-/// has a clock time, else `DATE`). A timex that overlaps an earlier one, or whose
-/// span does not fit `text`, is left out: inline XML cannot nest them.
-pub fn write(docid: &str, dct: Option<CivilDateTime>, text: &str, timexes: &[Timex]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" ?>\n<TimeML>\n");
-    out.push_str(&format!("<DOCID>{}</DOCID>\n", escape_text(docid)));
-    if let Some(d) = dct {
-        let kind = if d.time().is_some() { "TIME" } else { "DATE" };
-        let iso = d.to_iso();
-        out.push_str(&format!(
-            "<DCT><TIMEX3 tid=\"t0\" type=\"{kind}\" value=\"{iso}\" temporalFunction=\"false\" \
-             functionInDocument=\"CREATION_TIME\">{iso}</TIMEX3></DCT>\n"
-        ));
-    }
-    out.push_str("<TEXT>");
-    let mut sorted: Vec<(usize, &Timex)> = timexes.iter().enumerate().collect();
-    sorted.sort_by_key(|(_, t)| (t.span.start, std::cmp::Reverse(t.span.end)));
-    let mut pos = 0;
-    for (i, t) in sorted {
-        let (Some(before), Some(inner)) = (text.get(pos..t.span.start), text.get(t.span.start..t.span.end)) else {
-            continue; // overlaps the previous timex, or does not fit the text
-        };
-        let tid = if t.id.is_empty() { format!("t{}", i + 1) } else { t.id.clone() };
-        out.push_str(&escape_text(before));
-        out.push_str(&format!(
-            "<TIMEX3 tid=\"{}\" type=\"{}\" value=\"{}\">{}</TIMEX3>",
-            escape_attr(&tid),
-            t.kind.name(),
-            escape_attr(t.value.as_str()),
-            escape_text(inner)
-        ));
-        pos = t.span.end;
-    }
-    out.push_str(&escape_text(text.get(pos..).unwrap_or("")));
-    out.push_str("</TEXT>\n</TimeML>\n");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The writer lives in the engine's export registry; reading it back is checked here.
+    use lede_engine::export::{escape_attr, escape_text, timeml as write};
+    use lede_engine::Timex;
     use lede_engine::{ByteSpan, TimexType};
 
     fn timex(id: &str, start: usize, end: usize, value: &str) -> Timex {

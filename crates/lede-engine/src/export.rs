@@ -1,10 +1,93 @@
-//! Exports of an annotation to the formats readers carry elsewhere: W3C Web Annotation
-//! JSON-LD, TimelineJS JSON, CSV (entities, events) and iCalendar. Pure functions of the text
-//! and its annotation; offsets in the outputs are Unicode code points, as in `lede/1`.
+//! Exports of an annotation to the formats readers carry elsewhere: `lede/1`, W3C Web
+//! Annotation JSON-LD, TimelineJS JSON, CSV (entities, events), iCalendar and TimeML. Pure
+//! functions of the text and its annotation; offsets in the outputs are Unicode code points,
+//! as in `lede/1`. [`FORMATS`] is the one list of them: the CLI's `--to` and the viewer's Export
+//! list both read it.
 
 use serde_json::{json, Value};
 
-use crate::{event_days, Annotation, ByteSpan, Granularity, OffsetMap, TimexValue, ValueKind};
+use crate::{event_days, Annotation, ByteSpan, CivilDateTime, Granularity, OffsetMap, Timex, TimexValue, ValueKind};
+
+/// What an export writer is given: the document and what is known of where it came from.
+#[derive(Clone, Copy, Debug)]
+pub struct Document<'a> {
+    /// The raw text.
+    pub text: &'a str,
+    /// Its analysis.
+    pub annotation: &'a Annotation,
+    /// The address it came from (a URL, or `file:` path), if known; Web Annotations target it,
+    /// else [`text_urn`].
+    pub source: Option<&'a str>,
+    /// A short identifier (TimeML's `DOCID`).
+    pub docid: &'a str,
+}
+
+/// One export format.
+#[derive(Clone, Copy, Debug)]
+pub struct Format {
+    /// Its name: `lede annotate --to NAME` and the viewer's `data-export`.
+    pub name: &'static str,
+    /// Other names the CLI accepts.
+    pub aliases: &'static [&'static str],
+    /// What the viewer's Export list calls it.
+    pub label: &'static str,
+    /// The end of a file name in this format (after the document's base name).
+    pub suffix: &'static str,
+    /// Its media type.
+    pub mime: &'static str,
+    writer: fn(&Document<'_>) -> String,
+}
+
+impl Format {
+    /// The document in this format.
+    pub fn write(&self, doc: &Document<'_>) -> String {
+        (self.writer)(doc)
+    }
+
+    /// Whether `name` names this format.
+    pub fn is(&self, name: &str) -> bool {
+        self.name == name || self.aliases.contains(&name)
+    }
+}
+
+/// Every export format, in the order the viewer lists them.
+pub static FORMATS: [Format; 7] = [
+    Format { name: "lede", aliases: &["json"], label: "Lede JSON (lede/1)", suffix: ".lede.json", mime: "application/json", writer: |d| crate::to_json(d.text, d.annotation) },
+    Format {
+        name: "webanno",
+        aliases: &[],
+        label: "Web Annotation (JSON-LD)",
+        suffix: ".annotations.jsonld",
+        mime: "application/ld+json",
+        writer: |d| web_annotations(d.text, d.annotation, &d.source.map_or_else(|| text_urn(d.text), str::to_owned)),
+    },
+    Format { name: "timelinejs", aliases: &[], label: "TimelineJS JSON", suffix: ".timeline.json", mime: "application/json", writer: |d| timelinejs(d.text, d.annotation) },
+    Format { name: "entities-csv", aliases: &[], label: "Entities (CSV)", suffix: ".entities.csv", mime: "text/csv", writer: |d| entities_csv(d.text, d.annotation) },
+    Format { name: "events-csv", aliases: &[], label: "Events (CSV)", suffix: ".events.csv", mime: "text/csv", writer: |d| events_csv(d.text, d.annotation) },
+    Format { name: "ics", aliases: &[], label: "Calendar (.ics)", suffix: ".ics", mime: "text/calendar", writer: |d| icalendar(d.text, d.annotation, &ics_stamp(d.annotation.reference)) },
+    Format {
+        name: "timeml",
+        aliases: &[],
+        label: "TimeML (dates)",
+        suffix: ".tml",
+        mime: "application/xml",
+        writer: |d| timeml(d.docid, d.annotation.reference, d.text, &d.annotation.timexes),
+    },
+];
+
+/// The format called `name` (or one of its aliases).
+pub fn format(name: &str) -> Option<&'static Format> {
+    FORMATS.iter().find(|f| f.is(name))
+}
+
+/// The formats' names, for messages: "lede (json), webanno, …".
+pub fn format_names() -> String {
+    FORMATS
+        .iter()
+        .map(|f| if f.aliases.is_empty() { f.name.to_owned() } else { format!("{} ({})", f.name, f.aliases.join(", ")) })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// A stable name for a text that has no URL: `urn:lede:text:<FNV-1a 64 of its bytes>`.
 pub fn text_urn(text: &str) -> String {
@@ -308,4 +391,100 @@ pub fn icalendar(text: &str, a: &Annotation, stamp: &str) -> String {
     }
     ics_line(&mut out, "END:VCALENDAR");
     out
+}
+
+/// Escape text content: `&`, `<`, `>`; carriage returns as `&#13;` so that they
+/// survive a parser's line-end normalisation; characters XML 1.0 cannot carry
+/// (C0 controls other than tab and newline) become U+FFFD.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape an attribute value: as [`escape_text`], plus `"`, tab and newline.
+pub fn escape_attr(s: &str) -> String {
+    escape_text(s).replace('"', "&quot;").replace('\t', "&#9;").replace('\n', "&#10;")
+}
+
+/// A TimeML document for `text` with each time expression inline as
+/// `<TIMEX3 tid="tN" type="…" value="…">…</TIMEX3>`.
+///
+/// The creation time, when known, goes in `<DCT>` as `t0` (type `TIME` when it
+/// has a clock time, else `DATE`). A timex that overlaps an earlier one, or whose
+/// span does not fit `text`, is left out: inline XML cannot nest them.
+pub fn timeml(docid: &str, dct: Option<CivilDateTime>, text: &str, timexes: &[Timex]) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" ?>\n<TimeML>\n");
+    out.push_str(&format!("<DOCID>{}</DOCID>\n", escape_text(docid)));
+    if let Some(d) = dct {
+        let kind = if d.time().is_some() { "TIME" } else { "DATE" };
+        let iso = d.to_iso();
+        out.push_str(&format!(
+            "<DCT><TIMEX3 tid=\"t0\" type=\"{kind}\" value=\"{iso}\" temporalFunction=\"false\" \
+             functionInDocument=\"CREATION_TIME\">{iso}</TIMEX3></DCT>\n"
+        ));
+    }
+    out.push_str("<TEXT>");
+    let mut sorted: Vec<(usize, &Timex)> = timexes.iter().enumerate().collect();
+    sorted.sort_by_key(|(_, t)| (t.span.start, std::cmp::Reverse(t.span.end)));
+    let mut pos = 0;
+    for (i, t) in sorted {
+        let (Some(before), Some(inner)) = (text.get(pos..t.span.start), text.get(t.span.start..t.span.end)) else {
+            continue; // overlaps the previous timex, or does not fit the text
+        };
+        let tid = if t.id.is_empty() { format!("t{}", i + 1) } else { t.id.clone() };
+        out.push_str(&escape_text(before));
+        out.push_str(&format!(
+            "<TIMEX3 tid=\"{}\" type=\"{}\" value=\"{}\">{}</TIMEX3>",
+            escape_attr(&tid),
+            t.kind.name(),
+            escape_attr(t.value.as_str()),
+            escape_text(inner)
+        ));
+        pos = t.span.end;
+    }
+    out.push_str(&escape_text(text.get(pos..).unwrap_or("")));
+    out.push_str("</TEXT>\n</TimeML>\n");
+    out
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+
+    #[test]
+    fn names_and_suffixes_are_unique_and_aliases_resolve() {
+        let mut seen = std::collections::HashSet::new();
+        for f in &FORMATS {
+            assert!(seen.insert(f.name) && f.aliases.iter().all(|a| seen.insert(a)), "{}", f.name);
+            assert!(f.suffix.starts_with('.') && f.mime.contains('/'), "{}", f.name);
+            assert!(std::ptr::eq(format(f.name).unwrap(), f));
+        }
+        assert_eq!(format("json").map(|f| f.name), Some("lede"));
+        assert!(format("pdf").is_none());
+        assert!(format_names().starts_with("lede (json), webanno"), "{}", format_names());
+    }
+
+    #[test]
+    fn every_format_writes_the_document() {
+        let text = "Talks in Lisbon\nRui Costa met the union on 3 May 2022 in Lisbon.\n";
+        let a = crate::annotate(text, &crate::Options::default());
+        let doc = Document { text, annotation: &a, source: Some("https://news.example/talks"), docid: "talks" };
+        for f in &FORMATS {
+            let out = f.write(&doc);
+            assert!(out.contains("2022") || out.contains("Lisbon"), "{}: {out}", f.name);
+        }
+        assert!(format("webanno").unwrap().write(&doc).contains("https://news.example/talks"));
+        assert!(format("timeml").unwrap().write(&doc).contains("<DOCID>talks</DOCID>"));
+    }
 }
