@@ -219,7 +219,6 @@ mod imp {
         result.map(|v| v.as_string().unwrap_or_default()).map_err(js_message)
     }
 
-    /// The default article's `lede/1` analysis from the build, if the site has it.
     /// The element the viewer lives in: `#lede`, else the body.
     pub fn app_root() -> web_sys::Element {
         let doc = web_sys::window().and_then(|w| w.document()).expect("a page has a document");
@@ -231,6 +230,7 @@ mod imp {
         let _ = JsFuture::from(after_paint_js()).await;
     }
 
+    /// The default article's `lede/1` analysis from the build, if the site has it.
     pub async fn default_analysis() -> Option<String> {
         JsFuture::from(default_analysis_js(crate::DEFAULT_ANALYSIS)).await.ok()?.as_string()
     }
@@ -446,6 +446,31 @@ mod imp {
         let _ = body.prepend_with_node_1(&panel);
     }
 
+    /// Run `f` on the page's event loop.
+    pub fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
+        wasm_bindgen_futures::spawn_local(f);
+    }
+
+    /// Open the `<dialog>` behind `node` as a modal.
+    pub fn show_modal(node: &yew::NodeRef) {
+        if let Some(d) = node.cast::<web_sys::HtmlDialogElement>() {
+            let _ = d.show_modal();
+        }
+    }
+
+    /// The text a paste event carries, if any.
+    pub fn pasted_text(e: &web_sys::Event) -> Option<String> {
+        e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text").ok())
+    }
+
+    /// The first `n` UTF-16 units of the text box an input event came from, without copying
+    /// the rest of a long text out of it.
+    pub fn text_head(e: &web_sys::InputEvent, n: u32) -> String {
+        let Some(area) = e.target() else { return String::new() };
+        let value: js_sys::JsString = js_sys::Reflect::get(&area, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).unwrap_or_else(|| js_sys::JsString::from(""));
+        value.slice(0, n).into()
+    }
+
     pub async fn fetch_text(url: &str) -> Result<String, String> {
         let window = web_sys::window().ok_or("no window")?;
         let response = JsFuture::from(window.fetch_with_str(url))
@@ -532,6 +557,46 @@ mod imp {
         false
     }
     pub fn remove_item(_: &str) {}
+
+    // Natively (SSR and tests) no event handler or effect runs: what follows is never called
+    // there, and says so if it were.
+    const NO_BROWSER: &str = "this needs a browser";
+    pub fn spawn(_: impl std::future::Future<Output = ()> + 'static) {}
+    pub fn show_modal(_: &yew::NodeRef) {}
+    pub fn pasted_text(_: &web_sys::Event) -> Option<String> {
+        None
+    }
+    pub fn text_head(_: &web_sys::InputEvent, _: u32) -> String {
+        String::new()
+    }
+    pub fn warm_engine() {}
+    pub async fn analyze(_: &str, _: &[u8], _: Option<&str>, _: impl FnMut(f64) + 'static) -> Result<String, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+    pub async fn default_analysis() -> Option<String> {
+        None
+    }
+    pub async fn find_dateline(_: &str) -> Option<String> {
+        None
+    }
+    pub async fn read_file(_: &web_sys::File) -> Result<Vec<u8>, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+    pub async fn fetch_document(_: &str) -> Result<(String, Vec<u8>), String> {
+        Err(NO_BROWSER.to_owned())
+    }
+    pub async fn fetch_text(_: &str) -> Result<String, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+    pub fn set_query_src(_: Option<&str>) {}
+    pub fn standalone_source() -> Option<crate::docs::Source> {
+        None
+    }
+    pub async fn download_standalone(_: &crate::components::Doc) -> Result<(), String> {
+        Err(NO_BROWSER.to_owned())
+    }
+    pub fn receive_opener_page(_: impl FnOnce(String, String) + 'static, _: impl FnOnce() + 'static) {}
+    pub fn hydration_done() {}
 }
 
 /// The reader's stored theme choice, if any.
@@ -556,11 +621,15 @@ pub use imp::show_fatal;
 pub use imp::{index_marks, mark_selected, toggle_marked};
 /// Save `text` as a file named `name` (a Blob URL and a download link; nothing is uploaded).
 pub use imp::download;
-#[cfg(target_arch = "wasm32")]
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;
-#[cfg(target_arch = "wasm32")]
+/// The analysis worker: analyse a document, find a text's dateline, start the engine early;
+/// the build's analysis of the default article; reading a chosen file; fetching an address.
 pub use imp::{analyze, default_analysis, fetch_document, find_dateline, read_file, warm_engine};
+/// Run a future on the page's event loop (natively: never run; no handler runs in SSR).
+pub use imp::spawn;
+/// Open a `<dialog>` as a modal; the text of a paste; the head of a text box's value.
+pub use imp::{pasted_text, show_modal, text_head};
 /// The page's query parameter, if present.
 pub use imp::query_param;
 /// Milliseconds since 1970 (0 natively).
@@ -577,7 +646,6 @@ pub use imp::on_plain_key;
 pub use imp::on_selection_text;
 /// Scroll the timeline chart sideways to an element, or back to its start.
 pub use imp::scroll_chart;
-#[cfg(target_arch = "wasm32")]
 /// In a window the "Open in Lede" bookmarklet opened: the page its opener sends.
 pub use imp::receive_opener_page;
 /// Set the browser tab's title.
@@ -588,17 +656,17 @@ pub use imp::copy_text;
 pub use imp::full_view_url;
 /// The address of the viewer's folder.
 pub use imp::viewer_base;
-#[cfg(target_arch = "wasm32")]
 /// The standalone file's document, and saving one.
 pub use imp::{download_standalone, standalone_source};
 /// In an iframe, post the page's height to the parent now and on every resize.
 pub use imp::post_height_on_resize;
-#[cfg(target_arch = "wasm32")]
 /// Keep `?src=` in step with the document.
 pub use imp::set_query_src;
 /// localStorage, quietly absent when the browser has none.
 pub use imp::{load_item, remove_item, save_item};
+/// The prerendered page is live (`html[data-hydrated]`).
+pub use imp::hydration_done;
 #[cfg(target_arch = "wasm32")]
-/// Starting up: the viewer's root element, the prerendered markup this visit hydrates (its key)
-/// or clears, and recovery from a failed hydration (see `lede::start`).
-pub use imp::{after_paint, app_root, clear_prerendered, hydrating, hydration_done, prerendered, retry_without_hydration};
+/// Starting up (`lede::start`, browser only): the viewer's root element, the prerendered
+/// markup this visit hydrates (its key) or clears, and recovery from a failed hydration.
+pub use imp::{after_paint, app_root, clear_prerendered, hydrating, prerendered, retry_without_hydration};

@@ -118,7 +118,6 @@ pub enum OpenRequest {
 
 /// Shared handles the loading code updates.
 #[derive(Clone)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // only the browser loads documents
 struct Loader {
     doc: UseStateHandle<Option<DocRef>>,
     status: UseStateHandle<Status>,
@@ -142,7 +141,6 @@ impl Loader {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 impl Loader {
     /// Analyse `bytes` (in the worker) as `source` describes, then show and keep the result.
     /// On failure the document on screen and everything stored stay as they were.
@@ -150,7 +148,7 @@ impl Loader {
         let this = self.clone();
         let what = format!("Analysing {}", if source.origin == Origin::Default { "the article" } else { source.name.as_str() });
         self.status.set(Status::Busy(what.clone(), 0.0));
-        wasm_bindgen_futures::spawn_local(async move {
+        web::spawn(async move {
             let status = this.status.clone();
             let progress = move |p: f64| status.set(Status::Busy(what.clone(), p));
             let result = web::analyze(&source.name, &bytes, source.date.as_deref(), progress).await;
@@ -185,7 +183,7 @@ impl Loader {
         // The default article (with the reader's corrections, if any): its analysis from the
         // build when that is the analysis of this very text.
         let this = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        web::spawn(async move {
             match Self::built_analysis(source.clone()).await {
                 Some(doc) if doc.text == source.content => this.show(doc),
                 _ => {
@@ -258,7 +256,7 @@ impl Loader {
         };
         let this = self.clone();
         self.status.set(Status::Busy(format!("Fetching {url}"), 0.0));
-        wasm_bindgen_futures::spawn_local(async move {
+        web::spawn(async move {
             match web::fetch_document(&url).await {
                 Ok((name, bytes)) => {
                     // Corrections made earlier to this same document come back with it.
@@ -274,7 +272,7 @@ impl Loader {
     fn fetch_default(&self) {
         let this = self.clone();
         self.status.set(Status::Busy("Loading the article".into(), 0.0));
-        wasm_bindgen_futures::spawn_local(async move {
+        web::spawn(async move {
             let source = Source::default_article();
             if let Some(doc) = Self::built_analysis(source.clone()).await {
                 return this.show(doc);
@@ -313,7 +311,6 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_reducer(ViewState::default);
     let loader = Loader { doc: doc.clone(), status: status.clone(), recent: recent.clone(), view: view.clone(), keep: !embed };
 
-    #[cfg(target_arch = "wasm32")]
     {
         let loader = loader.clone();
         let hydrated = props.initial.is_some();
@@ -351,10 +348,7 @@ pub fn App(props: &AppProps) -> Html {
         let (loader, dialog) = (loader.clone(), dialog.clone());
         Callback::from(move |r: OpenRequest| {
             dialog.set(None);
-            #[cfg(target_arch = "wasm32")]
             loader.request(r);
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (r, &loader);
         })
     };
     let on_forget = {
@@ -394,10 +388,7 @@ pub fn App(props: &AppProps) -> Html {
             let mut source = d.0.source.clone();
             if i < source.corrections.len() {
                 source.corrections.remove(i);
-                #[cfg(target_arch = "wasm32")]
                 loader.open(source);
-                #[cfg(not(target_arch = "wasm32"))]
-                let _ = (source, &loader);
             }
         }
     });
@@ -406,10 +397,7 @@ pub fn App(props: &AppProps) -> Html {
         move |date: Option<String>, doc: &Option<DocRef>| {
             let Some(d) = doc.clone() else { return };
             let source = Source { date, ..d.0.source.clone() };
-            #[cfg(target_arch = "wasm32")]
             loader.open(source);
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (source, &loader);
         }
     });
 
@@ -490,12 +478,9 @@ pub fn App(props: &AppProps) -> Html {
         let on_open = on_open.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            #[cfg(target_arch = "wasm32")]
             if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
                 super::open::read_and_open(file, on_open.clone());
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &on_open;
         })
     };
 

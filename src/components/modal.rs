@@ -9,14 +9,9 @@ use yew::prelude::*;
 #[hook]
 pub fn use_modal() -> NodeRef {
     let dialog = use_node_ref();
-    #[cfg(target_arch = "wasm32")]
     {
         let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                let _ = d.show_modal();
-            }
-        });
+        use_effect_with((), move |_| crate::web::show_modal(&dialog));
     }
     dialog
 }

@@ -24,7 +24,6 @@ pub struct OpenDialogProps {
 pub const ACCEPT: &str = ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json";
 
 /// Read a chosen or dropped file, then ask to open it (or say why it cannot be).
-#[cfg(target_arch = "wasm32")]
 pub fn read_and_open(file: web_sys::File, on_open: Callback<OpenRequest>) {
     use std::rc::Rc;
     let name = file.name();
@@ -33,7 +32,7 @@ pub fn read_and_open(file: web_sys::File, on_open: Callback<OpenRequest>) {
         on_open.emit(OpenRequest::Refused(format!("{name} could not be opened"), why.to_string()));
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::web::spawn(async move {
         match crate::web::read_file(&file).await {
             Ok(bytes) => on_open.emit(OpenRequest::File { name, bytes: Rc::new(bytes) }),
             Err(why) => on_open.emit(OpenRequest::Refused(format!("{name} could not be opened"), why)),
@@ -67,24 +66,17 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     let url = use_state(String::new);
 
     // The reader is about to bring an article: fetch and compile the engine meanwhile.
-    #[cfg(target_arch = "wasm32")]
-    {
-        use_effect_with((), |_| crate::web::warm_engine());
-    }
+    use_effect_with((), |_| crate::web::warm_engine());
 
     let on_text = {
         let (date, touched) = (date.clone(), date_touched.clone());
         Callback::from(move |e: InputEvent| {
-            #[cfg(target_arch = "wasm32")]
             if !*touched.borrow() {
                 // The dateline sits at the top: look there only (without copying the rest of a
                 // long paste out of the text box), off the main thread.
-                use wasm_bindgen::JsCast;
-                let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                let value: js_sys::JsString = js_sys::Reflect::get(&area, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).unwrap_or_else(|| js_sys::JsString::from(""));
-                let head: String = value.slice(0, 4000).into();
+                let head = crate::web::text_head(&e, 4000);
                 let (date, touched) = (date.clone(), touched.clone());
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::web::spawn(async move {
                     if let Some(d) = crate::web::find_dateline(&head).await {
                         if !*touched.borrow() {
                             date.set(d);
@@ -92,8 +84,6 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
                     }
                 });
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (e, &date, &touched);
         })
     };
     // A paste over the size limit is refused before it reaches the text box: laying out tens of
@@ -101,17 +91,11 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     let on_paste = {
         let on_open = props.on_open.clone();
         Callback::from(move |e: Event| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                let Some(text) = e.dyn_ref::<web_sys::ClipboardEvent>().and_then(|c| c.clipboard_data()).and_then(|d| d.get_data("text").ok()) else { return };
-                if let Err(why) = lede_engine::import::check_size(PASTED, text.len()) {
-                    e.prevent_default();
-                    on_open.emit(OpenRequest::Refused("The pasted text could not be opened".to_owned(), why.to_string()));
-                }
+            let Some(text) = crate::web::pasted_text(&e) else { return };
+            if let Err(why) = lede_engine::import::check_size(PASTED, text.len()) {
+                e.prevent_default();
+                on_open.emit(OpenRequest::Refused("The pasted text could not be opened".to_owned(), why.to_string()));
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (e, &on_open);
         })
     };
     let on_date = {
@@ -135,12 +119,9 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
         let on_open = props.on_open.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            #[cfg(target_arch = "wasm32")]
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 read_and_open(file, on_open.clone());
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (input, &on_open);
         })
     };
     let on_url = {

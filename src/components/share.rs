@@ -48,15 +48,10 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let standalone = {
         let (doc, problem) = (props.doc.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                let (doc, problem) = (doc.clone(), problem.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    problem.set(crate::web::download_standalone(&doc.0).await.err());
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&doc, &problem);
+            let (doc, problem) = (doc.clone(), problem.clone());
+            crate::web::spawn(async move {
+                problem.set(crate::web::download_standalone(&doc.0).await.err());
+            });
         })
     };
     modal(dialog, "share-dialog", "share-h", "Share this article", &props.on_close, html! { <>
