@@ -36,8 +36,9 @@ lighthouse: dist
 ## Every test: engine and SSR natively, wasm-bindgen-test in Chromium, end-to-end in Chromium.
 test: tools browser deny lint test-native test-wasm e2e
 
-## Clippy over the whole workspace, warnings as errors (part of make test).
+## Formatting (rustfmt.toml) and clippy over the whole workspace, warnings as errors (part of make test).
 lint:
+	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
 ## Dependency policy (deny.toml): permissive licences only, no wildcard versions, crates.io only.

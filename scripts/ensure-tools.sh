@@ -26,6 +26,15 @@ ensure_build() {
     rustup target add wasm32-unknown-unknown
   fi
 
+  for component in rustfmt clippy; do
+    if rustup component list --installed | grep -q "^$component"; then
+      say "ok: rust component $component"
+    else
+      say "installing rust component $component"
+      rustup component add "$component"
+    fi
+  done
+
   if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
     say "ok: trunk $TRUNK_VERSION"
   else

@@ -254,11 +254,7 @@ pub fn share(base: &str, src: Option<&str>, hash: &str) -> Share {
         "<iframe src=\"{}\" title=\"Article with its timeline and entities (Lede)\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"\n  sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads\"></iframe>",
         attr(&embed)
     );
-    let script = format!(
-        "<div data-lede-src=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>",
-        attr(src.unwrap_or("")),
-        attr(base)
-    );
+    let script = format!("<div data-lede-src=\"{}\"></div>\n<script src=\"{}embed.js\" async></script>", attr(src.unwrap_or("")), attr(base));
     Share { link, iframe, script }
 }
 
@@ -320,7 +316,9 @@ mod tests {
         for (src, want) in cases {
             assert_eq!(check_src(src, base).as_deref(), Ok(*want), "{src}");
         }
-        for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/plain,hi", "file:///etc/passwd", "ftp://x/y", "https://", "", "a\u{0}b", "mailto:a@b.c"] {
+        for bad in
+            ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/plain,hi", "file:///etc/passwd", "ftp://x/y", "https://", "", "a\u{0}b", "mailto:a@b.c"]
+        {
             let err = check_src(bad, base).unwrap_err();
             assert!(err.contains("http"), "{bad}: {err}");
         }

@@ -1,7 +1,7 @@
 //! Small pure helpers that turn engine values into reader-facing strings.
 
-use lede_engine::{TimexValue, ValueKind};
 use lede_engine::{Article, BlockKind};
+use lede_engine::{TimexValue, ValueKind};
 
 /// "By Jane Doe and John Roe" from a list of author names; `None` when there are none.
 pub fn authors_line(authors: &[String]) -> Option<String> {
@@ -18,11 +18,7 @@ pub fn reading_words(text: &str, article: &Article) -> usize {
         .blocks
         .iter()
         .filter(|b| {
-            b.duplicate_of.is_none()
-                && matches!(
-                    b.kind,
-                    BlockKind::Title | BlockKind::Note | BlockKind::Caption | BlockKind::Paragraph | BlockKind::Footer
-                )
+            b.duplicate_of.is_none() && matches!(b.kind, BlockKind::Title | BlockKind::Note | BlockKind::Caption | BlockKind::Paragraph | BlockKind::Footer)
         })
         .map(|b| b.body.of(text).split_whitespace().count())
         .sum()
@@ -70,10 +66,7 @@ mod tests {
 /// An event's date written for people: "24 March 2021", "March 2021", "2021",
 /// "18–19 March 2021", "1990–1999", "24 March 2021, 15:18"; "(year inferred)" is not added here.
 pub fn event_date(value: &TimexValue, end_value: Option<&TimexValue>) -> String {
-    const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ];
+    const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let month = |m: u8| MONTHS[usize::from(m.clamp(1, 12) - 1)];
     let one = |v: &TimexValue| -> String {
         match v.kind() {

@@ -119,7 +119,13 @@ impl Scale {
             .map(|(&(a, b, _), w)| {
                 let wpx = usable * w / total;
                 let shortest = starts.iter().filter(|(s, _)| *s >= a && *s <= b).map(|(s, e)| e - s + 1).min().unwrap_or(1);
-                let unit = if shortest >= 365 { Unit::Year } else if shortest >= 28 { Unit::Month } else { Unit::Day };
+                let unit = if shortest >= 365 {
+                    Unit::Year
+                } else if shortest >= 28 {
+                    Unit::Month
+                } else {
+                    Unit::Day
+                };
                 let seg = Segment { day0: a, day1: b, x0: x, x1: x + wpx, unit };
                 x += wpx + BREAK_PX;
                 seg
@@ -188,7 +194,13 @@ pub fn ticks(seg: &Segment) -> Vec<(f64, String)> {
         }
     } else {
         // Years or decades
-        let step = if px_per_day * 365.0 >= min_gap { 1 } else if px_per_day * 3650.0 >= min_gap { 10 } else { 50 };
+        let step = if px_per_day * 365.0 >= min_gap {
+            1
+        } else if px_per_day * 3650.0 >= min_gap {
+            10
+        } else {
+            50
+        };
         let mut y = y0 - y0.rem_euclid(step);
         while y <= y1 {
             let d = first_of(y, 1);
@@ -206,11 +218,7 @@ pub fn ticks(seg: &Segment) -> Vec<(f64, String)> {
     }
     // A segment too small for any tick still says where it is.
     if out.is_empty() {
-        let label = if seg.day1 - seg.day0 >= 300 {
-            format!("{y0}")
-        } else {
-            format!("{} {y0}", MONTHS[usize::from(m0 - 1)])
-        };
+        let label = if seg.day1 - seg.day0 >= 300 { format!("{y0}") } else { format!("{} {y0}", MONTHS[usize::from(m0 - 1)]) };
         out.push((seg.x0, label));
     }
     out

@@ -58,9 +58,7 @@ mod imp {
     }
 
     pub fn system_theme() -> Theme {
-        let dark = web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .is_some_and(|m| m.matches());
+        let dark = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches());
         if dark {
             Theme::Dark
         } else {
@@ -116,9 +114,7 @@ mod imp {
     }
 
     fn reduced_motion() -> bool {
-        web_sys::window()
-            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-            .is_some_and(|m| m.matches())
+        web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
     }
 
     /// Scroll an element into view (smoothly unless the reader prefers reduced motion),
@@ -467,15 +463,14 @@ mod imp {
     /// the rest of a long text out of it.
     pub fn text_head(e: &web_sys::InputEvent, n: u32) -> String {
         let Some(area) = e.target() else { return String::new() };
-        let value: js_sys::JsString = js_sys::Reflect::get(&area, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).unwrap_or_else(|| js_sys::JsString::from(""));
+        let value: js_sys::JsString =
+            js_sys::Reflect::get(&area, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).unwrap_or_else(|| js_sys::JsString::from(""));
         value.slice(0, n).into()
     }
 
     pub async fn fetch_text(url: &str) -> Result<String, String> {
         let window = web_sys::window().ok_or("no window")?;
-        let response = JsFuture::from(window.fetch_with_str(url))
-            .await
-            .map_err(|_| format!("the network request for {url} failed"))?;
+        let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| format!("the network request for {url} failed"))?;
         let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_string())?;
         if !response.ok() {
             return Err(format!("{url} answered HTTP {}", response.status()));
@@ -599,74 +594,74 @@ mod imp {
     pub fn hydration_done() {}
 }
 
-/// The reader's stored theme choice, if any.
-pub use imp::stored_theme;
-/// The theme the system asks for (`prefers-color-scheme`).
-pub use imp::system_theme;
 /// Set `html[data-theme]`; with `remember`, also store the choice.
 pub use imp::apply_theme;
-/// Set or remove a boolean attribute on `<html>` (`data-ready`, `data-error`).
-pub use imp::set_root_flag;
+/// Put text on the clipboard (false natively).
+pub use imp::copy_text;
 /// The URL fragment (with its `#`), or empty.
 pub use imp::current_hash;
-/// Set the URL fragment with a new history entry (empty: remove it).
-pub use imp::set_hash;
-/// Listen for back/forward and fragment changes.
-pub use imp::on_hash_change;
-/// Scroll to the `nth` element matching a selector, focus it if asked, and flash it.
-pub use imp::reveal;
-/// Show the "Lede stopped working" view (panic hook), keeping what is on screen.
-pub use imp::show_fatal;
-/// Mark the selected entity's mentions (`mark[data-selected]`) in the DOM.
-pub use imp::{index_marks, mark_selected, toggle_marked};
 /// Save `text` as a file named `name` (a Blob URL and a download link; nothing is uploaded).
 pub use imp::download;
 /// Fetch a URL as text; the error says what failed, for the reader.
 pub use imp::fetch_text;
-/// The analysis worker: analyse a document, find a text's dateline, start the engine early;
-/// the build's analysis of the default article; reading a chosen file; fetching an address.
-pub use imp::{analyze, default_analysis, fetch_document, find_dateline, read_file, warm_engine};
-/// Run a future on the page's event loop (natively: never run; no handler runs in SSR).
-pub use imp::spawn;
-/// Open a `<dialog>` as a modal; the text of a paste; the head of a text box's value.
-pub use imp::{pasted_text, show_modal, text_head};
-/// The page's query parameter, if present.
-pub use imp::query_param;
-/// Milliseconds since 1970 (0 natively).
-pub use imp::now_ms;
 /// Focus the first element matching a selector, SVG marks included (false natively).
 pub use imp::focus;
+/// The page's address without `embed` (the "Open full view" link).
+pub use imp::full_view_url;
+/// The prerendered page is live (`html[data-hydrated]`).
+pub use imp::hydration_done;
+/// Milliseconds since 1970 (0 natively).
+pub use imp::now_ms;
 /// Call a function when Escape is pressed outside an open dialog; the guard removes the listener.
 pub use imp::on_escape;
+/// Listen for back/forward and fragment changes.
+pub use imp::on_hash_change;
 /// Call a function with every plain key pressed outside text fields and dialogs (the guard
 /// removes the listener).
 pub use imp::on_plain_key;
 /// Call a function with the text the reader selects in the article (the guard removes the
 /// listener).
 pub use imp::on_selection_text;
-/// Scroll the timeline chart sideways to an element, or back to its start.
-pub use imp::scroll_chart;
-/// In a window the "Open in Lede" bookmarklet opened: the page its opener sends.
-pub use imp::receive_opener_page;
-/// Set the browser tab's title.
-pub use imp::set_title;
-/// Put text on the clipboard (false natively).
-pub use imp::copy_text;
-/// The page's address without `embed` (the "Open full view" link).
-pub use imp::full_view_url;
-/// The address of the viewer's folder.
-pub use imp::viewer_base;
-/// The standalone file's document, and saving one.
-pub use imp::{download_standalone, standalone_source};
 /// In an iframe, post the page's height to the parent now and on every resize.
 pub use imp::post_height_on_resize;
+/// The page's query parameter, if present.
+pub use imp::query_param;
+/// In a window the "Open in Lede" bookmarklet opened: the page its opener sends.
+pub use imp::receive_opener_page;
+/// Scroll to the `nth` element matching a selector, focus it if asked, and flash it.
+pub use imp::reveal;
+/// Scroll the timeline chart sideways to an element, or back to its start.
+pub use imp::scroll_chart;
+/// Set the URL fragment with a new history entry (empty: remove it).
+pub use imp::set_hash;
 /// Keep `?src=` in step with the document.
 pub use imp::set_query_src;
-/// localStorage, quietly absent when the browser has none.
-pub use imp::{load_item, remove_item, save_item};
-/// The prerendered page is live (`html[data-hydrated]`).
-pub use imp::hydration_done;
+/// Set or remove a boolean attribute on `<html>` (`data-ready`, `data-error`).
+pub use imp::set_root_flag;
+/// Set the browser tab's title.
+pub use imp::set_title;
+/// Show the "Lede stopped working" view (panic hook), keeping what is on screen.
+pub use imp::show_fatal;
+/// Run a future on the page's event loop (natively: never run; no handler runs in SSR).
+pub use imp::spawn;
+/// The reader's stored theme choice, if any.
+pub use imp::stored_theme;
+/// The theme the system asks for (`prefers-color-scheme`).
+pub use imp::system_theme;
+/// The address of the viewer's folder.
+pub use imp::viewer_base;
 #[cfg(target_arch = "wasm32")]
 /// Starting up (`lede::start`, browser only): the viewer's root element, the prerendered
 /// markup this visit hydrates (its key) or clears, and recovery from a failed hydration.
 pub use imp::{after_paint, app_root, clear_prerendered, hydrating, prerendered, retry_without_hydration};
+/// The analysis worker: analyse a document, find a text's dateline, start the engine early;
+/// the build's analysis of the default article; reading a chosen file; fetching an address.
+pub use imp::{analyze, default_analysis, fetch_document, find_dateline, read_file, warm_engine};
+/// The standalone file's document, and saving one.
+pub use imp::{download_standalone, standalone_source};
+/// Mark the selected entity's mentions (`mark[data-selected]`) in the DOM.
+pub use imp::{index_marks, mark_selected, toggle_marked};
+/// localStorage, quietly absent when the browser has none.
+pub use imp::{load_item, remove_item, save_item};
+/// Open a `<dialog>` as a modal; the text of a paste; the head of a text box's value.
+pub use imp::{pasted_text, show_modal, text_head};

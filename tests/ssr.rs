@@ -90,10 +90,14 @@ async fn article_without_title_or_date_renders_what_it_has() {
 
 #[tokio::test]
 async fn facts_panel() {
-    let html = LocalServerRenderer::<DocumentFacts>::with_props(DocumentFactsProps { doc: doc(SAMPLE), on_undo: yew::Callback::noop(), on_redate: yew::Callback::noop() })
-        .hydratable(false)
-        .render()
-        .await;
+    let html = LocalServerRenderer::<DocumentFacts>::with_props(DocumentFactsProps {
+        doc: doc(SAMPLE),
+        on_undo: yew::Callback::noop(),
+        on_redate: yew::Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
     assert!(html.contains("About this article"));
     assert!(html.contains("2 February 2022, 09:05"));
     assert!(html.contains("Ana Lima"));
@@ -165,7 +169,15 @@ async fn render_sidebar(d: DocRef, selection: Selection, query: &str) -> String 
 }
 
 async fn render_timeline(d: DocRef, selection: Selection, list_view: bool) -> String {
-    let props = yew::props!(TimelineProps { doc: d, selection, list_view, on_select: yew::Callback::noop(), on_toggle_list: yew::Callback::noop(), on_correct: yew::Callback::noop(), on_step: yew::Callback::noop() });
+    let props = yew::props!(TimelineProps {
+        doc: d,
+        selection,
+        list_view,
+        on_select: yew::Callback::noop(),
+        on_toggle_list: yew::Callback::noop(),
+        on_correct: yew::Callback::noop(),
+        on_step: yew::Callback::noop()
+    });
     LocalServerRenderer::<Timeline>::with_props(props).hydratable(false).render().await
 }
 
@@ -176,13 +188,11 @@ The port was built in 1998 and expanded in 2019, Haddad said.\n";
 #[tokio::test]
 async fn every_mention_is_a_mark_and_dates_are_time_elements() {
     let d = doc(STORY);
-    let html = LocalServerRenderer::<ArticleView>::with_props(yew::props!(ArticleViewProps {
-        doc: d.clone(),
-        selection: Selection::Entity("rui-costa".into()),
-    }))
-    .hydratable(false)
-    .render()
-    .await;
+    let html =
+        LocalServerRenderer::<ArticleView>::with_props(yew::props!(ArticleViewProps { doc: d.clone(), selection: Selection::Entity("rui-costa".into()) }))
+            .hydratable(false)
+            .render()
+            .await;
     let marks = html.matches(r#"data-entity="rui-costa""#).count();
     assert_eq!(marks, 2, "{html}");
     // `data-selected` is set in the browser after render (see web::mark_selected; checked end to end).

@@ -20,32 +20,20 @@ fn main() {
     println!("cargo:rerun-if-changed=src/ner/format.rs");
     println!("cargo:rerun-if-env-changed=LEDE_NER_BOOTSTRAP");
     let bootstrap = std::env::var("LEDE_NER_BOOTSTRAP").is_ok_and(|v| v == "1");
-    let checked = std::fs::read(&model)
-        .map_err(|e| format!("cannot read it: {e}"))
-        .and_then(|b| format::locate(&b).map(|_| b));
+    let checked = std::fs::read(&model).map_err(|e| format!("cannot read it: {e}")).and_then(|b| format::locate(&b).map(|_| b));
     let bytes = match checked {
         Ok(b) => b,
         Err(e) if bootstrap => {
-            println!(
-                "cargo:warning=LEDE_NER_BOOTSTRAP=1: {} is not usable ({e}); using an all-zero NER model",
-                model.display()
-            );
+            println!("cargo:warning=LEDE_NER_BOOTSTRAP=1: {} is not usable ({e}); using an all-zero NER model", model.display());
             let mut b = b"bootstrap model: all zero weights (LEDE_NER_BOOTSTRAP=1)".to_vec();
             b.extend_from_slice(format::MARKER);
-            b.extend(format::encode(
-                0,
-                1,
-                0.0,
-                &[0; format::NTAGS],
-                &[0; (format::NTAGS + 1) * format::NTAGS],
-            ));
+            b.extend(format::encode(0, 1, 0.0, &[0; format::NTAGS], &[0; (format::NTAGS + 1) * format::NTAGS]));
             b
         }
         Err(e) => fail(&model, &e),
     };
     if std::fs::read(&out).ok().as_deref() != Some(&bytes[..]) {
-        std::fs::write(&out, &bytes)
-            .unwrap_or_else(|e| fail(&out, &format!("cannot write it: {e}")));
+        std::fs::write(&out, &bytes).unwrap_or_else(|e| fail(&out, &format!("cannot write it: {e}")));
     }
 }
 

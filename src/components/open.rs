@@ -140,54 +140,61 @@ pub fn OpenDialog(props: &OpenDialogProps) -> Html {
     };
     let open_default = props.on_open.reform(|_: MouseEvent| OpenRequest::Default);
 
-    modal(dialog, "open-dialog", "open-h", "Open an article", &props.on_close, html! { <>
-        <form class="paste" onsubmit={analyse}>
-            <h3>{ "Paste its text" }</h3>
-            <label for="paste-text">{ "Article text" }</label>
-            <textarea id="paste-text" rows="8" ref={area} oninput={on_text} onpaste={on_paste}
-                placeholder="Paste the article here: headline, dateline and body as they come." />
-            <label for="paste-date">{ "Publication date" }</label>
-            <input id="paste-date" type="date" value={(*date).clone()} oninput={on_date} aria-describedby="paste-date-hint" />
-            <p class="hint" id="paste-date-hint">{ "Relative dates (“yesterday”, “on Monday”) are resolved against it. Filled in from the article's dateline when it has one; leave it empty to use the dateline." }</p>
-            <button type="submit" class="primary">{ "Analyse" }</button>
-        </form>
-        <div class="file">
-            <h3><label for="open-file">{ "Open a file" }</label></h3>
-            <input id="open-file" type="file" accept={ACCEPT} onchange={on_file} aria-describedby="open-file-hint" />
-            <p class="hint" id="open-file-hint">
-                { format!("Text, Markdown, a saved web page (its article), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON; articles of up to {} MB (JSON files up to {} MB). You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576, lede_engine::import::MAX_JSON_BYTES / 1_048_576) }
-            </p>
-        </div>
-        <form class="address" onsubmit={open_url}>
-            <h3><label for="open-url">{ "Open a web address" }</label></h3>
-            <input id="open-url" type="url" placeholder="https://example.org/article.txt" value={(*url).clone()} oninput={on_url} aria-describedby="open-url-hint" />
-            <button type="submit">{ "Open" }</button>
-            <p class="hint" id="open-url-hint">{ "http or https, or an address relative to this page. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
-        </form>
-        <div class="bookmarklet">
-            <h3 id="bookmarklet-h">{ "Open in Lede from any page" }</h3>
-            // Dragged to the bookmarks bar, not followed here (the page's CSP would not run it).
-            <p><a class="bookmarklet-link" href={crate::docs::bookmarklet(&crate::web::viewer_base())} aria-describedby="bookmarklet-hint"
-                onclick={Callback::from(|e: MouseEvent| e.prevent_default())}>{ "Open in Lede" }</a></p>
-            <p class="hint" id="bookmarklet-hint">{ "Drag this link to your bookmarks bar. On a news page, click the bookmark: Lede opens in a new tab with that page's article, read in your browser (nothing is sent anywhere else), even from sites that do not let other pages fetch them." }</p>
-        </div>
-        <div class="recent">
-            <h3 id="recent-h">{ "Kept in this browser" }</h3>
-            <ul aria-labelledby="recent-h">
-                { for props.recent.iter().map(|r| {
-                    let (id, id2) = (r.id.clone(), r.id.clone());
-                    let open = props.on_open.reform(move |_: MouseEvent| OpenRequest::Recent(id.clone()));
-                    let forget = props.on_forget.reform(move |_: MouseEvent| id2.clone());
-                    html! {
-                        <li data-doc={r.id.clone()}>
-                            <button type="button" class="link reopen" onclick={open}>{ &r.title }</button>
-                            <span class="meta">{ format!(" {} · {} characters ", origin_label(r.origin), r.chars) }</span>
-                            <button type="button" class="delete" aria-label={format!("Delete {}", r.title)} onclick={forget}>{ "Delete" }</button>
-                        </li>
-                    }
-                }) }
-                <li><button type="button" class="link reopen-default" onclick={open_default}>{ "The sample article" }</button></li>
-            </ul>
-        </div>
-    </> })
+    modal(
+        dialog,
+        "open-dialog",
+        "open-h",
+        "Open an article",
+        &props.on_close,
+        html! { <>
+            <form class="paste" onsubmit={analyse}>
+                <h3>{ "Paste its text" }</h3>
+                <label for="paste-text">{ "Article text" }</label>
+                <textarea id="paste-text" rows="8" ref={area} oninput={on_text} onpaste={on_paste}
+                    placeholder="Paste the article here: headline, dateline and body as they come." />
+                <label for="paste-date">{ "Publication date" }</label>
+                <input id="paste-date" type="date" value={(*date).clone()} oninput={on_date} aria-describedby="paste-date-hint" />
+                <p class="hint" id="paste-date-hint">{ "Relative dates (“yesterday”, “on Monday”) are resolved against it. Filled in from the article's dateline when it has one; leave it empty to use the dateline." }</p>
+                <button type="submit" class="primary">{ "Analyse" }</button>
+            </form>
+            <div class="file">
+                <h3><label for="open-file">{ "Open a file" }</label></h3>
+                <input id="open-file" type="file" accept={ACCEPT} onchange={on_file} aria-describedby="open-file-hint" />
+                <p class="hint" id="open-file-hint">
+                    { format!("Text, Markdown, a saved web page (its article), Lede JSON, TimelineJS JSON or spaCy/displaCy JSON; articles of up to {} MB (JSON files up to {} MB). You can also drop a file anywhere on the page.", lede_engine::import::MAX_INPUT_BYTES / 1_048_576, lede_engine::import::MAX_JSON_BYTES / 1_048_576) }
+                </p>
+            </div>
+            <form class="address" onsubmit={open_url}>
+                <h3><label for="open-url">{ "Open a web address" }</label></h3>
+                <input id="open-url" type="url" placeholder="https://example.org/article.txt" value={(*url).clone()} oninput={on_url} aria-describedby="open-url-hint" />
+                <button type="submit">{ "Open" }</button>
+                <p class="hint" id="open-url-hint">{ "http or https, or an address relative to this page. The site must let other pages read it (CORS); if it does not, save the page and open the file." }</p>
+            </form>
+            <div class="bookmarklet">
+                <h3 id="bookmarklet-h">{ "Open in Lede from any page" }</h3>
+                // Dragged to the bookmarks bar, not followed here (the page's CSP would not run it).
+                <p><a class="bookmarklet-link" href={crate::docs::bookmarklet(&crate::web::viewer_base())} aria-describedby="bookmarklet-hint"
+                    onclick={Callback::from(|e: MouseEvent| e.prevent_default())}>{ "Open in Lede" }</a></p>
+                <p class="hint" id="bookmarklet-hint">{ "Drag this link to your bookmarks bar. On a news page, click the bookmark: Lede opens in a new tab with that page's article, read in your browser (nothing is sent anywhere else), even from sites that do not let other pages fetch them." }</p>
+            </div>
+            <div class="recent">
+                <h3 id="recent-h">{ "Kept in this browser" }</h3>
+                <ul aria-labelledby="recent-h">
+                    { for props.recent.iter().map(|r| {
+                        let (id, id2) = (r.id.clone(), r.id.clone());
+                        let open = props.on_open.reform(move |_: MouseEvent| OpenRequest::Recent(id.clone()));
+                        let forget = props.on_forget.reform(move |_: MouseEvent| id2.clone());
+                        html! {
+                            <li data-doc={r.id.clone()}>
+                                <button type="button" class="link reopen" onclick={open}>{ &r.title }</button>
+                                <span class="meta">{ format!(" {} · {} characters ", origin_label(r.origin), r.chars) }</span>
+                                <button type="button" class="delete" aria-label={format!("Delete {}", r.title)} onclick={forget}>{ "Delete" }</button>
+                            </li>
+                        }
+                    }) }
+                    <li><button type="button" class="link reopen-default" onclick={open_default}>{ "The sample article" }</button></li>
+                </ul>
+            </div>
+        </> },
+    )
 }

@@ -54,27 +54,34 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             });
         })
     };
-    modal(dialog, "share-dialog", "share-h", "Share this article", &props.on_close, html! { <>
-        if !shareable {
-            <p class="hint">
-                { match source.origin {
-                    Origin::Url => "This article has your corrections or your publication date, which a link cannot carry: the link and embeds below show it as Lede reads it. To share your version, download it as one HTML file, or export Lede JSON and publish that file.",
-                    _ => "This article came from your computer, so a link cannot carry it. Download it as one HTML file that opens anywhere, or publish the text (or its Lede JSON export) at a web address and open it with “Open a web address”.",
-                } }
+    modal(
+        dialog,
+        "share-dialog",
+        "share-h",
+        "Share this article",
+        &props.on_close,
+        html! { <>
+            if !shareable {
+                <p class="hint">
+                    { match source.origin {
+                        Origin::Url => "This article has your corrections or your publication date, which a link cannot carry: the link and embeds below show it as Lede reads it. To share your version, download it as one HTML file, or export Lede JSON and publish that file.",
+                        _ => "This article came from your computer, so a link cannot carry it. Download it as one HTML file that opens anywhere, or publish the text (or its Lede JSON export) at a web address and open it with “Open a web address”.",
+                    } }
+                </p>
+            }
+            // An address can be shared, as Lede reads it, even when the reader changed it.
+            if shareable || source.origin == Origin::Url {
+                { snippet("share-link", "Link (opens the article with the current selection)", s.link, &copied) }
+                { snippet("share-iframe", "Embed with an iframe", s.iframe, &copied) }
+                { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script, &copied) }
+            }
+            <p>
+                <button type="button" class="primary standalone" onclick={standalone}>{ "Download standalone HTML" }</button>
             </p>
-        }
-        // An address can be shared, as Lede reads it, even when the reader changed it.
-        if shareable || source.origin == Origin::Url {
-            { snippet("share-link", "Link (opens the article with the current selection)", s.link, &copied) }
-            { snippet("share-iframe", "Embed with an iframe", s.iframe, &copied) }
-            { snippet("share-script", "Embed with a script (the frame sizes itself to the article)", s.script, &copied) }
-        }
-        <p>
-            <button type="button" class="primary standalone" onclick={standalone}>{ "Download standalone HTML" }</button>
-        </p>
-        <p class="hint">{ "One file with the viewer and this article inside: it opens from disk, without a network." }</p>
-        if let Some(why) = &*problem {
-            <p class="status error" role="alert">{ format!("The file could not be made: {why}") }</p>
-        }
-    </> })
+            <p class="hint">{ "One file with the viewer and this article inside: it opens from disk, without a network." }</p>
+            if let Some(why) = &*problem {
+                <p class="status error" role="alert">{ format!("The file could not be made: {why}") }</p>
+            }
+        </> },
+    )
 }

@@ -282,13 +282,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     }
     .unwrap_or(*roving)
     .min(ids.len().saturating_sub(1));
-    let labels: Vec<String> = shown
-        .iter()
-        .map(|(e, _, n, _)| if *n > 1 { short_label(&format!("{n} events: {}", e.label)) } else { short_label(&e.label) })
-        .collect();
+    let labels: Vec<String> =
+        shown.iter().map(|(e, _, n, _)| if *n > 1 { short_label(&format!("{n} events: {}", e.label)) } else { short_label(&e.label) }).collect();
     let date_input = use_node_ref();
     let label_input = use_node_ref();
-    let redated: Vec<&str> = ann.corrections.iter().filter_map(|c| if let Correction::Redate { timex, .. } = c { Some(timex.as_str()) } else { None }).collect();
+    let redated: Vec<&str> =
+        ann.corrections.iter().filter_map(|c| if let Correction::Redate { timex, .. } = c { Some(timex.as_str()) } else { None }).collect();
     let body = if events.is_empty() {
         html! { <p class="empty">{ "No dated events were found in this article." }</p> }
     } else if props.list_view {
@@ -316,11 +315,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </table>
         }
     } else {
-        let items: Vec<Item> = shown
-            .iter()
-            .zip(&labels)
-            .map(|((_, (s, e), _, _), l)| Item { start: *s, end: *e, label_chars: l.chars().count() })
-            .collect();
+        let items: Vec<Item> = shown.iter().zip(&labels).map(|((_, (s, e), _, _), l)| Item { start: *s, end: *e, label_chars: l.chars().count() }).collect();
         let width = *base * *zoom;
         let scale = Scale::build(&items, width);
         let placed = lanes(&items, &scale);

@@ -93,7 +93,14 @@ fn parse_line(line: &str, line_no: usize) -> Item {
         Some(_) => return Item { id, work: Err("\"date\" wants a YYYY-MM-DD string".to_owned()) },
     };
     if text.len() > lede_engine::import::MAX_INPUT_BYTES {
-        return Item { id, work: Err(format!("the text is {} MB; Lede reads articles of up to {} MB", text.len() / 1_048_576, lede_engine::import::MAX_INPUT_BYTES / 1_048_576)) };
+        return Item {
+            id,
+            work: Err(format!(
+                "the text is {} MB; Lede reads articles of up to {} MB",
+                text.len() / 1_048_576,
+                lede_engine::import::MAX_INPUT_BYTES / 1_048_576
+            )),
+        };
     }
     Item { id, work: Ok(Work::Text(text.to_owned(), date)) }
 }

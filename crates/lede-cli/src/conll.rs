@@ -13,10 +13,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use lede_engine::ner_api::{
-    parse_conll, pseudo_documents, spans, strip_titles, BlockHint, DocFeatures, EntityType,
-    NerModel, Scores, Span, Tagger,
-};
+use lede_engine::ner_api::{parse_conll, pseudo_documents, spans, strip_titles, BlockHint, DocFeatures, EntityType, NerModel, Scores, Span, Tagger};
 
 /// Sentences per pseudo-document (as in the trainer).
 const DOC_SIZE: usize = 30;
@@ -36,11 +33,7 @@ pub(crate) struct ModelTagger<'a> {
 
 impl<'a> ModelTagger<'a> {
     pub(crate) fn new(model: &'a NerModel<'a>) -> ModelTagger<'a> {
-        ModelTagger {
-            model,
-            tagger: Tagger::new(),
-            tags: Vec::new(),
-        }
+        ModelTagger { model, tagger: Tagger::new(), tags: Vec::new() }
     }
 }
 
@@ -50,8 +43,7 @@ impl SpanTagger for ModelTagger<'_> {
         sentences
             .iter()
             .map(|s| {
-                self.tagger
-                    .tag_with(self.model, s, &doc, BlockHint::Body, &mut self.tags);
+                self.tagger.tag_with(self.model, s, &doc, BlockHint::Body, &mut self.tags);
                 spans(&self.tags)
             })
             .collect()
@@ -123,14 +115,8 @@ fn pct(x: f64) -> String {
 }
 
 /// Score one file; the report goes to `out`.
-pub(crate) fn score_file(
-    path: &Path,
-    tagger: &mut dyn SpanTagger,
-    options: &ConllOptions,
-    out: &mut String,
-) -> Result<Scores, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+pub(crate) fn score_file(path: &Path, tagger: &mut dyn SpanTagger, options: &ConllOptions, out: &mut String) -> Result<Scores, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut docs = parse_conll(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     if let Some(limit) = options.limit {
         let mut left = limit;
@@ -154,24 +140,10 @@ pub(crate) fn score_file(
             nsent += 1;
             ntok += s.words.len();
             if options.errors && gold != pred {
-                let show = |v: &[Span]| {
-                    v.iter()
-                        .map(|x| {
-                            format!("{}[{}]", x.kind.name(), s.words[x.start..x.end].join(" "))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                let missed: Vec<Span> =
-                    gold.iter().filter(|g| !pred.contains(g)).copied().collect();
+                let show = |v: &[Span]| v.iter().map(|x| format!("{}[{}]", x.kind.name(), s.words[x.start..x.end].join(" "))).collect::<Vec<_>>().join(" ");
+                let missed: Vec<Span> = gold.iter().filter(|g| !pred.contains(g)).copied().collect();
                 let wrong: Vec<Span> = pred.iter().filter(|p| !gold.contains(p)).copied().collect();
-                let _ = writeln!(
-                    errors,
-                    "  | {}\n  |   missed: {}\n  |   wrong:  {}",
-                    s.words.join(" "),
-                    show(&missed),
-                    show(&wrong)
-                );
+                let _ = writeln!(errors, "  | {}\n  |   missed: {}\n  |   wrong:  {}", s.words.join(" "), show(&missed), show(&wrong));
             }
         }
     }
@@ -179,40 +151,17 @@ pub(crate) fn score_file(
     let _ = writeln!(out, "  type     gold      P      R     F1");
     for k in EntityType::ALL {
         let (p, r, f) = scores.of(k);
-        let _ = writeln!(
-            out,
-            "  {:<6} {:>6} {} {} {}",
-            k.name(),
-            scores.gold(k),
-            pct(p),
-            pct(r),
-            pct(f)
-        );
+        let _ = writeln!(out, "  {:<6} {:>6} {} {} {}", k.name(), scores.gold(k), pct(p), pct(r), pct(f));
     }
     let (p, r, f) = scores.overall();
-    let gold: u64 = [EntityType::Per, EntityType::Org, EntityType::Loc]
-        .iter()
-        .map(|&k| scores.gold(k))
-        .sum();
-    let _ = writeln!(
-        out,
-        "  {:<6} {:>6} {} {} {}   (exact typed PER/ORG/LOC)",
-        "all",
-        gold,
-        pct(p),
-        pct(r),
-        pct(f)
-    );
+    let gold: u64 = [EntityType::Per, EntityType::Org, EntityType::Loc].iter().map(|&k| scores.gold(k)).sum();
+    let _ = writeln!(out, "  {:<6} {:>6} {} {} {}   (exact typed PER/ORG/LOC)", "all", gold, pct(p), pct(r), pct(f));
     out.push_str(&errors);
     Ok(scores)
 }
 
 /// Score every file with `tagger`.
-pub(crate) fn run(
-    files: &[String],
-    tagger: &mut dyn SpanTagger,
-    options: &ConllOptions,
-) -> Result<String, String> {
+pub(crate) fn run(files: &[String], tagger: &mut dyn SpanTagger, options: &ConllOptions) -> Result<String, String> {
     let mut out = String::new();
     let mut summary = String::new();
     for f in files {

@@ -72,10 +72,8 @@ pub struct Detokenized {
 }
 
 /// Tokens written without a space before them.
-const NO_SPACE_BEFORE: &[&str] = &[
-    ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'", "\u{201d}", "\u{2019}", "'s", "'S", "n't",
-    "N'T", "'re", "'ve", "'ll", "'d", "'m",
-];
+const NO_SPACE_BEFORE: &[&str] =
+    &[",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "''", "'", "\u{201d}", "\u{2019}", "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d", "'m"];
 
 /// Tokens written without a space after them.
 const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "$", "``", "`", "\u{201c}", "\u{2018}", "\u{a3}", "\u{20ac}"];
@@ -307,24 +305,16 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
     let markables: Vec<roxmltree::Node> =
         root.children().filter(|n| n.has_tag_name("Markables")).flat_map(|m| m.children()).filter(|n| n.is_element()).collect();
     let range_of = |n: &roxmltree::Node| -> Option<TokRange> {
-        let idx: Vec<usize> = n
-            .children()
-            .filter(|c| c.has_tag_name("token_anchor"))
-            .filter_map(|c| c.attribute("t_id"))
-            .filter_map(|id| index_of.get(id).copied())
-            .collect();
+        let idx: Vec<usize> =
+            n.children().filter(|c| c.has_tag_name("token_anchor")).filter_map(|c| c.attribute("t_id")).filter_map(|id| index_of.get(id).copied()).collect();
         Some(TokRange::new(*idx.iter().min()?, *idx.iter().max()?))
     };
     let sentence_of = |i: usize| out.tokens.get(i).map_or(0, |t| t.sentence);
-    out.last_sentence =
-        markables.iter().filter_map(&range_of).map(|r| sentence_of(r.last)).max();
+    out.last_sentence = markables.iter().filter_map(&range_of).map(|r| sentence_of(r.last)).max();
 
     // Entity instances and which instance each mention refers to.
-    let ent_type: HashMap<&str, &str> = markables
-        .iter()
-        .filter(|n| n.has_tag_name("ENTITY"))
-        .filter_map(|n| Some((n.attribute("m_id")?, n.attribute("ent_type").unwrap_or(""))))
-        .collect();
+    let ent_type: HashMap<&str, &str> =
+        markables.iter().filter(|n| n.has_tag_name("ENTITY")).filter_map(|n| Some((n.attribute("m_id")?, n.attribute("ent_type").unwrap_or("")))).collect();
     let mut refers: HashMap<&str, &str> = HashMap::new();
     for r in root.descendants().filter(|n| n.has_tag_name("REFERS_TO")) {
         let Some(target) = r.children().filter(|c| c.has_tag_name("target")).find_map(|c| c.attribute("m_id")) else {
@@ -343,11 +333,7 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
         let Some(range) = range_of(m) else { continue };
         match m.tag_name().name() {
             "TIMEX3" => {
-                let item = TimexItem {
-                    range,
-                    kind: m.attribute("type").unwrap_or("").to_owned(),
-                    value: m.attribute("value").unwrap_or("").to_owned(),
-                };
+                let item = TimexItem { range, kind: m.attribute("type").unwrap_or("").to_owned(), value: m.attribute("value").unwrap_or("").to_owned() };
                 if m.attribute("functionInDocument") == Some("CREATION_TIME") {
                     out.dct.get_or_insert(item.value);
                     out.dct_range.get_or_insert(range);
@@ -417,11 +403,53 @@ pub fn parse_document(xml: &str) -> Result<Document, String> {
 /// Titles and honorifics that MEANTIME keeps in a person's mention ("President
 /// Vladimir Putin", "Mr Howard") and the CoNLL/MUC name convention leaves out.
 const TITLES: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "president", "senator", "sen.", "prime",
-    "minister", "chief", "executive", "officer", "ceo", "spokeswoman", "spokesman", "spokesperson", "judge",
-    "justice", "presiding", "vice", "chairman", "chairwoman", "secretary", "governor", "gov.", "analyst",
-    "director", "premier", "chancellor", "king", "queen", "pope", "general", "gen.", "professor", "prof.",
-    "deputy", "mayor", "ambassador", "representative", "rep.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "president",
+    "senator",
+    "sen.",
+    "prime",
+    "minister",
+    "chief",
+    "executive",
+    "officer",
+    "ceo",
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "judge",
+    "justice",
+    "presiding",
+    "vice",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "governor",
+    "gov.",
+    "analyst",
+    "director",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "general",
+    "gen.",
+    "professor",
+    "prof.",
+    "deputy",
+    "mayor",
+    "ambassador",
+    "representative",
+    "rep.",
 ];
 
 /// `range` without leading titles and honorifics when a name remains.
@@ -470,11 +498,7 @@ pub fn predictions(doc: &Document, detok: &Detokenized, ann: &Annotation) -> (Ve
         .filter_map(|t| {
             let range = token_range(&detok.spans, t.span)?;
             let on_dct = doc.dct_range.is_some_and(|d| d.overlap(range) > 0);
-            (in_region(range) && !on_dct).then(|| TimexItem {
-                range,
-                kind: t.kind.name().to_owned(),
-                value: t.value.to_string(),
-            })
+            (in_region(range) && !on_dct).then(|| TimexItem { range, kind: t.kind.name().to_owned(), value: t.value.to_string() })
         })
         .collect();
     let mut mentions: Vec<Mention> = ann
@@ -768,11 +792,7 @@ pub fn score_document(doc: &Document, detok: &Detokenized, pred_t: &[TimexItem],
         .filter(|m| !doc.unknown_mentions.contains(&m.range) || doc.mentions.iter().any(|g| g.range == m.range))
         .collect();
     let mut entities = count_mentions(&doc.mentions, &trimmed);
-    entities.np_extent = Prf {
-        gold: doc.np_mentions.len(),
-        pred: trimmed.len(),
-        matched: match_mentions(&doc.np_mentions, pred_m, true).len(),
-    };
+    entities.np_extent = Prf { gold: doc.np_mentions.len(), pred: trimmed.len(), matched: match_mentions(&doc.np_mentions, pred_m, true).len() };
     let pred_m = &trimmed[..];
     let mut score = DocScore { timex: count_timexes(&doc.timexes, pred_t, &pairs), entities, notes: Vec::new() };
     if !verbose {
@@ -794,14 +814,7 @@ pub fn score_document(doc: &Document, detok: &Detokenized, pred_t: &[TimexItem],
         }
         let what = if right { "EXTENT" } else { "WRONG " };
         let extent = if strict { String::new() } else { format!(" (gold {})", text(g.range)) };
-        notes.push(format!(
-            "  timex  {what} {}{extent}  pred {} {}  gold {} {}",
-            text(p.range),
-            p.kind,
-            p.value,
-            g.kind,
-            g.value
-        ));
+        notes.push(format!("  timex  {what} {}{extent}  pred {} {}  gold {} {}", text(p.range), p.kind, p.value, g.kind, g.value));
     }
     for (g, _) in doc.timexes.iter().zip(&gold_hit).filter(|(_, h)| !**h) {
         notes.push(format!("  timex  MISSED {}  gold {} {}", text(g.range), g.kind, g.value));
@@ -829,12 +842,8 @@ pub fn score_document(doc: &Document, detok: &Detokenized, pred_t: &[TimexItem],
         }
     }
     for (p, _) in pred_m.iter().zip(&pred_hit).filter(|(_, h)| !**h) {
-        let note = doc
-            .unscored_mentions
-            .iter()
-            .find(|(r, _)| *r == p.range)
-            .map(|(_, label)| format!("  (unscored gold mention: {label})"))
-            .unwrap_or_default();
+        let note =
+            doc.unscored_mentions.iter().find(|(r, _)| *r == p.range).map(|(_, label)| format!("  (unscored gold mention: {label})")).unwrap_or_default();
         notes.push(format!("  entity FALSE  {}  pred {}{note}", text(p.range), p.kind.name()));
     }
     score
@@ -922,9 +931,7 @@ fn read_index(dir: &Path) -> HashMap<String, String> {
     let Ok(tsv) = std::fs::read_to_string(dir.join("INDEX.tsv")) else { return HashMap::new() };
     let mut lines = tsv.lines();
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
-    let (Some(fi), Some(di)) =
-        (header.iter().position(|h| *h == "file"), header.iter().position(|h| *h == "dct_value"))
-    else {
+    let (Some(fi), Some(di)) = (header.iter().position(|h| *h == "file"), header.iter().position(|h| *h == "dct_value")) else {
         return HashMap::new();
     };
     lines
@@ -994,11 +1001,7 @@ pub fn run_meantime(dir: &Path, opts: &EvalOptions) -> Result<String, String> {
             let score = score_document(&doc, &detok, &pred_t, &pred_m, opts.verbose);
             if opts.verbose {
                 let region = doc.last_sentence.map_or_else(|| "none".to_owned(), |n| format!("0..={n}"));
-                let _ = writeln!(
-                    out,
-                    "-- {label}  (reference {}, scored sentences {region})",
-                    reference.map_or_else(|| "none".to_owned(), |r| r.to_iso())
-                );
+                let _ = writeln!(out, "-- {label}  (reference {}, scored sentences {region})", reference.map_or_else(|| "none".to_owned(), |r| r.to_iso()));
                 for n in &score.notes {
                     let _ = writeln!(out, "{n}");
                 }
@@ -1021,8 +1024,7 @@ pub fn run_meantime(dir: &Path, opts: &EvalOptions) -> Result<String, String> {
     let _ = writeln!(out, "\n{}", table("overall (micro-averaged over all documents)", &overall));
     if let Some(path) = &opts.json {
         let mut v = totals_json(&overall);
-        let corpora: serde_json::Map<String, serde_json::Value> =
-            per_group.iter().map(|(g, t)| (g.clone(), totals_json(t))).collect();
+        let corpora: serde_json::Map<String, serde_json::Value> = per_group.iter().map(|(g, t)| (g.clone(), totals_json(t))).collect();
         if let Some(obj) = v.as_object_mut() {
             obj.insert("corpus".into(), serde_json::json!(dir.display().to_string()));
             obj.insert("corpora".into(), serde_json::Value::Object(corpora));
@@ -1037,16 +1039,8 @@ pub fn run_meantime(dir: &Path, opts: &EvalOptions) -> Result<String, String> {
 /// One row of a score table: counts, P, R, F1 and, for attributes, the accuracy.
 fn row(s: &mut String, name: &str, p: Prf, f1: f64, acc: Option<f64>) {
     let acc = acc.map_or_else(String::new, |a| format!("{:>8.1}", 100.0 * a));
-    let _ = writeln!(
-        s,
-        "{name:<24}{:>6}{:>6}{:>7}{:>8.1}{:>8.1}{:>8.1}{acc}",
-        p.gold,
-        p.pred,
-        p.matched,
-        100.0 * p.precision(),
-        100.0 * p.recall(),
-        100.0 * f1
-    );
+    let _ =
+        writeln!(s, "{name:<24}{:>6}{:>6}{:>7}{:>8.1}{:>8.1}{:>8.1}{acc}", p.gold, p.pred, p.matched, 100.0 * p.precision(), 100.0 * p.recall(), 100.0 * f1);
 }
 
 /// The heading and the TempEval-3 rows (strict, relaxed, type, value) of a score table; the
@@ -1119,11 +1113,7 @@ mod tests {
     use lede_engine::{Entity, Timex, TimexType};
 
     fn toks(sentences: &[&str]) -> Vec<Token> {
-        sentences
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| s.split(' ').map(move |w| Token { text: w.to_owned(), sentence: i }))
-            .collect()
+        sentences.iter().enumerate().flat_map(|(i, s)| s.split(' ').map(move |w| Token { text: w.to_owned(), sentence: i })).collect()
     }
 
     fn tx(first: usize, last: usize, kind: &str, value: &str) -> TimexItem {
@@ -1141,10 +1131,7 @@ mod tests {
             "Blip 's \" odd \" idea : US$ 4 and $ 5 [ sic ] !",
             "Zip - Zap grew - and shrank",
         ]));
-        assert_eq!(
-            d.text,
-            "Zorb Ltd (ZL) said, ``we grew 5%''; it didn't.\nBlip's \"odd\" idea: US$4 and $5 [sic]!\nZip-Zap grew - and shrank\n"
-        );
+        assert_eq!(d.text, "Zorb Ltd (ZL) said, ``we grew 5%''; it didn't.\nBlip's \"odd\" idea: US$4 and $5 [sic]!\nZip-Zap grew - and shrank\n");
     }
 
     #[test]

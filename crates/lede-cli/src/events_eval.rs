@@ -69,7 +69,14 @@ fn holds_word(label: &str, word: &str) -> bool {
 
 /// Score the anchors of one document against the engine's events, whose expressions are
 /// mapped to the anchors' ranges by `range_of`.
-fn score(anchors: &[Anchor], ann: &Annotation, range_of: &dyn Fn(lede_engine::ByteSpan) -> Option<TokRange>, name: &str, errors: &mut String, list: bool) -> Counts {
+fn score(
+    anchors: &[Anchor],
+    ann: &Annotation,
+    range_of: &dyn Fn(lede_engine::ByteSpan) -> Option<TokRange>,
+    name: &str,
+    errors: &mut String,
+    list: bool,
+) -> Counts {
     // Each event with the range of the expression that dates it.
     let events: Vec<(TokRange, &str)> = ann
         .events
@@ -140,11 +147,8 @@ fn meantime_corpus(dir: &Path, errors: &mut String, list: bool) -> Result<Counts
             };
             let detok = detokenize(&doc.tokens);
             let text_of = |r: TokRange| doc.tokens[r.first..=r.last].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-            let anchors: Vec<Anchor> = doc
-                .anchors
-                .iter()
-                .map(|(t, evs)| Anchor { range: *t, words: evs.iter().map(|&e| text_of(e)).collect(), text: text_of(*t) })
-                .collect();
+            let anchors: Vec<Anchor> =
+                doc.anchors.iter().map(|(t, evs)| Anchor { range: *t, words: evs.iter().map(|&e| text_of(e)).collect(), text: text_of(*t) }).collect();
             let reference = doc.dct.as_deref().or(doc.dateline_value.as_deref()).and_then(parse_value);
             let ann = annotate(&detok.text, &Options { reference, plain: true });
             let tokens = |s: lede_engine::ByteSpan| token_range(&detok.spans, s);
@@ -168,14 +172,7 @@ pub(crate) fn run(dirs: &[PathBuf], list_errors: bool) -> Result<String, String>
         let mut files = Vec::new();
         tml_files(dir, &mut files)?;
         let c = if files.is_empty() { meantime_corpus(dir, &mut errors, list_errors)? } else { timeml_corpus(dir, &files, &mut errors, list_errors)? };
-        let _ = writeln!(
-            out,
-            "{:<44}{:>8}  {:>5.1}%  {:>8.1}%",
-            dir.display().to_string(),
-            c.anchors,
-            pct(c.dated, c.anchors),
-            pct(c.named, c.anchors)
-        );
+        let _ = writeln!(out, "{:<44}{:>8}  {:>5.1}%  {:>8.1}%", dir.display().to_string(), c.anchors, pct(c.dated, c.anchors), pct(c.named, c.anchors));
     }
     if list_errors {
         out.push_str("\n== errors ==\n");

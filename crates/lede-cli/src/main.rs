@@ -123,14 +123,7 @@ fn blocks_report(text: &str, a: &Article) -> String {
         if let Some(d) = b.duplicate_of {
             extra.push_str(&format!(" duplicate_of={d}"));
         }
-        let _ = writeln!(
-            out,
-            "{i:>4} {:<9} {:>6}..{:<6}{extra}\t{}",
-            b.kind.name(),
-            b.span.start,
-            b.span.end,
-            one_line(b.span.of(text))
-        );
+        let _ = writeln!(out, "{i:>4} {:<9} {:>6}..{:<6}{extra}\t{}", b.kind.name(), b.span.start, b.span.end, one_line(b.span.of(text)));
     }
     out
 }
@@ -188,7 +181,12 @@ fn parse_options(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Par
 
 /// Read and analyse one input as `lede annotate` does: TimeML by its name or start, a web page
 /// through the page reader, everything else as the viewer reads it. `(text, docid, annotation)`.
-pub(crate) fn analyse(name: &str, path: Option<&Path>, raw: &str, date: Option<CivilDateTime>) -> Result<(String, Option<String>, lede_engine::Annotation), String> {
+pub(crate) fn analyse(
+    name: &str,
+    path: Option<&Path>,
+    raw: &str,
+    date: Option<CivilDateTime>,
+) -> Result<(String, Option<String>, lede_engine::Annotation), String> {
     if timeml::is_timeml(path, raw) {
         let doc = timeml::parse(raw).map_err(|e| format!("{name}:{e}"))?;
         let dct = match doc.dct.as_deref() {
@@ -209,9 +207,9 @@ pub(crate) fn analyse(name: &str, path: Option<&Path>, raw: &str, date: Option<C
     // (its publication date the reference unless --date says otherwise; a page it cannot
     // read goes to the engine's own HTML import), else text, Markdown, lede/1, spaCy or
     // TimelineJS JSON (by name and content).
-    let page = html::looks_like_html(name, raw).then(|| lede_html::extract(raw, None)).and_then(|p| {
-        p.map_err(|e| eprintln!("lede: {name}: {e}; reading it as plain HTML instead")).ok()
-    });
+    let page = html::looks_like_html(name, raw)
+        .then(|| lede_html::extract(raw, None))
+        .and_then(|p| p.map_err(|e| eprintln!("lede: {name}: {e}; reading it as plain HTML instead")).ok());
     let (name, bytes, reference) = match &page {
         Some(p) => (format!("{name}.txt"), p.text().into_bytes(), date.or_else(|| p.date.as_deref().and_then(timeml::parse_value))),
         None => (name.to_owned(), raw.as_bytes().to_vec(), date),
@@ -242,7 +240,13 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
             }
             "--jsonl" => jsonl = true,
             "--jobs" => {
-                jobs = Some(value.parse().ok().filter(|&n| n >= 1).ok_or_else(|| Failure::usage(format!("--jobs wants a number of threads (1 or more), not {value:?}")))?);
+                jobs = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|&n| n >= 1)
+                        .ok_or_else(|| Failure::usage(format!("--jobs wants a number of threads (1 or more), not {value:?}")))?,
+                );
             }
             _ => {
                 to_given = true;
@@ -275,9 +279,7 @@ fn annotate_cmd(args: &[String]) -> Result<String, Failure> {
     let path = (file != "-").then(|| Path::new(file.as_str()));
     let name = path.map_or_else(|| "standard input".to_owned(), |p| p.display().to_string());
     let (text, docid, ann) = analyse(&name, path, &raw, date).map_err(Failure::input)?;
-    let docid = docid.unwrap_or_else(|| {
-        path.and_then(|p| p.file_stem()).map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned())
-    });
+    let docid = docid.unwrap_or_else(|| path.and_then(|p| p.file_stem()).map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned()));
     let source = path.map(|p| format!("file:{}", p.display()));
     let mut out = format.write(&export::Document { text: &text, annotation: &ann, source: source.as_deref(), docid: &docid });
     // Files end with a line end (CSV and iCalendar rows already do).

@@ -98,10 +98,7 @@ impl fmt::Display for XmlError {
 /// True when the input should be read as TimeML: a `.tml` file, or text that
 /// starts (after a byte-order mark and blank space) with `<?xml` or `<TimeML`.
 pub fn is_timeml(path: Option<&Path>, text: &str) -> bool {
-    let tml_ext = path
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("tml"));
+    let tml_ext = path.and_then(|p| p.extension()).and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("tml"));
     let head = text.trim_start_matches('\u{feff}').trim_start();
     tml_ext || head.starts_with("<?xml") || head.starts_with("<TimeML")
 }
@@ -119,20 +116,14 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, XmlError> {
     if root.tag_name().name() != "TimeML" {
         return Err(at(root, format!("expected a <TimeML> root element, found <{}>", root.tag_name().name())));
     }
-    let text_el = root
-        .descendants()
-        .find(|n| n.has_tag_name("TEXT"))
-        .ok_or_else(|| at(root, "expected a <TEXT> element inside <TimeML>".to_owned()))?;
+    let text_el = root.descendants().find(|n| n.has_tag_name("TEXT")).ok_or_else(|| at(root, "expected a <TEXT> element inside <TimeML>".to_owned()))?;
     let mut text = String::new();
     let (mut timexes, mut events) = (Vec::new(), Vec::new());
     collect_text(text_el, &mut text, &mut timexes, &mut events);
     timexes.sort_by_key(|t| (t.start, t.end));
     events.sort_by_key(|e| (e.start, e.end));
-    let instance_of: std::collections::HashMap<&str, &str> = root
-        .descendants()
-        .filter(|n| n.has_tag_name("MAKEINSTANCE"))
-        .filter_map(|n| Some((n.attribute("eiid")?, n.attribute("eventID")?)))
-        .collect();
+    let instance_of: std::collections::HashMap<&str, &str> =
+        root.descendants().filter(|n| n.has_tag_name("MAKEINSTANCE")).filter_map(|n| Some((n.attribute("eiid")?, n.attribute("eventID")?))).collect();
     let time_links = root
         .descendants()
         .filter(|n| n.has_tag_name("TLINK"))
@@ -153,9 +144,7 @@ pub fn parse(xml: &str) -> Result<TimemlDoc, XmlError> {
         .flat_map(|d| d.descendants().filter(|n| n.has_tag_name("TIMEX3")))
         .find_map(|t| t.attribute("value"));
     let creation = || {
-        root.descendants()
-            .filter(|n| n.has_tag_name("TIMEX3") && n.attribute("functionInDocument") == Some("CREATION_TIME"))
-            .find_map(|t| t.attribute("value"))
+        root.descendants().filter(|n| n.has_tag_name("TIMEX3") && n.attribute("functionInDocument") == Some("CREATION_TIME")).find_map(|t| t.attribute("value"))
     };
     let dct = in_dct.or_else(creation).map(str::to_owned);
     Ok(TimemlDoc { docid, dct, text, timexes, events, time_links })
@@ -168,11 +157,9 @@ fn xml_error(xml: &str, e: &roxmltree::Error) -> XmlError {
     let (line, column) = end_position(xml);
     let at_end = |message: &str| XmlError { line, column, message: message.to_owned() };
     match e {
-        E::UnexpectedCloseTag(expected, actual, pos) => XmlError {
-            line: pos.row,
-            column: pos.col,
-            message: format!("expected closing tag </{expected}>, found </{actual}>"),
-        },
+        E::UnexpectedCloseTag(expected, actual, pos) => {
+            XmlError { line: pos.row, column: pos.col, message: format!("expected closing tag </{expected}>, found </{actual}>") }
+        }
         E::UnclosedRootNode => at_end("unexpected end of input: expected the closing tag of the root element"),
         E::UnexpectedEndOfStream => at_end("unexpected end of input"),
         E::NoRootNode => at_end("expected a root element"),
@@ -217,14 +204,7 @@ mod tests {
     use lede_engine::{ByteSpan, TimexType};
 
     fn timex(id: &str, start: usize, end: usize, value: &str) -> Timex {
-        Timex {
-            id: id.into(),
-            span: ByteSpan::new(start, end),
-            kind: TimexType::Date,
-            value: value.into(),
-            end_value: None,
-            year_inferred: false,
-        }
+        Timex { id: id.into(), span: ByteSpan::new(start, end), kind: TimexType::Date, value: value.into(), end_value: None, year_inferred: false }
     }
 
     #[test]

@@ -101,10 +101,7 @@ fn malformed_timeml_names_the_line() {
     let out = lede(&["annotate", "--to", "timeml", path.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(
-        err.contains(&format!("{}:5:1: expected closing tag </TEXT>, found </TEXTS>", path.display())),
-        "{err}"
-    );
+    assert!(err.contains(&format!("{}:5:1: expected closing tag </TEXT>, found </TEXTS>", path.display())), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 
     let out = lede(&["annotate", "--to", "timeml", "-"], b"<TimeML>\n<DOCID>x</DOCID>\n</TimeML>\n");
@@ -232,11 +229,15 @@ fn annotate_exports_every_format() {
 #[test]
 fn jsonl_batches_keep_order_and_ids_and_report_failures_in_line() {
     let input = concat!(
-        r#"{"id": "a1", "text": "Port talks\n\nAna Lima met Omar Haddad in Lisbon on Monday.", "date": "2021-03-24"}"#, "\n",
-        r#"{"id": "b2", "text": "nothing here"#, "\n",
+        r#"{"id": "a1", "text": "Port talks\n\nAna Lima met Omar Haddad in Lisbon on Monday.", "date": "2021-03-24"}"#,
         "\n",
-        r#"{"id": 3, "text": "Trade rose in 2019, officials in Santos said."}"#, "\n",
-        r#"{"id": "d4", "text": "x", "date": "March 3"}"#, "\n",
+        r#"{"id": "b2", "text": "nothing here"#,
+        "\n",
+        "\n",
+        r#"{"id": 3, "text": "Trade rose in 2019, officials in Santos said."}"#,
+        "\n",
+        r#"{"id": "d4", "text": "x", "date": "March 3"}"#,
+        "\n",
     );
     for jobs in ["1", "2"] {
         let o = lede(&["annotate", "--jsonl", "--jobs", jobs], input.as_bytes());
@@ -266,7 +267,8 @@ fn files_and_folders_are_annotated_as_json_lines() {
     let o = lede(&["annotate", "--jobs", "2", dir.to_str().expect("path")], b"");
     assert!(o.status.success(), "{}", stderr(&o));
     let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
-    let ids: Vec<String> = lines.iter().map(|l| l["meta"]["source"].as_str().or(l["id"].as_str()).unwrap_or("").rsplit('/').next().unwrap_or("").to_owned()).collect();
+    let ids: Vec<String> =
+        lines.iter().map(|l| l["meta"]["source"].as_str().or(l["id"].as_str()).unwrap_or("").rsplit('/').next().unwrap_or("").to_owned()).collect();
     assert_eq!(ids, ["a.txt", "b.md", "c.txt"], "sorted by path");
     assert!(lines[2]["error"].as_str().is_some(), "{}", lines[2]);
     let usage = lede(&["annotate", "--to", "ics", dir.to_str().expect("path")], b"");

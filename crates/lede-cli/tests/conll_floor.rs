@@ -24,18 +24,12 @@ fn check(mode: &str, floors: &[(&str, f64)]) {
         eprintln!("no CoNLL dev files under {}: skipped", data.display());
         return;
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(["eval", "conll", mode])
-        .args(present.iter().map(|(f, _)| data.join(f)))
-        .output()
-        .expect("run lede");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_lede")).args(["eval", "conll", mode]).args(present.iter().map(|(f, _)| data.join(f))).output().expect("run lede");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = String::from_utf8_lossy(&out.stdout);
     for (file, floor) in present {
-        let line = report
-            .lines()
-            .find(|l| l.starts_with("F1 ") && l.ends_with(file))
-            .unwrap_or_else(|| panic!("no score line for {file} in:\n{report}"));
+        let line = report.lines().find(|l| l.starts_with("F1 ") && l.ends_with(file)).unwrap_or_else(|| panic!("no score line for {file} in:\n{report}"));
         let f1: f64 = line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).expect("F1 value");
         assert!(f1 >= *floor, "{mode} {file}: exact typed PER/ORG/LOC F1 {f1:.2} fell below {floor}");
     }
@@ -45,20 +39,11 @@ fn check(mode: &str, floors: &[(&str, f64)]) {
 fn model_dev_scores_do_not_regress() {
     check(
         "--model",
-        &[
-            ("gmb/dev.conll", 83.8),
-            ("uner-pud/dev.conll", 71.5),
-            ("btc/dev.conll", 62.0),
-            ("wnut17/dev.conll", 48.0),
-            ("uner-ewt/dev.conll", 61.0),
-        ],
+        &[("gmb/dev.conll", 83.8), ("uner-pud/dev.conll", 71.5), ("btc/dev.conll", 62.0), ("wnut17/dev.conll", 48.0), ("uner-ewt/dev.conll", 61.0)],
     );
 }
 
 #[test]
 fn engine_dev_scores_do_not_regress() {
-    check(
-        "--engine",
-        &[("gmb/dev.conll", 80.0), ("uner-pud/dev.conll", 71.5), ("btc/dev.conll", 49.5), ("uner-ewt/dev.conll", 64.5)],
-    );
+    check("--engine", &[("gmb/dev.conll", 80.0), ("uner-pud/dev.conll", 71.5), ("btc/dev.conll", 49.5), ("uner-ewt/dev.conll", 64.5)]);
 }

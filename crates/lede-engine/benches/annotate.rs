@@ -66,9 +66,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     for (name, text) in &texts {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
-            b.iter(|| lede_engine::annotate(t, &lede_engine::Options::default()))
-        });
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| b.iter(|| lede_engine::annotate(t, &lede_engine::Options::default())));
     }
     group.finish();
 }

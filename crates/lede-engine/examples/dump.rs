@@ -14,7 +14,13 @@ fn main() {
         let mentions: Vec<&str> = e.mentions.iter().map(|m| m.of(&text)).collect();
         println!(
             "{:<13} {:<28} sal={:.2} role={:?} aliases={:?} country={:?}\n              {:?}",
-            e.kind.name(), e.id, e.salience, e.role, e.aliases, e.country, mentions
+            e.kind.name(),
+            e.id,
+            e.salience,
+            e.role,
+            e.aliases,
+            e.country,
+            mentions
         );
     }
     for t in &a.timexes {

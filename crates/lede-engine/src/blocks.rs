@@ -68,20 +68,70 @@ pub struct Block {
 
 /// Page-furniture phrases found on news sites (compared case-insensitively, whole unit).
 const FURNITURE: [&str; 48] = [
-    "download", "share", "share this", "share this article", "print", "email", "e-mail", "comment",
-    "comments", "search", "search trends", "trending", "trending now", "advertisement", "ad",
-    "related", "related articles", "related stories", "read more", "more", "see more", "subscribe",
-    "sign in", "sign up", "log in", "menu", "home", "close", "next", "previous", "back to top",
-    "follow us", "newsletter", "video", "photos", "gallery", "listen", "save", "copy link",
-    "facebook", "twitter", "whatsapp", "linkedin", "top stories", "most read", "most popular",
-    "loading", "skip to content",
+    "download",
+    "share",
+    "share this",
+    "share this article",
+    "print",
+    "email",
+    "e-mail",
+    "comment",
+    "comments",
+    "search",
+    "search trends",
+    "trending",
+    "trending now",
+    "advertisement",
+    "ad",
+    "related",
+    "related articles",
+    "related stories",
+    "read more",
+    "more",
+    "see more",
+    "subscribe",
+    "sign in",
+    "sign up",
+    "log in",
+    "menu",
+    "home",
+    "close",
+    "next",
+    "previous",
+    "back to top",
+    "follow us",
+    "newsletter",
+    "video",
+    "photos",
+    "gallery",
+    "listen",
+    "save",
+    "copy link",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "top stories",
+    "most read",
+    "most popular",
+    "loading",
+    "skip to content",
 ];
 
 /// Openings of trailing matter.
 const FOOTER_OPENINGS: [&str; 12] = [
-    "(if you want to contribute", "copyright", "©", "all rights reserved", "the views expressed",
-    "this article first appeared", "this article originally appeared", "(the author",
-    "reporting by", "additional reporting", "editing by", "(source:",
+    "(if you want to contribute",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "the views expressed",
+    "this article first appeared",
+    "this article originally appeared",
+    "(the author",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "(source:",
 ];
 
 /// Openings of an editor's note.
@@ -134,20 +184,12 @@ fn capitalised(w: &str) -> bool {
 /// "Jane Doe", "Li Xin", "Mary-Jane O'Neil": 2 to 4 capitalised words, letters only.
 fn is_name(s: &str) -> bool {
     let ws: Vec<&str> = s.split_whitespace().collect();
-    (1..=4).contains(&ws.len())
-        && ws.iter().all(|w| {
-            capitalised(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-        })
+    (1..=4).contains(&ws.len()) && ws.iter().all(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
 }
 
 /// Split a byline's body into author names ("Jane Doe and John Roe, CGTN" → both names).
 fn author_names(body: &str) -> Vec<&str> {
-    body.split(',')
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" & "))
-        .map(str::trim)
-        .filter(|p| is_name(p) && words(p) >= 2)
-        .collect()
+    body.split(',').flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")).map(str::trim).filter(|p| is_name(p) && words(p) >= 2).collect()
 }
 
 /// If `unit` ends with a credit ("... /Xinhua", "... (Photo: Reuters)", "... Photo: AP"),
@@ -157,12 +199,7 @@ fn caption_credit(text: &str, unit: ByteSpan) -> Option<(ByteSpan, ByteSpan)> {
     // "/Xinhua" or "/ Xinhua" or "/Xinhua/Li Xin" at the very end, after a space or punctuation.
     if let Some(slash) = s.rfind(" /").map(|i| i + 1).or_else(|| s.rfind("./").map(|i| i + 1)) {
         let name = s[slash + 1..].trim();
-        let ok = !name.is_empty()
-            && name.chars().count() <= 40
-            && capitalised(name)
-            && words(name) <= 5
-            && !ends_sentence(name)
-            && words(&s[..slash]) >= 3;
+        let ok = !name.is_empty() && name.chars().count() <= 40 && capitalised(name) && words(name) <= 5 && !ends_sentence(name) && words(&s[..slash]) >= 3;
         if ok {
             let name_start = unit.start + slash + 1 + (s[slash + 1..].len() - s[slash + 1..].trim_start().len());
             let credit = ByteSpan::new(name_start, unit.end);
@@ -305,10 +342,7 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
     // Header: everything before the first body-shaped unit.
     let body_start = units.iter().position(|u| body_shaped(text, u)).unwrap_or(units.len());
     // Trailer: everything after the last body paragraph.
-    let body_end = units
-        .iter()
-        .rposition(|u| matches!(u.shape, Shape::Text | Shape::Note) && body_shaped(text, u))
-        .map_or(body_start, |i| i + 1);
+    let body_end = units.iter().rposition(|u| matches!(u.shape, Shape::Text | Shape::Note) && body_shaped(text, u)).map_or(body_start, |i| i + 1);
 
     let title_idx = units[..body_start].iter().position(|u| headline_shaped(text, u) && words(u.span.of(text)) >= 2);
 
@@ -321,9 +355,7 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
         let header = i < body_start;
         let trailer = i >= body_end;
         let near_meta = |j: Option<usize>| {
-            j.and_then(|j| blocks.get(j)).is_some_and(|b: &Block| {
-                matches!(b.kind, BlockKind::Title | BlockKind::Dateline | BlockKind::Byline)
-            })
+            j.and_then(|j| blocks.get(j)).is_some_and(|b: &Block| matches!(b.kind, BlockKind::Title | BlockKind::Dateline | BlockKind::Byline))
         };
         let kind = match u.shape {
             _ if Some(i) == title_idx => BlockKind::Title,
@@ -339,9 +371,7 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
             Shape::FooterOpening if !header => BlockKind::Paragraph,
             Shape::Parenthesised if trailer => BlockKind::Footer,
             // A bare author name right after the title or dateline.
-            Shape::Short if header && title_idx.is_some_and(|t| i > t) && is_name(s) && words(s) >= 2
-                && near_meta(i.checked_sub(1)) && authors.is_empty() =>
-            {
+            Shape::Short if header && title_idx.is_some_and(|t| i > t) && is_name(s) && words(s) >= 2 && near_meta(i.checked_sub(1)) && authors.is_empty() => {
                 BlockKind::Byline
             }
             Shape::Short | Shape::Dateline if header || trailer => BlockKind::Chrome,
@@ -367,9 +397,7 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
             BlockKind::Footer => in_footer = true,
             _ => {}
         }
-        let duplicate_of = (kind == BlockKind::Caption)
-            .then(|| blocks.iter().position(|b| b.kind == BlockKind::Caption && b.span.of(text) == s))
-            .flatten();
+        let duplicate_of = (kind == BlockKind::Caption).then(|| blocks.iter().position(|b| b.kind == BlockKind::Caption && b.span.of(text) == s)).flatten();
         blocks.push(Block { kind, span: u.span, body, credit: u.credit, duplicate_of });
     }
     // Text with no body at all (one short line, a list of names) is still shown:

@@ -101,17 +101,13 @@ impl Correction {
         match self {
             Correction::Rename { name, .. } if name.trim().is_empty() => Err("A name cannot be empty.".to_owned()),
             Correction::Retype { kind, .. } if EntityKind::parse(kind).is_none() => Err(format!("{kind:?} is not an entity type.")),
-            Correction::Redate { value, .. } if !is_calendar_value(value) => {
-                Err(format!("{value:?} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD."))
-            }
+            Correction::Redate { value, .. } if !is_calendar_value(value) => Err(format!("{value:?} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD.")),
             Correction::Merge { entity, into } if entity == into => Err("An entity cannot be merged into itself.".to_owned()),
             Correction::Add { name, .. } if name.trim().is_empty() || name.trim().chars().count() > 100 || name.contains(['\n', '\r']) => {
                 Err("A name to add is one line of 1 to 100 characters.".to_owned())
             }
             Correction::Add { kind, .. } if EntityKind::parse(kind).is_none() => Err(format!("{kind:?} is not an entity type.")),
-            Correction::Relabel { label, .. } if label.trim().is_empty() || label.chars().count() > 200 => {
-                Err("A label is 1 to 200 characters.".to_owned())
-            }
+            Correction::Relabel { label, .. } if label.trim().is_empty() || label.chars().count() > 200 => Err("A label is 1 to 200 characters.".to_owned()),
             _ => Ok(()),
         }
     }
@@ -186,7 +182,8 @@ pub fn add_refusal(text: &str, a: &Annotation, name: &str) -> Option<String> {
     if name.is_empty() || !text.contains(name) {
         return Some(format!("“{name}” is not in the text."));
     }
-    let mut taken: Vec<(ByteSpan, &str)> = a.entities.iter().filter(|e| e.name != name).flat_map(|e| e.mentions.iter().map(move |m| (*m, e.name.as_str()))).collect();
+    let mut taken: Vec<(ByteSpan, &str)> =
+        a.entities.iter().filter(|e| e.name != name).flat_map(|e| e.mentions.iter().map(move |m| (*m, e.name.as_str()))).collect();
     taken.sort_unstable_by_key(|(m, _)| (m.start, m.end));
     let spans: Vec<ByteSpan> = taken.iter().map(|(m, _)| *m).collect();
     if !free_occurrences(text, name, &spans).is_empty() {

@@ -15,10 +15,8 @@ pub struct CivilDateTime {
 }
 
 /// English month names, January first.
-pub(crate) const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
+pub(crate) const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -102,18 +100,40 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
         return None;
     }
     let lower = w.to_ascii_lowercase();
-    MONTHS.iter().position(|m| {
-        let m = m.to_ascii_lowercase();
-        m == lower || (lower.len() == 3 && m.starts_with(&lower)) || (lower == "sept" && m == "september")
-    })
-    .map(|i| i as u8 + 1)
+    MONTHS
+        .iter()
+        .position(|m| {
+            let m = m.to_ascii_lowercase();
+            m == lower || (lower.len() == 3 && m.starts_with(&lower)) || (lower == "sept" && m == "september")
+        })
+        .map(|i| i as u8 + 1)
 }
 
 /// Words a dateline may carry besides the date itself.
 fn is_dateline_filler(lower: &str) -> bool {
     const FILLERS: [&str; 22] = [
-        "updated", "update", "published", "posted", "last", "on", "at", "first", "modified", "date",
-        "|", "-", "gmt", "utc", "bjt", "et", "est", "edt", "cet", "bst", "pt", "z",
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "last",
+        "on",
+        "at",
+        "first",
+        "modified",
+        "date",
+        "|",
+        "-",
+        "gmt",
+        "utc",
+        "bjt",
+        "et",
+        "est",
+        "edt",
+        "cet",
+        "bst",
+        "pt",
+        "z",
     ];
     FILLERS.contains(&lower)
         || WEEKDAYS.iter().any(|d| *d == lower || (lower.len() == 3 && d.starts_with(lower)))
@@ -229,11 +249,7 @@ pub fn parse_dateline(line: &str) -> Option<CivilDateTime> {
     let mut tokens = 0;
     for raw in line.split(|c: char| c.is_whitespace() || c == ',') {
         let tok = raw.trim_matches(|c: char| matches!(c, '(' | ')' | ':' | '[' | ']'));
-        let tok = if tok.ends_with('.') && month_number(tok).is_none() && !tok.ends_with("m.") {
-            tok.trim_end_matches('.')
-        } else {
-            tok
-        };
+        let tok = if tok.ends_with('.') && month_number(tok).is_none() && !tok.ends_with("m.") { tok.trim_end_matches('.') } else { tok };
         if tok.is_empty() {
             continue;
         }

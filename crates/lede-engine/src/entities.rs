@@ -6,105 +6,596 @@
 use std::collections::HashMap;
 
 use crate::gazetteer::{Gazetteer, Known};
-use crate::ner::{BlockHint, DocFeatures, EntityType, NerTag, Tagger};
 use crate::model::{Entity, EntityKind};
+use crate::ner::{BlockHint, DocFeatures, EntityType, NerTag, Tagger};
 use crate::span::ByteSpan;
 use crate::tokens::{tokenize, Tok, Token};
 use crate::{Article, BlockKind};
 
 /// Closed-class words that are never names on their own and are stripped from the start of a run.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from", "to", "of", "with",
-    "and", "but", "or", "nor", "so", "yet", "if", "as", "after", "before", "since", "until", "while", "when",
-    "where", "why", "how", "what", "who", "which", "whose", "he", "she", "it", "they", "we", "i", "you", "his",
-    "her", "its", "their", "our", "my", "your", "there", "here", "then", "now", "also", "still", "even", "just",
-    "only", "both", "all", "some", "many", "most", "more", "several", "each", "every", "no", "not", "is", "are",
-    "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
-    "should", "may", "might", "must", "shall", "however", "meanwhile", "although", "though", "despite", "during",
-    "under", "over", "about", "against", "between", "among", "into", "through", "without", "within", "according",
-    "instead", "thus", "therefore", "indeed", "yes", "mr", "according", "once", "one", "two", "three", "another",
-    "other", "such", "last", "next", "first", "second", "former", "earlier", "later", "today", "yesterday",
-    "tomorrow", "why", "because", "unlike", "like", "amid", "whether", "again", "always", "never", "perhaps",
-    "maybe", "well", "why", "let", "please", "dear", "photo", "file", "editor", "note", "updated", "read", "see",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "with",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "as",
+    "after",
+    "before",
+    "since",
+    "until",
+    "while",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "who",
+    "which",
+    "whose",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "there",
+    "here",
+    "then",
+    "now",
+    "also",
+    "still",
+    "even",
+    "just",
+    "only",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "several",
+    "each",
+    "every",
+    "no",
+    "not",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "however",
+    "meanwhile",
+    "although",
+    "though",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "about",
+    "against",
+    "between",
+    "among",
+    "into",
+    "through",
+    "without",
+    "within",
+    "according",
+    "instead",
+    "thus",
+    "therefore",
+    "indeed",
+    "yes",
+    "mr",
+    "according",
+    "once",
+    "one",
+    "two",
+    "three",
+    "another",
+    "other",
+    "such",
+    "last",
+    "next",
+    "first",
+    "second",
+    "former",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "why",
+    "because",
+    "unlike",
+    "like",
+    "amid",
+    "whether",
+    "again",
+    "always",
+    "never",
+    "perhaps",
+    "maybe",
+    "well",
+    "why",
+    "let",
+    "please",
+    "dear",
+    "photo",
+    "file",
+    "editor",
+    "note",
+    "updated",
+    "read",
+    "see",
 ];
 
 /// Capitalised words that are titles or roles, not names.
 const TITLE_WORDS: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Foreign", "Secretary", "State", "Councilor", "Councillor",
-    "Chancellor", "Premier", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "Mayor", "General",
-    "Gen.", "Admiral", "Chairman", "Chairwoman", "Chair", "CEO", "Chief", "Executive", "Officer", "Director",
-    "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson", "Professor", "Prof.", "Judge", "Justice", "King",
-    "Queen", "Prince", "Princess", "Pope", "Defense", "Defence", "Finance", "Interior", "Trade", "Deputy",
-    "Assistant", "Commissioner", "Leader", "Speaker", "Colonel", "Col.", "Captain", "Capt.", "Lieutenant", "Lt.",
-    "Sergeant", "Editor", "Founder", "Co-founder", "Analyst", "Economist", "Coach", "Bishop", "Cardinal",
-    "Sheikh", "Emir", "Sultan", "Attorney", "Treasury", "Health", "Economy", "Agriculture", "Education",
-    "Transport", "Energy", "Commerce", "Labor", "Labour", "Justice", "Home", "Senior", "Managing", "Operating",
-    "Financial", "Technology", "Marketing", "Communications", "Director-General", "Secretary-General",
-    "President-elect", "Lawmaker", "Congressman", "Congresswoman", "MP", "Commander", "Marshal", "Major",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Secretary",
+    "State",
+    "Councilor",
+    "Councillor",
+    "Chancellor",
+    "Premier",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Chief",
+    "Executive",
+    "Officer",
+    "Director",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Professor",
+    "Prof.",
+    "Judge",
+    "Justice",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Defense",
+    "Defence",
+    "Finance",
+    "Interior",
+    "Trade",
+    "Deputy",
+    "Assistant",
+    "Commissioner",
+    "Leader",
+    "Speaker",
+    "Colonel",
+    "Col.",
+    "Captain",
+    "Capt.",
+    "Lieutenant",
+    "Lt.",
+    "Sergeant",
+    "Editor",
+    "Founder",
+    "Co-founder",
+    "Analyst",
+    "Economist",
+    "Coach",
+    "Bishop",
+    "Cardinal",
+    "Sheikh",
+    "Emir",
+    "Sultan",
+    "Attorney",
+    "Treasury",
+    "Health",
+    "Economy",
+    "Agriculture",
+    "Education",
+    "Transport",
+    "Energy",
+    "Commerce",
+    "Labor",
+    "Labour",
+    "Justice",
+    "Home",
+    "Senior",
+    "Managing",
+    "Operating",
+    "Financial",
+    "Technology",
+    "Marketing",
+    "Communications",
+    "Director-General",
+    "Secretary-General",
+    "President-elect",
+    "Lawmaker",
+    "Congressman",
+    "Congresswoman",
+    "MP",
+    "Commander",
+    "Marshal",
+    "Major",
 ];
 
 /// Title words that name a department, not a post: alone they are no role ("Defense Review").
 const DEPARTMENTS: &[&str] = &[
-    "Defense", "Defence", "Finance", "Interior", "Trade", "Foreign", "State", "Health", "Economy", "Agriculture",
-    "Education", "Transport", "Energy", "Commerce", "Labor", "Labour", "Home", "Treasury", "Justice", "Technology",
-    "Marketing", "Communications", "Financial",
+    "Defense",
+    "Defence",
+    "Finance",
+    "Interior",
+    "Trade",
+    "Foreign",
+    "State",
+    "Health",
+    "Economy",
+    "Agriculture",
+    "Education",
+    "Transport",
+    "Energy",
+    "Commerce",
+    "Labor",
+    "Labour",
+    "Home",
+    "Treasury",
+    "Justice",
+    "Technology",
+    "Marketing",
+    "Communications",
+    "Financial",
 ];
 
 /// Currencies written as names or codes: not organisations or places.
 const CURRENCIES: &[&str] = &[
-    "RMB", "CNY", "USD", "EUR", "GBP", "JPY", "RUB", "INR", "CHF", "CAD", "AUD", "HKD", "KRW", "BRL", "ZAR", "MXN",
-    "TRY", "SEK", "NOK", "DKK", "SGD", "NZD", "Renminbi", "Yuan", "Euro", "Ruble", "Rouble", "Rupee", "Yen", "Peso",
+    "RMB", "CNY", "USD", "EUR", "GBP", "JPY", "RUB", "INR", "CHF", "CAD", "AUD", "HKD", "KRW", "BRL", "ZAR", "MXN", "TRY", "SEK", "NOK", "DKK", "SGD", "NZD",
+    "Renminbi", "Yuan", "Euro", "Ruble", "Rouble", "Rupee", "Yen", "Peso",
 ];
 
 /// Honorifics: mark the following name as a person, not part of the name or role.
 const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam"];
 
 const ORG_WORDS: &[&str] = &[
-    "Dynamics", "Solutions", "Logistics", "Robotics", "Pharma", "Therapeutics", "Biosciences", "Semiconductor",
-    "Semiconductors", "Software", "Networks", "Instruments", "Foods", "Brands", "Resources", "Mining", "Steel",
-    "Chemicals", "Automotive", "Aviation", "Insurance", "Bancorp", "Motors", "Enterprises", "Ventures", "Labs",
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Group",
-    "Bank", "University", "Institute", "Ministry", "Department", "Agency", "Council", "Committee", "Commission",
-    "Association", "Union", "Party", "Airlines", "Airways", "Air", "Motors", "Foundation", "Organization",
-    "Organisation", "Federation", "Authority", "Office", "Bureau", "Court", "Parliament", "Congress", "Senate",
-    "Army", "Navy", "Force", "Forces", "Police", "Service", "Services", "Times", "News", "Post", "Network",
-    "Academy", "School", "College", "Center", "Centre", "Fund", "Exchange", "Reserve", "Board", "Administration",
-    "Assembly", "Holdings", "Industries", "Systems", "Technologies", "Laboratories", "Labs", "Media", "Press",
-    "Journal", "Club", "Team", "Church", "Society", "Institution", "Trust", "Partners", "Capital", "Securities",
-    "Investments", "Electric", "Energy", "Petroleum", "Oil", "Motor", "Aerospace", "Telecom", "Communications",
-    "Pharmaceuticals", "Entertainment", "Studios", "Records", "Railways", "Railway", "Shipping", "Lines",
-    "Cabinet", "Government", "Secretariat", "Tribunal", "Guard", "Corps", "Command", "Alliance", "Coalition",
-    "Front", "Movement", "Xinhua", "Reuters", "Agence", "Bloomberg", "Television", "Radio", "Broadcasting",
+    "Dynamics",
+    "Solutions",
+    "Logistics",
+    "Robotics",
+    "Pharma",
+    "Therapeutics",
+    "Biosciences",
+    "Semiconductor",
+    "Semiconductors",
+    "Software",
+    "Networks",
+    "Instruments",
+    "Foods",
+    "Brands",
+    "Resources",
+    "Mining",
+    "Steel",
+    "Chemicals",
+    "Automotive",
+    "Aviation",
+    "Insurance",
+    "Bancorp",
+    "Motors",
+    "Enterprises",
+    "Ventures",
+    "Labs",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "PLC",
+    "plc",
+    "Group",
+    "Bank",
+    "University",
+    "Institute",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Council",
+    "Committee",
+    "Commission",
+    "Association",
+    "Union",
+    "Party",
+    "Airlines",
+    "Airways",
+    "Air",
+    "Motors",
+    "Foundation",
+    "Organization",
+    "Organisation",
+    "Federation",
+    "Authority",
+    "Office",
+    "Bureau",
+    "Court",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Police",
+    "Service",
+    "Services",
+    "Times",
+    "News",
+    "Post",
+    "Network",
+    "Academy",
+    "School",
+    "College",
+    "Center",
+    "Centre",
+    "Fund",
+    "Exchange",
+    "Reserve",
+    "Board",
+    "Administration",
+    "Assembly",
+    "Holdings",
+    "Industries",
+    "Systems",
+    "Technologies",
+    "Laboratories",
+    "Labs",
+    "Media",
+    "Press",
+    "Journal",
+    "Club",
+    "Team",
+    "Church",
+    "Society",
+    "Institution",
+    "Trust",
+    "Partners",
+    "Capital",
+    "Securities",
+    "Investments",
+    "Electric",
+    "Energy",
+    "Petroleum",
+    "Oil",
+    "Motor",
+    "Aerospace",
+    "Telecom",
+    "Communications",
+    "Pharmaceuticals",
+    "Entertainment",
+    "Studios",
+    "Records",
+    "Railways",
+    "Railway",
+    "Shipping",
+    "Lines",
+    "Cabinet",
+    "Government",
+    "Secretariat",
+    "Tribunal",
+    "Guard",
+    "Corps",
+    "Command",
+    "Alliance",
+    "Coalition",
+    "Front",
+    "Movement",
+    "Xinhua",
+    "Reuters",
+    "Agence",
+    "Bloomberg",
+    "Television",
+    "Radio",
+    "Broadcasting",
 ];
 
 const PLACE_WORDS: &[&str] = &[
-    "City", "River", "Mountain", "Mountains", "Mount", "Lake", "Island", "Islands", "Province", "Region", "County",
-    "Street", "Square", "Airport", "Bay", "Sea", "Ocean", "Valley", "District", "Peninsula", "Strait", "Gulf",
-    "Desert", "Coast", "Canal", "Park", "Avenue", "Road", "Bridge", "Harbor", "Harbour", "Port", "Prefecture",
-    "Territory", "Territories", "Oblast", "Autonomous", "Hills", "Plain", "Basin", "Falls", "Beach", "Station",
-    "Palace", "Tower", "Hall",
+    "City",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Mount",
+    "Lake",
+    "Island",
+    "Islands",
+    "Province",
+    "Region",
+    "County",
+    "Street",
+    "Square",
+    "Airport",
+    "Bay",
+    "Sea",
+    "Ocean",
+    "Valley",
+    "District",
+    "Peninsula",
+    "Strait",
+    "Gulf",
+    "Desert",
+    "Coast",
+    "Canal",
+    "Park",
+    "Avenue",
+    "Road",
+    "Bridge",
+    "Harbor",
+    "Harbour",
+    "Port",
+    "Prefecture",
+    "Territory",
+    "Territories",
+    "Oblast",
+    "Autonomous",
+    "Hills",
+    "Plain",
+    "Basin",
+    "Falls",
+    "Beach",
+    "Station",
+    "Palace",
+    "Tower",
+    "Hall",
 ];
 
 const EVENT_WORDS: &[&str] = &[
-    "War", "Olympics", "Olympic", "Games", "Summit", "Revolution", "Crisis", "Election", "Elections", "Cup",
-    "Festival", "Conference", "Forum", "Expo", "Championship", "Championships", "Pandemic", "Uprising",
-    "Massacre", "Spring", "Show", "Week", "Day", "Marathon", "Tournament", "Talks", "Dialogue", "Congress",
+    "War",
+    "Olympics",
+    "Olympic",
+    "Games",
+    "Summit",
+    "Revolution",
+    "Crisis",
+    "Election",
+    "Elections",
+    "Cup",
+    "Festival",
+    "Conference",
+    "Forum",
+    "Expo",
+    "Championship",
+    "Championships",
+    "Pandemic",
+    "Uprising",
+    "Massacre",
+    "Spring",
+    "Show",
+    "Week",
+    "Day",
+    "Marathon",
+    "Tournament",
+    "Talks",
+    "Dialogue",
+    "Congress",
 ];
 
 /// Lower-case nouns that make a preceding name an event ("COVID-19 pandemic").
 const EVENT_NOUNS: &[&str] = &["pandemic", "epidemic", "outbreak", "crisis", "war", "summit", "scandal", "attack", "attacks"];
 
 const WORK_WORDS: &[&str] = &[
-    "Treaty", "Charter", "Act", "Agreement", "Accord", "Accords", "Convention", "Declaration", "Report",
-    "Protocol", "Constitution", "Resolution", "Plan", "Initiative", "Bill", "Law", "Strategy", "Doctrine",
-    "Statement", "Manifesto", "Directive", "Regulation", "Code", "Pact", "Memorandum", "Deal", "Review",
+    "Treaty",
+    "Charter",
+    "Act",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Convention",
+    "Declaration",
+    "Report",
+    "Protocol",
+    "Constitution",
+    "Resolution",
+    "Plan",
+    "Initiative",
+    "Bill",
+    "Law",
+    "Strategy",
+    "Doctrine",
+    "Statement",
+    "Manifesto",
+    "Directive",
+    "Regulation",
+    "Code",
+    "Pact",
+    "Memorandum",
+    "Deal",
+    "Review",
 ];
 
 /// Groups that are not nationalities.
 const GROUP_NAMES: &[&str] = &[
-    "Democrats", "Republicans", "Conservatives", "Liberals", "Socialists", "Communists", "Muslims", "Christians",
-    "Catholics", "Protestants", "Jews", "Hindus", "Buddhists", "Sunnis", "Shiites", "Shia", "Sunni",
-    "Kurds", "Palestinians", "Europeans", "Africans", "Asians", "Arabs", "Latinos", "Westerners",
+    "Democrats",
+    "Republicans",
+    "Conservatives",
+    "Liberals",
+    "Socialists",
+    "Communists",
+    "Muslims",
+    "Christians",
+    "Catholics",
+    "Protestants",
+    "Jews",
+    "Hindus",
+    "Buddhists",
+    "Sunnis",
+    "Shiites",
+    "Shia",
+    "Sunni",
+    "Kurds",
+    "Palestinians",
+    "Europeans",
+    "Africans",
+    "Asians",
+    "Arabs",
+    "Latinos",
+    "Westerners",
 ];
 
 /// Words after which a bare name is a place.
@@ -113,26 +604,136 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "out
 
 /// Continents and world regions (not in the country/city gazetteers).
 const REGION_NAMES: &[&str] = &[
-    "Africa", "Antarctica", "Asia", "Europe", "Oceania", "North America", "South America", "Latin America",
-    "Central America", "Middle East", "Far East", "Southeast Asia", "South Asia", "East Asia", "Central Asia",
-    "Eastern Europe", "Western Europe", "Scandinavia", "Caribbean", "Balkans", "Sahel", "Arctic", "Pacific",
-    "Atlantic", "Mediterranean", "Gulf", "Asia-Pacific", "Indo-Pacific", "Sub-Saharan Africa", "West Africa", "East Africa",
+    "Africa",
+    "Antarctica",
+    "Asia",
+    "Europe",
+    "Oceania",
+    "North America",
+    "South America",
+    "Latin America",
+    "Central America",
+    "Middle East",
+    "Far East",
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Central Asia",
+    "Eastern Europe",
+    "Western Europe",
+    "Scandinavia",
+    "Caribbean",
+    "Balkans",
+    "Sahel",
+    "Arctic",
+    "Pacific",
+    "Atlantic",
+    "Mediterranean",
+    "Gulf",
+    "Asia-Pacific",
+    "Indo-Pacific",
+    "Sub-Saharan Africa",
+    "West Africa",
+    "East Africa",
 ];
 
 /// Lower-case words right before a name that make it an organisation.
-const ORG_CUES_BEFORE: &[&str] = &["company", "firm", "maker", "rival", "carrier", "airline", "manufacturer", "giant", "group", "bank", "retailer", "automaker", "insurer", "broker", "agency", "newspaper", "network", "startup", "supplier", "subsidiary", "conglomerate", "unit"];
+const ORG_CUES_BEFORE: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "rival",
+    "carrier",
+    "airline",
+    "manufacturer",
+    "giant",
+    "group",
+    "bank",
+    "retailer",
+    "automaker",
+    "insurer",
+    "broker",
+    "agency",
+    "newspaper",
+    "network",
+    "startup",
+    "supplier",
+    "subsidiary",
+    "conglomerate",
+    "unit",
+];
 
 /// Words after a name (with or without a possessive) that make it an organisation.
-const ORG_CUES_AFTER: &[&str] = &["shares", "stock", "stocks", "shareholders", "executives", "employees", "workers", "board", "spokesman", "spokeswoman", "spokesperson", "plant", "plants", "factory", "factories", "profit", "profits", "revenue", "revenues", "sales", "ceo", "chairman", "subsidiary", "unit", "division", "headquarters", "stores", "customers", "Inc", "Corp"];
+const ORG_CUES_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "stocks",
+    "shareholders",
+    "executives",
+    "employees",
+    "workers",
+    "board",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "plant",
+    "plants",
+    "factory",
+    "factories",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+    "ceo",
+    "chairman",
+    "subsidiary",
+    "unit",
+    "division",
+    "headquarters",
+    "stores",
+    "customers",
+    "Inc",
+    "Corp",
+];
 
 /// Lower-case nouns after a name that make it a person (appositive cue, "X, 45,").
-const PERSON_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "wrote", "argued", "insisted", "noted", "stressed", "warned", "believes", "thinks"];
+const PERSON_VERBS: &[&str] =
+    &["said", "says", "told", "added", "explained", "wrote", "argued", "insisted", "noted", "stressed", "warned", "believes", "thinks"];
 
 /// Nouns that, after a possessive, say its owner is a person ("Navalny's lawyer").
 const PERSON_POSSESSIONS: &[&str] = &[
-    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "family", "widow", "lawyer",
-    "lawyers", "attorney", "attorneys", "arrest", "detention", "imprisonment", "trial", "case", "death", "funeral",
-    "poisoning", "release", "supporters", "career", "life", "birthday", "biography", "memoir", "memoirs", "wedding",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "family",
+    "widow",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "arrest",
+    "detention",
+    "imprisonment",
+    "trial",
+    "case",
+    "death",
+    "funeral",
+    "poisoning",
+    "release",
+    "supporters",
+    "career",
+    "life",
+    "birthday",
+    "biography",
+    "memoir",
+    "memoirs",
+    "wedding",
 ];
 
 /// Membership in one of the word lists above, through hash sets built once
@@ -142,10 +743,28 @@ fn is(list: &'static [&'static str], w: &str) -> bool {
     use std::sync::OnceLock;
     static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        [FUNCTION_WORDS, TITLE_WORDS, DEPARTMENTS, CURRENCIES, HONORIFICS, ORG_WORDS, PLACE_WORDS, EVENT_WORDS, EVENT_NOUNS, WORK_WORDS, GROUP_NAMES, PLACE_PREPOSITIONS, ORG_CUES_BEFORE, ORG_CUES_AFTER, PERSON_VERBS, MONTHS_AND_DAYS, REGION_NAMES]
-            .into_iter()
-            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
-            .collect()
+        [
+            FUNCTION_WORDS,
+            TITLE_WORDS,
+            DEPARTMENTS,
+            CURRENCIES,
+            HONORIFICS,
+            ORG_WORDS,
+            PLACE_WORDS,
+            EVENT_WORDS,
+            EVENT_NOUNS,
+            WORK_WORDS,
+            GROUP_NAMES,
+            PLACE_PREPOSITIONS,
+            ORG_CUES_BEFORE,
+            ORG_CUES_AFTER,
+            PERSON_VERBS,
+            MONTHS_AND_DAYS,
+            REGION_NAMES,
+        ]
+        .into_iter()
+        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+        .collect()
     });
     match sets.get(&(list.as_ptr() as usize)) {
         Some(set) => set.contains(w),
@@ -186,13 +805,40 @@ struct Cand {
 }
 
 fn name_token(t: &Token<'_>) -> bool {
-    t.kind == Tok::Word && (t.is_capitalised() || t.text.chars().next().is_some_and(|c| c.is_alphabetic()) && t.text.chars().any(char::is_uppercase) && t.text.chars().skip(1).any(char::is_uppercase))
+    t.kind == Tok::Word
+        && (t.is_capitalised()
+            || t.text.chars().next().is_some_and(|c| c.is_alphabetic())
+                && t.text.chars().any(char::is_uppercase)
+                && t.text.chars().skip(1).any(char::is_uppercase))
 }
 
 const MONTHS_AND_DAYS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Slug of a name: lower-case letters and digits joined by hyphens (entity ids, file names).
@@ -215,10 +861,7 @@ pub fn slug(name: &str) -> String {
 }
 
 fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect()
+    name.split([' ', '-']).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
 }
 
 struct Sent<'a, 't> {
@@ -353,7 +996,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 honorific = true;
                 a += 1;
             } else if is(TITLE_WORDS, w)
-                || (a + 1 < run_end && matches!(g.lookup(w), Some(Known::Demonym(_) | Known::Country(_))) && toks[a + 1..run_end].iter().any(|t| is(TITLE_WORDS, t.text)))
+                || (a + 1 < run_end
+                    && matches!(g.lookup(w), Some(Known::Demonym(_) | Known::Country(_)))
+                    && toks[a + 1..run_end].iter().any(|t| is(TITLE_WORDS, t.text)))
                 || (matches!(w, "of" | "and" | "the" | "for") && a > role_start && toks[a + 1..run_end].iter().any(|t| is(TITLE_WORDS, t.text)))
             {
                 a += 1;
@@ -417,7 +1062,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                     country: Some((*c).to_owned()),
                     paren_alias_of: None,
                     weight: s.weight,
-                    model: None, from_model: false, strong: false,
+                    model: None,
+                    from_model: false,
+                    strong: false,
                 });
             } else if let Some(Known::Country(c)) = g.lookup(s.w(k)) {
                 out.push(Cand {
@@ -430,7 +1077,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                     country: None,
                     paren_alias_of: None,
                     weight: s.weight,
-                    model: None, from_model: false, strong: false,
+                    model: None,
+                    from_model: false,
+                    strong: false,
                 });
             }
         }
@@ -439,7 +1088,11 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             continue;
         }
         // "US$40", "HK$": a currency, not a place. Time zones are not organisations.
-        if b - a == 1 && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end) || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT") || is(CURRENCIES, s.w(a))) {
+        if b - a == 1
+            && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end)
+                || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT")
+                || is(CURRENCIES, s.w(a)))
+        {
             continue;
         }
         // Months and weekdays alone are dates, not names; single letters are photo
@@ -451,7 +1104,8 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         // "UN-based", "United Nations-centered": the name without its lower-case suffix.
         let span = trim_suffix(text, ByteSpan::new(toks[a].span.start, toks[b - 1].span.end));
         let name = span.of(text).to_owned();
-        let sentence_initial = a == first_word || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
+        let sentence_initial = a == first_word
+            || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
         let mut cand = Cand {
             span,
             name: name.clone(),
@@ -462,7 +1116,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             country: None,
             paren_alias_of: None,
             weight: s.weight,
-            model: None, from_model: false, strong: false,
+            model: None,
+            from_model: false,
+            strong: false,
         };
         // Type it.
         let prev_lower = if role_start > 0 { s.lw(role_start - 1) } else { String::new() };
@@ -525,10 +1181,14 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             } else if words.len() == 1 && first.chars().any(|c| c.is_ascii_digit()) && !is(EVENT_NOUNS, &next_lower) {
                 // Model codes ("A380", "F-35"): products, not organisations.
                 Some(EntityKind::Other)
-            } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite")) || matches!(next_lower.as_str(), "index" | "indices" | "indexes" | "average" | "composite") {
+            } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite"))
+                || matches!(next_lower.as_str(), "index" | "indices" | "indexes" | "average" | "composite")
+            {
                 // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
                 Some(EntityKind::Other)
-            } else if words.len() == 1 && matches!(first, "Christmas" | "Easter" | "Halloween" | "Thanksgiving" | "Ramadan" | "Eid" | "Hanukkah" | "Diwali" | "Passover") {
+            } else if words.len() == 1
+                && matches!(first, "Christmas" | "Easter" | "Halloween" | "Thanksgiving" | "Ramadan" | "Eid" | "Hanukkah" | "Diwali" | "Passover")
+            {
                 // A holiday not written as a date ("Christmas sales"): a named event.
                 Some(EntityKind::Event)
             } else if words.iter().any(|w| is(WORK_WORDS, w)) {
@@ -554,7 +1214,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Group)
             } else if words.len() == 1 && toks[a].is_all_caps() && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
                 // An unknown acronym: an organisation unless the gazetteer says otherwise.
-                { strong = false; Some(EntityKind::Organization) }
+                {
+                    strong = false;
+                    Some(EntityKind::Organization)
+                }
             } else if words.len() >= 2
                 && words.len() <= 4
                 && g.is_first_name(first)
@@ -562,31 +1225,65 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 && !words.iter().any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
                 && words.last().is_some_and(|w| w.trim_end_matches('.').chars().count() >= 2)
             {
-                { strong = false; Some(EntityKind::Person) }
+                {
+                    strong = false;
+                    Some(EntityKind::Person)
+                }
             } else if is(ORG_CUES_BEFORE, &prev_lower)
                 || is(ORG_CUES_AFTER, &after_possessive)
-                || prev_lower == "in" && role_start >= 2 && matches!(s.lw(role_start - 2).as_str(), "stake" | "stakes" | "shares" | "investment" | "investments" | "interest" | "holding" | "holdings" | "share" | "jobs" | "job")
+                || prev_lower == "in"
+                    && role_start >= 2
+                    && matches!(
+                        s.lw(role_start - 2).as_str(),
+                        "stake" | "stakes" | "shares" | "investment" | "investments" | "interest" | "holding" | "holdings" | "share" | "jobs" | "job"
+                    )
             {
                 Some(EntityKind::Organization)
-            } else if words.len() == 1 && toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
+            } else if words.len() == 1
+                && toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
                 && ["an", "ese", "ish", "ic", "ian"].iter().any(|suf| first.ends_with(suf))
             {
                 // An adjective of a people or region ("Eurasian diplomacy").
-                { strong = false; Some(EntityKind::Group) }
-            } else if is(PLACE_PREPOSITIONS, &prev_lower) && words.len() <= 3 && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower())) {
-                { strong = false; Some(EntityKind::Place) }
-            } else if words.len() >= 3 && a > first_word && matches!(words[1], "of" | "for") && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the")) {
+                {
+                    strong = false;
+                    Some(EntityKind::Group)
+                }
+            } else if is(PLACE_PREPOSITIONS, &prev_lower)
+                && words.len() <= 3
+                && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
+            {
+                {
+                    strong = false;
+                    Some(EntityKind::Place)
+                }
+            } else if words.len() >= 3
+                && a > first_word
+                && matches!(words[1], "of" | "for")
+                && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the"))
+            {
                 // "Power of Siberia" in running text: one name (its last word alone is another).
                 Some(EntityKind::Other)
             } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
                 // "iPhone", "eBay": a product or brand.
-                { strong = false; Some(EntityKind::Other) }
-            } else if (2..=3).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')) && is(PERSON_VERBS, &next_lower) {
-                { strong = false; Some(EntityKind::Person) }
+                {
+                    strong = false;
+                    Some(EntityKind::Other)
+                }
+            } else if (2..=3).contains(&words.len())
+                && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+                && is(PERSON_VERBS, &next_lower)
+            {
+                {
+                    strong = false;
+                    Some(EntityKind::Person)
+                }
             } else if words.len() == 1 && !cand.weak {
                 // An unknown single name in running text (not a place, not a known person's
                 // surname; both are settled when mentions merge): most often an organisation.
-                { strong = false; Some(EntityKind::Organization) }
+                {
+                    strong = false;
+                    Some(EntityKind::Organization)
+                }
             } else {
                 None
             };
@@ -633,7 +1330,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                         country: None,
                         paren_alias_of: None,
                         weight: s.weight,
-                        model: None, from_model: false, strong: false,
+                        model: None,
+                        from_model: false,
+                        strong: false,
                     });
                 }
                 continue;
@@ -721,7 +1420,20 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
         for name in &article.meta.authors {
             if let Some(pos) = b.span.of(text).find(name.as_str()) {
                 let span = ByteSpan::new(b.span.start + pos, b.span.start + pos + name.len());
-                cands.push(Cand { span, name: name.clone(), kind: Some(EntityKind::Person), canonical: None, role: Some("Author".to_owned()), weak: false, country: None, paren_alias_of: None, weight: 1.0, model: None, from_model: false, strong: false });
+                cands.push(Cand {
+                    span,
+                    name: name.clone(),
+                    kind: Some(EntityKind::Person),
+                    canonical: None,
+                    role: Some("Author".to_owned()),
+                    weak: false,
+                    country: None,
+                    paren_alias_of: None,
+                    weight: 1.0,
+                    model: None,
+                    from_model: false,
+                    strong: false,
+                });
             }
         }
     }
@@ -733,7 +1445,20 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
                 Some(Known::Organization(full)) => Some((*full).to_owned()),
                 _ => None,
             };
-            cands.push(Cand { span: credit, name, kind: Some(EntityKind::Organization), canonical, role: None, weak: false, country: None, paren_alias_of: None, weight: 0.5, model: None, from_model: false, strong: true });
+            cands.push(Cand {
+                span: credit,
+                name,
+                kind: Some(EntityKind::Organization),
+                canonical,
+                role: None,
+                weak: false,
+                country: None,
+                paren_alias_of: None,
+                weight: 0.5,
+                model: None,
+                from_model: false,
+                strong: true,
+            });
         }
     }
     cands.sort_by_key(|c| c.span.start);
@@ -787,11 +1512,12 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             // "sanctions over Navalny's case": a single unknown name whose possession is a
             // person's (a lawyer, a trial, a death) is a person, whatever the tagger read.
             let kind = match token_at(s.toks, m.start) {
-                Some(k) if kind == EntityType::Loc
-                    && s.toks[k].span.end == m.end
-                    && g.lookup(s.w(k)).is_none()
-                    && matches!(s.w(k + 1), "'s" | "’s")
-                    && is(PERSON_POSSESSIONS, &s.lw(k + 2)) =>
+                Some(k)
+                    if kind == EntityType::Loc
+                        && s.toks[k].span.end == m.end
+                        && g.lookup(s.w(k)).is_none()
+                        && matches!(s.w(k + 1), "'s" | "’s")
+                        && is(PERSON_POSSESSIONS, &s.lw(k + 2)) =>
                 {
                     EntityType::Per
                 }
@@ -808,7 +1534,14 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             let Some(t0) = s.toks.get(first_word).filter(|t| t.span.start == m.start) else { return (m, kind) };
             let w = t0.text;
             match s.toks.get(first_word + 1) {
-                Some(t1) if t1.span.end <= m.end && s.casing.mid(w) == 0 && s.casing.starts_runs(t1.text) && g.lookup(w).is_none() && !g.is_first_name(w) && !is_keyword(w) => {
+                Some(t1)
+                    if t1.span.end <= m.end
+                        && s.casing.mid(w) == 0
+                        && s.casing.starts_runs(t1.text)
+                        && g.lookup(w).is_none()
+                        && !g.is_first_name(w)
+                        && !is_keyword(w) =>
+                {
                     (ByteSpan::new(t1.span.start, m.end), kind)
                 }
                 _ => (m, kind),
@@ -829,16 +1562,22 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             }
             // A part of a hyphenated word, split by the rules ("China" of "China-Russia"); a
             // tagger span reaching past the word still holds a name after it (below).
-            Some(i) if s.toks.get(s.toks.partition_point(|t| t.span.end <= c.span.start)).is_some_and(|t| t.span.contains(c.span) && t.span != c.span && t.text.contains('-')) => {
+            Some(i)
+                if s.toks
+                    .get(s.toks.partition_point(|t| t.span.end <= c.span.start))
+                    .is_some_and(|t| t.span.contains(c.span) && t.span != c.span && t.text.contains('-')) =>
+            {
                 let word = s.toks[s.toks.partition_point(|t| t.span.end <= c.span.start)].span;
                 covered[i] |= found[i].0.contains(c.span) && found[i].0.end <= word.end;
             }
             // A name the rules typed by a keyword or a model number that holds the tagger's
             // spans here and no "and" ("Dow Jones Industrial Average", "Boeing 787 Dreamliner",
             // "Chinese Foreign Ministry"): the rules' extent and type stand.
-            Some(_) if c.strong && !c.weak && !c.name.contains(" and ") && !c.name.contains(" & ") && {
-                found[near.clone()].iter().all(|(m, _)| c.span.contains(*m) && *m != c.span)
-            } => {
+            Some(_)
+                if c.strong && !c.weak && !c.name.contains(" and ") && !c.name.contains(" & ") && {
+                    found[near.clone()].iter().all(|(m, _)| c.span.contains(*m) && *m != c.span)
+                } =>
+            {
                 for j in near.clone() {
                     covered[j] = true;
                 }
@@ -874,15 +1613,18 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         // China, the U.S., and Alaska). Candidates are sorted by start; one that starts a
         // little before may still reach in.
         let k = mine.partition_point(|(m, _)| m.start < span.start).saturating_sub(4);
-        let known_end = mine[k..].iter().take_while(|(m, _)| m.start < span.end).filter(|(m, (weak, known))| span.start < m.end && !weak && *known).map(|(m, _)| m.end).max();
+        let known_end = mine[k..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .filter(|(m, (weak, known))| span.start < m.end && !weak && *known)
+            .map(|(m, _)| m.end)
+            .max();
         // The rules split a hyphenated word at the span's start into names of their own.
-        let split_word = token_at(s.toks, span.start)
-            .map(|k| s.toks[k].span)
-            .filter(|w| {
-                // `mine` is sorted by start: only the candidates that start inside the word.
-                let from = mine.partition_point(|(m, _)| m.start < w.start);
-                w.end < span.end && w.of(text).contains('-') && mine[from..].iter().take_while(|(m, _)| m.start < w.end).any(|(m, _)| w.contains(*m) && *m != *w)
-            });
+        let split_word = token_at(s.toks, span.start).map(|k| s.toks[k].span).filter(|w| {
+            // `mine` is sorted by start: only the candidates that start inside the word.
+            let from = mine.partition_point(|(m, _)| m.start < w.start);
+            w.end < span.end && w.of(text).contains('-') && mine[from..].iter().take_while(|(m, _)| m.start < w.end).any(|(m, _)| w.contains(*m) && *m != *w)
+        });
         if let Some(cut) = known_end.into_iter().chain(split_word.map(|w| w.end)).max() {
             let next = s.toks.partition_point(|t| t.span.start < cut);
             match s.toks.get(next) {
@@ -1009,7 +1751,9 @@ fn fine_kind(name: &str, s: &Sent<'_, '_>, last: usize, known: Option<&Known>) -
     let next = s.lw(last + 1);
     if words.iter().any(|w| is(WORK_WORDS, w)) {
         Some(EntityKind::Work)
-    } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite")) || matches!(next.as_str(), "index" | "indices" | "indexes" | "average" | "composite") {
+    } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite"))
+        || matches!(next.as_str(), "index" | "indices" | "indexes" | "average" | "composite")
+    {
         // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
         Some(EntityKind::Other)
     } else if words.len() >= 2 && words.iter().any(|w| is(EVENT_WORDS, w)) || is(EVENT_NOUNS, &next) && words.len() <= 3 {
@@ -1071,7 +1815,15 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         let gi = match by_key.get(&key) {
             Some(&gi) => gi,
             None => {
-                groups.push(Group { kind: None, names: Vec::new(), canonical: c.canonical.clone(), role: None, mentions: Vec::new(), weight: 0.0, country: c.country.clone() });
+                groups.push(Group {
+                    kind: None,
+                    names: Vec::new(),
+                    canonical: c.canonical.clone(),
+                    role: None,
+                    mentions: Vec::new(),
+                    weight: 0.0,
+                    country: c.country.clone(),
+                });
                 by_key.insert(key, groups.len() - 1);
                 groups.len() - 1
             }
@@ -1139,7 +1891,9 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
             let c = &cands[ci];
             if c.kind == Some(EntityKind::Organization) && c.canonical.is_none() && c.name.contains(' ') {
                 if let Some(first) = c.name.split_whitespace().next().filter(|w| {
-                    w.chars().all(char::is_alphabetic) && g.lookup(w).is_none() && ![ORG_WORDS, TITLE_WORDS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
+                    w.chars().all(char::is_alphabetic)
+                        && g.lookup(w).is_none()
+                        && ![ORG_WORDS, TITLE_WORDS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
                 }) {
                     let e = org_first.entry(first).or_insert(Some(gi));
                     if *e != Some(gi) {
@@ -1188,7 +1942,9 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
                 product_first.extend(c.name.split_whitespace().next().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
             }
             if c.kind == Some(EntityKind::Other) && c.name.contains(' ') {
-                if let Some(last) = c.name.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase)) {
+                if let Some(last) =
+                    c.name.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase))
+                {
                     product_last.entry(last).or_insert(gi);
                 }
             }
@@ -1228,12 +1984,8 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // Acronyms: "UN" joins "United Nations", "(EADS)" joins the name before it.
-    let multi_names: Vec<(usize, String)> = cands
-        .iter()
-        .zip(&group_of_cand)
-        .filter_map(|(c, g)| g.map(|g| (g, c.name.clone())))
-        .filter(|(_, n)| n.split_whitespace().count() >= 2)
-        .collect();
+    let multi_names: Vec<(usize, String)> =
+        cands.iter().zip(&group_of_cand).filter_map(|(c, g)| g.map(|g| (g, c.name.clone()))).filter(|(_, n)| n.split_whitespace().count() >= 2).collect();
     // Initials of every multi-word name → the first entity with them (one pass, then lookups).
     let mut by_initials: HashMap<String, usize> = HashMap::new();
     for (g, n) in &multi_names {
@@ -1271,12 +2023,28 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
                 group_of_cand[ci] = Some(gi);
             } else if c.weak && c.canonical.is_some() {
                 // A gazetteer name in a headline or at a sentence start is still that name.
-                groups.push(Group { kind: None, names: Vec::new(), canonical: c.canonical.clone(), role: None, mentions: Vec::new(), weight: 0.0, country: c.country.clone() });
+                groups.push(Group {
+                    kind: None,
+                    names: Vec::new(),
+                    canonical: c.canonical.clone(),
+                    role: None,
+                    mentions: Vec::new(),
+                    weight: 0.0,
+                    country: c.country.clone(),
+                });
                 let gi = groups.len() - 1;
                 name_owner.insert(key, gi);
                 group_of_cand[ci] = Some(gi);
             } else if c.weak && matches!(c.kind, Some(EntityKind::Place | EntityKind::Group)) && !c.name.contains('-') {
-                groups.push(Group { kind: None, names: Vec::new(), canonical: None, role: None, mentions: Vec::new(), weight: 0.0, country: c.country.clone() });
+                groups.push(Group {
+                    kind: None,
+                    names: Vec::new(),
+                    canonical: None,
+                    role: None,
+                    mentions: Vec::new(),
+                    weight: 0.0,
+                    country: c.country.clone(),
+                });
                 let gi = groups.len() - 1;
                 name_owner.insert(c.name.clone(), gi);
                 group_of_cand[ci] = Some(gi);
@@ -1305,7 +2073,13 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         if let (Some(k), false) = (c.kind, c.from_model) {
             // Evidence from a full name or a gazetteer counts more than a guess from one word;
             // a keyword, a title or a cue word counts more than the tagger.
-            let w = if c.canonical.is_some() || c.role.is_some() { 3.0 } else if c.name.contains(' ') { 1.5 } else { 1.0 };
+            let w = if c.canonical.is_some() || c.role.is_some() {
+                3.0
+            } else if c.name.contains(' ') {
+                1.5
+            } else {
+                1.0
+            };
             let w = if c.strong { w + 2.0 * MODEL_WEIGHT } else { w };
             *kind_votes[gi].entry(k).or_insert(0.0) += w;
         }
@@ -1331,9 +2105,10 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         let grp = &mut groups[gi];
         grp.mentions.sort();
         let kind = grp.kind.unwrap_or(EntityKind::Other);
-        let name = grp.canonical.clone().filter(|c| grp.names.contains(c) || kind == EntityKind::Place || kind == EntityKind::Organization).unwrap_or_else(|| {
-            grp.names.iter().max_by_key(|n| (n.chars().filter(|c| c.is_alphabetic()).count(), std::cmp::Reverse(n.len()))).cloned().unwrap_or_default()
-        });
+        let name =
+            grp.canonical.clone().filter(|c| grp.names.contains(c) || kind == EntityKind::Place || kind == EntityKind::Organization).unwrap_or_else(|| {
+                grp.names.iter().max_by_key(|n| (n.chars().filter(|c| c.is_alphabetic()).count(), std::cmp::Reverse(n.len()))).cloned().unwrap_or_default()
+            });
         let base = slug(&name);
         let n = ids.entry(base.clone()).or_insert(0);
         *n += 1;

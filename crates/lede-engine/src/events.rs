@@ -2,8 +2,8 @@
 
 use crate::datetime::CivilDateTime;
 use crate::model::{Entity, Event, Timex, TimexType};
-use crate::value::TimexValue;
 use crate::span::ByteSpan;
+use crate::value::TimexValue;
 use crate::{Article, BlockKind};
 
 /// Most words in a label.
@@ -57,7 +57,13 @@ fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan, others: &[ByteSpan]) 
         };
         let (a, b) = (a.saturating_sub(sentence.start).min(s.len()), b.saturating_sub(sentence.start).min(s.len()));
         let between = s.get(a..b).unwrap_or("");
-        if let Some(p) = [" and ", " but ", " then "].iter().filter_map(|c| between.rfind(c).map(|p| (p, c.len()))).max_by_key(|&(p, _)| if other.end <= timex.start { p } else { usize::MAX - p }) {
+        if let Some(p) = [" and ", " but ", " then "].iter().filter_map(|c| between.rfind(c).map(|p| (p, c.len()))).max_by_key(|&(p, _)| {
+            if other.end <= timex.start {
+                p
+            } else {
+                usize::MAX - p
+            }
+        }) {
             seps.push((a + p.0, a + p.0 + p.1));
         }
     }
@@ -80,39 +86,131 @@ fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan, others: &[ByteSpan]) 
 }
 
 /// Prepositions that introduce a date phrase and go with it out of the label.
-const DATE_PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "through", "between", "before", "after", "of", "as", "early", "late", "starting", "beginning"];
+const DATE_PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "since",
+    "by",
+    "during",
+    "from",
+    "until",
+    "through",
+    "between",
+    "before",
+    "after",
+    "of",
+    "as",
+    "early",
+    "late",
+    "starting",
+    "beginning",
+];
 
 /// Words that open a clause with a phrase that is not its statement ("After the vote, ...",
 /// "Meanwhile, ..."): up to its first comma, that phrase leaves the label.
 const OPENERS: &[&str] = &[
-    "after", "with", "in", "on", "at", "during", "meanwhile", "however", "although", "though", "while", "when", "as",
-    "since", "because", "if", "despite", "following", "before", "under", "amid", "moreover", "also", "still", "yet",
-    "so", "but", "and", "then", "now", "besides", "furthermore", "nevertheless", "instead", "indeed", "thus",
-    "earlier", "later", "separately", "similarly", "likewise", "additionally", "for", "by", "last", "this", "next",
-    "according", "unlike", "like", "once", "until", "over", "just", "meantime", "today", "yesterday",
+    "after",
+    "with",
+    "in",
+    "on",
+    "at",
+    "during",
+    "meanwhile",
+    "however",
+    "although",
+    "though",
+    "while",
+    "when",
+    "as",
+    "since",
+    "because",
+    "if",
+    "despite",
+    "following",
+    "before",
+    "under",
+    "amid",
+    "moreover",
+    "also",
+    "still",
+    "yet",
+    "so",
+    "but",
+    "and",
+    "then",
+    "now",
+    "besides",
+    "furthermore",
+    "nevertheless",
+    "instead",
+    "indeed",
+    "thus",
+    "earlier",
+    "later",
+    "separately",
+    "similarly",
+    "likewise",
+    "additionally",
+    "for",
+    "by",
+    "last",
+    "this",
+    "next",
+    "according",
+    "unlike",
+    "like",
+    "once",
+    "until",
+    "over",
+    "just",
+    "meantime",
+    "today",
+    "yesterday",
 ];
 
 /// Words that open a subordinate clause or a long adverbial before the statement.
 const SUBORDINATORS: &[&str] = &[
-    "after", "although", "though", "while", "when", "whereas", "since", "because", "if", "despite", "following",
-    "before", "with", "amid", "once", "until", "unlike", "like", "according", "as", "given", "without",
+    "after",
+    "although",
+    "though",
+    "while",
+    "when",
+    "whereas",
+    "since",
+    "because",
+    "if",
+    "despite",
+    "following",
+    "before",
+    "with",
+    "amid",
+    "once",
+    "until",
+    "unlike",
+    "like",
+    "according",
+    "as",
+    "given",
+    "without",
 ];
 
 /// Words a label does not end on ("... as compared to" once its date is gone).
-const DANGLING: &[&str] = &["to", "as", "compared", "than", "of", "with", "from", "for", "by", "at", "in", "on", "the", "a", "an", "and", "or", "but", "since", "until", "between"];
+const DANGLING: &[&str] =
+    &["to", "as", "compared", "than", "of", "with", "from", "for", "by", "at", "in", "on", "the", "a", "an", "and", "or", "but", "since", "until", "between"];
 
 /// Adverbs that add nothing to who did what ("Russia also tripled ...").
-const FILLERS: &[&str] = &["also", "still", "already", "just", "reportedly", "recently", "currently", "even", "too", "meanwhile", "however", "further", "finally"];
+const FILLERS: &[&str] =
+    &["also", "still", "already", "just", "reportedly", "recently", "currently", "even", "too", "meanwhile", "however", "further", "finally"];
 
 /// Words that open an aside between commas ("Sytenko, a former envoy, is expected ...").
 const ASIDE_OPENERS: &[&str] = &["a", "an", "the", "who", "which", "whose", "whom", "former", "now", "then", "himself", "herself", "itself"];
 
 /// Past-tense and reporting verbs that news writes without "-ed".
 const COMMON_VERBS: &[&str] = &[
-    "said", "told", "met", "held", "made", "took", "gave", "began", "came", "went", "won", "lost", "saw", "left", "sold",
-    "bought", "paid", "fell", "rose", "grew", "spent", "brought", "sent", "struck", "hit", "led", "fled", "shot", "found",
-    "became", "wrote", "spoke", "broke", "chose", "flew", "ran", "set", "put", "cut", "quit", "sank", "beat", "will",
-    "says", "tells", "meets", "plans", "begins", "opens", "ends", "returns", "visits", "arrives", "leaves",
+    "said", "told", "met", "held", "made", "took", "gave", "began", "came", "went", "won", "lost", "saw", "left", "sold", "bought", "paid", "fell", "rose",
+    "grew", "spent", "brought", "sent", "struck", "hit", "led", "fled", "shot", "found", "became", "wrote", "spoke", "broke", "chose", "flew", "ran", "set",
+    "put", "cut", "quit", "sank", "beat", "will", "says", "tells", "meets", "plans", "begins", "opens", "ends", "returns", "visits", "arrives", "leaves",
 ];
 
 /// Whether a word reads as a verb of a statement ("signed", "said", "will"): a cheap cue in
@@ -155,7 +253,9 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
     }) {
-        if let Some(k) = pieces.iter().take(8).position(|(w, ..)| w.ends_with(")_") || w.ends_with(')') && w.starts_with('(') || matches!(*w, "--" | "—" | "–" | "_")) {
+        if let Some(k) =
+            pieces.iter().take(8).position(|(w, ..)| w.ends_with(")_") || w.ends_with(')') && w.starts_with('(') || matches!(*w, "--" | "—" | "–" | "_"))
+        {
             let k = if pieces.get(k + 1).is_some_and(|(w, ..)| matches!(*w, "--" | "—" | "–" | "_" | "-")) { k + 1 } else { k };
             pieces.drain(..=k);
         }
@@ -284,11 +384,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
         out.pop();
     }
     let out = out.trim_start_matches([',', ';', ':', '_', '-', '—']).trim().to_owned();
-    let mut out = if let Some(first) = out.chars().next() {
-        first.to_uppercase().chain(out.chars().skip(1)).collect::<String>()
-    } else {
-        out
-    };
+    let mut out = if let Some(first) = out.chars().next() { first.to_uppercase().chain(out.chars().skip(1)).collect::<String>() } else { out };
     if truncated {
         out.push('…');
     }
@@ -367,7 +463,8 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             (s.span, l, cl)
         };
         let first = mentions.partition_point(|(m, _)| m.start < clause_span.start);
-        let mut ids: Vec<usize> = mentions[first..].iter().take_while(|(m, _)| m.start < clause_span.end).filter(|(m, _)| clause_span.contains(*m)).map(|(_, i)| *i).collect();
+        let mut ids: Vec<usize> =
+            mentions[first..].iter().take_while(|(m, _)| m.start < clause_span.end).filter(|(m, _)| clause_span.contains(*m)).map(|(_, i)| *i).collect();
         // Entities in salience order (the order of `entities`), each once.
         ids.sort_unstable();
         ids.dedup();
@@ -384,9 +481,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             entities: participants,
         });
     }
-    events.sort_by(|a, b| {
-        a.value.cmp(&b.value).then(a.sentence.start.cmp(&b.sentence.start)).then(b.end_value.is_some().cmp(&a.end_value.is_some()))
-    });
+    events.sort_by(|a, b| a.value.cmp(&b.value).then(a.sentence.start.cmp(&b.sentence.start)).then(b.end_value.is_some().cmp(&a.end_value.is_some())));
     // Two expressions of the same date in one sentence ("on Monday … starting March 22") state one event.
     events.dedup_by(|b, a| a.sentence == b.sentence && a.value == b.value);
     for (i, e) in events.iter_mut().enumerate() {

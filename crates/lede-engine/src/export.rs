@@ -52,7 +52,14 @@ impl Format {
 
 /// Every export format, in the order the viewer lists them.
 pub static FORMATS: [Format; 7] = [
-    Format { name: "lede", aliases: &["json"], label: "Lede JSON (lede/1)", suffix: ".lede.json", mime: "application/json", writer: |d| crate::to_json(d.text, d.annotation) },
+    Format {
+        name: "lede",
+        aliases: &["json"],
+        label: "Lede JSON (lede/1)",
+        suffix: ".lede.json",
+        mime: "application/json",
+        writer: |d| crate::to_json(d.text, d.annotation),
+    },
     Format {
         name: "webanno",
         aliases: &[],
@@ -61,10 +68,31 @@ pub static FORMATS: [Format; 7] = [
         mime: "application/ld+json",
         writer: |d| web_annotations(d.text, d.annotation, &d.source.map_or_else(|| text_urn(d.text), str::to_owned)),
     },
-    Format { name: "timelinejs", aliases: &[], label: "TimelineJS JSON", suffix: ".timeline.json", mime: "application/json", writer: |d| timelinejs(d.text, d.annotation) },
-    Format { name: "entities-csv", aliases: &[], label: "Entities (CSV)", suffix: ".entities.csv", mime: "text/csv", writer: |d| entities_csv(d.text, d.annotation) },
+    Format {
+        name: "timelinejs",
+        aliases: &[],
+        label: "TimelineJS JSON",
+        suffix: ".timeline.json",
+        mime: "application/json",
+        writer: |d| timelinejs(d.text, d.annotation),
+    },
+    Format {
+        name: "entities-csv",
+        aliases: &[],
+        label: "Entities (CSV)",
+        suffix: ".entities.csv",
+        mime: "text/csv",
+        writer: |d| entities_csv(d.text, d.annotation),
+    },
     Format { name: "events-csv", aliases: &[], label: "Events (CSV)", suffix: ".events.csv", mime: "text/csv", writer: |d| events_csv(d.text, d.annotation) },
-    Format { name: "ics", aliases: &[], label: "Calendar (.ics)", suffix: ".ics", mime: "text/calendar", writer: |d| icalendar(d.text, d.annotation, &ics_stamp(d.annotation.reference)) },
+    Format {
+        name: "ics",
+        aliases: &[],
+        label: "Calendar (.ics)",
+        suffix: ".ics",
+        mime: "text/calendar",
+        writer: |d| icalendar(d.text, d.annotation, &ics_stamp(d.annotation.reference)),
+    },
     Format {
         name: "timeml",
         aliases: &[],

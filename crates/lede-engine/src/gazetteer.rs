@@ -72,12 +72,7 @@ impl Gazetteer {
         }
         let first_names = data::FIRST_NAMES.lines().map(str::trim).filter(|s| !s.is_empty()).collect();
         let set = |table: &'static str| table.lines().map(str::trim).filter(|s| !s.is_empty()).collect();
-        Gazetteer {
-            names,
-            first_names,
-            companies: set(data::COMPANIES),
-            surnames: set(data::SURNAMES),
-        }
+        Gazetteer { names, first_names, companies: set(data::COMPANIES), surnames: set(data::SURNAMES) }
     }
 
     /// The shared tables (built on first use).

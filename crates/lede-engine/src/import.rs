@@ -88,18 +88,20 @@ pub fn import(name: &str, bytes: &[u8], options: &Options) -> Result<Imported, I
         return Err(ImportError(format!("{name} is not a text file (it holds binary data). Lede reads .txt, .md, .html and .json files.")));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        ImportError(format!(
-            "{name} is not UTF-8 text: the bytes at offset {} are not valid UTF-8. Save it as UTF-8 and try again.",
-            e.valid_up_to()
-        ))
+        ImportError(format!("{name} is not UTF-8 text: the bytes at offset {} are not valid UTF-8. Save it as UTF-8 and try again.", e.valid_up_to()))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lower = name.to_ascii_lowercase();
     let trimmed = text.trim_start();
-    if lower.ends_with(".json") || trimmed.starts_with('{') && (trimmed.contains("\"schema\"") || trimmed.contains("\"ents\"") || trimmed.contains("\"events\"")) {
+    if lower.ends_with(".json")
+        || trimmed.starts_with('{') && (trimmed.contains("\"schema\"") || trimmed.contains("\"ents\"") || trimmed.contains("\"events\""))
+    {
         return import_json(name, text, options);
     }
-    if lower.ends_with(".html") || lower.ends_with(".htm") || trimmed.get(..15).is_some_and(|h| h.to_ascii_lowercase().starts_with("<!doctype html") || h.to_ascii_lowercase().starts_with("<html")) {
+    if lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || trimmed.get(..15).is_some_and(|h| h.to_ascii_lowercase().starts_with("<!doctype html") || h.to_ascii_lowercase().starts_with("<html"))
+    {
         let main = html_main_text(text);
         if main.trim().is_empty() {
             return Err(ImportError(format!("{name} is an HTML page with no readable text in it.")));
@@ -123,16 +125,19 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 fn import_json(name: &str, text: &str, options: &Options) -> Result<Imported, ImportError> {
-    let v: Value = serde_json::from_str(text).map_err(|e| {
-        ImportError(format!("{name} is not valid JSON: {} at line {}, column {}.", plain_serde_message(&e), e.line(), e.column()))
-    })?;
+    let v: Value = serde_json::from_str(text)
+        .map_err(|e| ImportError(format!("{name} is not valid JSON: {} at line {}, column {}.", plain_serde_message(&e), e.line(), e.column())))?;
     if let Some(schema) = v.get("schema") {
         if schema.as_str() != Some(crate::SCHEMA) {
             return Err(ImportError(format!("{name} is written in schema {schema}; this version of Lede reads {:?}.", crate::SCHEMA)));
         }
         let (text, a) = from_json(text).map_err(|e| ImportError(format!("{name}: {e}")))?;
         if text.len() > MAX_INPUT_BYTES {
-            return Err(ImportError(format!("{name} holds a text of {:.1} MB; Lede reads articles of up to {} MB.", text.len() as f64 / 1_048_576.0, MAX_INPUT_BYTES / 1_048_576)));
+            return Err(ImportError(format!(
+                "{name} holds a text of {:.1} MB; Lede reads articles of up to {} MB.",
+                text.len() as f64 / 1_048_576.0,
+                MAX_INPUT_BYTES / 1_048_576
+            )));
         }
         return Ok(Imported::Annotated(text, a));
     }
@@ -302,7 +307,28 @@ fn entity(name: &str) -> Option<char> {
 pub fn html_main_text(html: &str) -> String {
     const SKIP: [&str; 12] = ["script", "style", "noscript", "template", "nav", "header", "footer", "form", "aside", "svg", "iframe", "button"];
     const BLOCK: [&str; 22] = [
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "figure", "section", "article", "main", "tr", "table", "pre", "hr",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "figcaption",
+        "figure",
+        "section",
+        "article",
+        "main",
+        "tr",
+        "table",
+        "pre",
+        "hr",
     ];
     let lower = html.to_ascii_lowercase();
     let find_region = |tag: &str| -> Option<(usize, usize)> {

@@ -168,10 +168,15 @@ fn document(text: &str, a: &Annotation, source: Option<&str>) -> impl Serialize 
                 BlockJ { kind: b.kind.name().to_owned(), start: s.start, end: s.end, body: sp(b.body), credit: b.credit.map(sp), duplicate_of: b.duplicate_of }
             })
             .collect(),
-        sentences: a.article.sentences.iter().map(|s| {
-            let x = sp(s.span);
-            SentenceJ { start: x.start, end: x.end, block: s.block }
-        }).collect(),
+        sentences: a
+            .article
+            .sentences
+            .iter()
+            .map(|s| {
+                let x = sp(s.span);
+                SentenceJ { start: x.start, end: x.end, block: s.block }
+            })
+            .collect(),
         entities: a
             .entities
             .iter()
@@ -191,7 +196,15 @@ fn document(text: &str, a: &Annotation, source: Option<&str>) -> impl Serialize 
             .iter()
             .map(|t| {
                 let s = sp(t.span);
-                TimexJ { id: t.id.clone(), start: s.start, end: s.end, kind: t.kind.name().to_owned(), value: t.value.to_string(), end_value: t.end_value.as_ref().map(ToString::to_string), year_inferred: t.year_inferred }
+                TimexJ {
+                    id: t.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                    kind: t.kind.name().to_owned(),
+                    value: t.value.to_string(),
+                    end_value: t.end_value.as_ref().map(ToString::to_string),
+                    year_inferred: t.year_inferred,
+                }
             })
             .collect(),
         events: a
@@ -255,10 +268,7 @@ impl Spans<'_> {
     fn span(&self, s: SpanJ, what: &str) -> Result<ByteSpan, JsonError> {
         let n = self.map.to_code_points(self.text.len());
         if s.start > s.end || s.end > n {
-            return Err(JsonError::semantic(format!(
-                "{what}: span {}..{} is out of range (the text has {n} code points)",
-                s.start, s.end
-            )));
+            return Err(JsonError::semantic(format!("{what}: span {}..{} is out of range (the text has {n} code points)", s.start, s.end)));
         }
         let start = self.map.from_code_points(s.start).ok_or_else(|| JsonError::semantic(format!("{what}: bad start {}", s.start)))?;
         let end = self.map.from_code_points(s.end).ok_or_else(|| JsonError::semantic(format!("{what}: bad end {}", s.end)))?;
@@ -269,7 +279,8 @@ impl Spans<'_> {
 /// Read a `lede/1` document: its text and its annotation (spans converted to bytes).
 /// Errors name the line and what was expected, or the field that is wrong.
 pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
-    let doc: Doc = serde_json::from_str(json).map_err(|e| JsonError::at(e.line(), e.column(), e.to_string().split(" at line").next().unwrap_or("invalid JSON").to_owned()))?;
+    let doc: Doc = serde_json::from_str(json)
+        .map_err(|e| JsonError::at(e.line(), e.column(), e.to_string().split(" at line").next().unwrap_or("invalid JSON").to_owned()))?;
     if doc.schema != SCHEMA {
         return Err(JsonError::semantic(format!("unsupported schema {:?} (expected {SCHEMA:?})", doc.schema)));
     }
@@ -289,18 +300,30 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
     let parse_date = |s: &Option<String>, what: &str| -> Result<Option<crate::CivilDateTime>, JsonError> {
         match s {
             None => Ok(None),
-            Some(v) => crate::parse_dateline(v).map(Some).ok_or_else(|| JsonError::semantic(format!("meta.{what}: {v:?} is not a valid date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)"))),
+            Some(v) => crate::parse_dateline(v)
+                .map(Some)
+                .ok_or_else(|| JsonError::semantic(format!("meta.{what}: {v:?} is not a valid date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)"))),
         }
     };
     let language = Some(doc.meta.language).filter(|l| l != "en" && !l.trim().is_empty() && l.len() <= 35);
-    let meta = Meta { title: doc.meta.title, published: parse_date(&doc.meta.published, "published")?, authors: doc.meta.authors, language, site: doc.meta.site };
+    let meta =
+        Meta { title: doc.meta.title, published: parse_date(&doc.meta.published, "published")?, authors: doc.meta.authors, language, site: doc.meta.site };
     let reference = parse_date(&doc.meta.reference, "reference")?.or(meta.published);
     let mut blocks = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
-        let kind = [BlockKind::Chrome, BlockKind::Title, BlockKind::Dateline, BlockKind::Byline, BlockKind::Caption, BlockKind::Note, BlockKind::Paragraph, BlockKind::Footer]
-            .into_iter()
-            .find(|k| k.name() == b.kind)
-            .ok_or_else(|| JsonError::semantic(format!("blocks[{i}].kind: unknown kind {:?}", b.kind)))?;
+        let kind = [
+            BlockKind::Chrome,
+            BlockKind::Title,
+            BlockKind::Dateline,
+            BlockKind::Byline,
+            BlockKind::Caption,
+            BlockKind::Note,
+            BlockKind::Paragraph,
+            BlockKind::Footer,
+        ]
+        .into_iter()
+        .find(|k| k.name() == b.kind)
+        .ok_or_else(|| JsonError::semantic(format!("blocks[{i}].kind: unknown kind {:?}", b.kind)))?;
         let span = sp.span(SpanJ { start: b.start, end: b.end }, &format!("blocks[{i}]"))?;
         let body = sp.span(b.body, &format!("blocks[{i}].body"))?;
         let credit = b.credit.map(|c| sp.span(c, &format!("blocks[{i}].credit"))).transpose()?;
@@ -320,10 +343,20 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
     for (i, e) in doc.entities.into_iter().enumerate() {
         let kind = EntityKind::parse(&e.kind).ok_or_else(|| JsonError::semantic(format!("entities[{i}].type: unknown type {:?}", e.kind)))?;
         let mentions = e.mentions.iter().enumerate().map(|(k, m)| sp.span(*m, &format!("entities[{i}].mentions[{k}]"))).collect::<Result<Vec<_>, _>>()?;
-        entities.push(Entity { id: e.id, name: e.name, aliases: e.aliases, kind, role: e.role, salience: e.salience.clamp(0.0, 1.0), mentions, country: e.country });
+        entities.push(Entity {
+            id: e.id,
+            name: e.name,
+            aliases: e.aliases,
+            kind,
+            role: e.role,
+            salience: e.salience.clamp(0.0, 1.0),
+            mentions,
+            country: e.country,
+        });
     }
     // Every mention is one highlight: two that share characters cannot both be drawn.
-    let mut all: Vec<(ByteSpan, usize, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().enumerate().map(move |(k, m)| (*m, i, k))).collect();
+    let mut all: Vec<(ByteSpan, usize, usize)> =
+        entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().enumerate().map(move |(k, m)| (*m, i, k))).collect();
     all.sort_unstable_by_key(|(m, _, _)| (m.start, m.end));
     if let Some(w) = all.windows(2).find(|w| w[1].0.start < w[0].0.end) {
         let ((_, i, k), (_, j, l)) = (w[0], w[1]);
@@ -331,7 +364,8 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
     }
     let mut timexes = Vec::new();
     for (i, t) in doc.timexes.into_iter().enumerate() {
-        let kind = TimexType::parse(&t.kind).ok_or_else(|| JsonError::semantic(format!("timexes[{i}].type: unknown type {:?} (expected DATE, TIME, DURATION or SET)", t.kind)))?;
+        let kind = TimexType::parse(&t.kind)
+            .ok_or_else(|| JsonError::semantic(format!("timexes[{i}].type: unknown type {:?} (expected DATE, TIME, DURATION or SET)", t.kind)))?;
         let span = sp.span(SpanJ { start: t.start, end: t.end }, &format!("timexes[{i}]"))?;
         timexes.push(Timex { id: t.id, span, kind, value: t.value.into(), end_value: t.end_value.map(Into::into), year_inferred: t.year_inferred });
     }
@@ -349,7 +383,17 @@ pub fn from_json(json: &str) -> Result<(String, Annotation), JsonError> {
             return Err(JsonError::semantic(format!("events[{i}].value: {:?} is not a calendar date", value.as_str())));
         }
         let sentence = sp.span(e.sentence, &format!("events[{i}].sentence"))?;
-        events.push(Event { id: e.id, timex: e.timex, value, end_value: e.end_value.map(Into::into), granularity, year_inferred: e.year_inferred, label: e.label, sentence, entities: e.entities });
+        events.push(Event {
+            id: e.id,
+            timex: e.timex,
+            value,
+            end_value: e.end_value.map(Into::into),
+            granularity,
+            year_inferred: e.year_inferred,
+            label: e.label,
+            sentence,
+            entities: e.entities,
+        });
     }
     let article = Article { meta, blocks, sentences };
     Ok((text.clone(), Annotation { article, reference, entities, timexes, events, corrections: doc.corrections }))

@@ -71,10 +71,10 @@
 #![forbid(unsafe_code)]
 
 mod blocks;
+pub mod corrections;
 mod datetime;
 mod entities;
 mod events;
-pub mod corrections;
 pub mod export;
 pub mod import;
 pub use events::{date_of_day, event_days};
@@ -93,14 +93,14 @@ mod value;
 
 pub use blocks::{Block, BlockKind};
 pub use datetime::{parse_dateline, CivilDateTime};
-pub use json::{from_json, to_json, to_json_line, JsonError, SCHEMA};
-pub use sentences::split_sentences;
 pub use entities::slug;
+pub use json::{from_json, to_json, to_json_line, JsonError, SCHEMA};
 pub use model::{Annotation, Entity, EntityKind, Event, Granularity, Options, Timex, TimexType};
-pub use value::{TimexValue, ValueKind};
-pub use span::{ByteSpan, OffsetMap};
 #[doc(hidden)]
 pub use ner::api as ner_api;
+pub use sentences::split_sentences;
+pub use span::{ByteSpan, OffsetMap};
+pub use value::{TimexValue, ValueKind};
 
 /// What the article says about itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

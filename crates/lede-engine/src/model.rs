@@ -38,17 +38,9 @@ impl EntityKind {
 
     /// Parse a name as written by [`EntityKind::name`].
     pub fn parse(s: &str) -> Option<EntityKind> {
-        [
-            EntityKind::Person,
-            EntityKind::Organization,
-            EntityKind::Place,
-            EntityKind::Group,
-            EntityKind::Event,
-            EntityKind::Work,
-            EntityKind::Other,
-        ]
-        .into_iter()
-        .find(|k| k.name() == s)
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Group, EntityKind::Event, EntityKind::Work, EntityKind::Other]
+            .into_iter()
+            .find(|k| k.name() == s)
     }
 }
 

@@ -7,29 +7,60 @@ use crate::span::ByteSpan;
 /// Abbreviations that are always followed by more of the same sentence
 /// (titles before a name, "No." before a number, Latin shorthands).
 const ALWAYS_CONTINUE: [&str; 36] = [
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cmdr",
-    "sgt", "maj", "rev", "hon", "pres", "amb", "messrs", "mt", "ft", "vs", "v", "e.g",
-    "i.e", "cf", "approx", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cmdr", "sgt", "maj", "rev", "hon", "pres", "amb", "messrs", "mt",
+    "ft", "vs", "v", "e.g", "i.e", "cf", "approx", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
 ];
 
 /// Words that, capitalised right after a dotted acronym such as "U.S.",
 /// show that a new sentence has begun.
 const SENTENCE_STARTERS: [&str; 40] = [
-    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I", "You",
-    "This", "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "As", "If",
-    "When", "While", "After", "Before", "Yet", "So", "However", "Meanwhile", "Still", "Such",
-    "What", "For", "Some",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Yet",
+    "So",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Such",
+    "What",
+    "For",
+    "Some",
 ];
 
 /// The word (letters and inner dots) that ends `s` just before its final period.
 fn last_word_before_period(s: &str) -> Option<&str> {
     let s = s.trim_end();
     let s = s.strip_suffix('.')?;
-    let start = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let start = s.char_indices().rev().find(|&(_, c)| !(c.is_alphanumeric() || c == '.')).map_or(0, |(i, c)| i + c.len_utf8());
     Some(&s[start..])
 }
 
@@ -52,8 +83,7 @@ fn continues(prev: &str, next: &str) -> bool {
     let starts_sentence = SENTENCE_STARTERS.contains(&first_next);
     // A single initial ("J. K. Rowling") or a dotted acronym ("U.S.", "U.N.").
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    let dotted = word.contains('.')
-        && word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     (single_initial || dotted) && !starts_sentence
 }
 

@@ -120,11 +120,7 @@ fn block_cases() {
         ("one short line is kept as text", "hello", &[("paragraph", "hello")]),
         ("empty", "", &[]),
         ("only whitespace", " \n\t\r\n ", &[]),
-        (
-            "CJK and emoji",
-            "北京 🌏 新闻\n今天天气很好。我们去公园散步了。\n",
-            &[("title", "北京 🌏 新闻"), ("paragraph", "今天天气很好。我们去公园散步了。")],
-        ),
+        ("CJK and emoji", "北京 🌏 新闻\n今天天气很好。我们去公园散步了。\n", &[("title", "北京 🌏 新闻"), ("paragraph", "今天天气很好。我们去公园散步了。")]),
         (
             "a © credit under a paragraph is a credit, and the article goes on",
             "Harbour deal signed after long talks\nBy Ana Lima\n\nThe port signed a deal with the shipping line on Monday, officials said.\n\n\
@@ -179,8 +175,7 @@ fn captions_of_two_agencies_each_shown_once_and_a_bare_byline_is_the_author() {
     let a = analyze(text);
     assert_eq!(a.meta.authors, ["Tomas Varga"]);
     let caps: Vec<_> = a.blocks.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Caption).collect();
-    let got: Vec<(Option<&str>, &str, bool)> =
-        caps.iter().map(|(_, b)| (b.credit.map(|c| c.of(text)), b.body.of(text), b.duplicate_of.is_some())).collect();
+    let got: Vec<(Option<&str>, &str, bool)> = caps.iter().map(|(_, b)| (b.credit.map(|c| c.of(text)), b.body.of(text), b.duplicate_of.is_some())).collect();
     assert_eq!(
         got,
         [
@@ -250,8 +245,7 @@ fn sentence_cases() {
         ("", &[]),
     ];
     for (input, want) in cases {
-        let got: Vec<&str> =
-            split_sentences(input, ByteSpan::new(0, input.len())).iter().map(|s| s.of(input)).collect();
+        let got: Vec<&str> = split_sentences(input, ByteSpan::new(0, input.len())).iter().map(|s| s.of(input)).collect();
         assert_eq!(&got, want, "sentence case {input:?}");
     }
 }
@@ -260,8 +254,22 @@ fn sentence_cases() {
 fn hostile_and_large_inputs_never_panic() {
     let long: String = (0..5000).map(|i| format!("Line {i} of a very long article, with words.\n")).collect();
     let inputs = [
-        "\u{feff}", "\n\n\n", "(", ")", "/", " /X", "By ", "Editor's note", "Editor's note:", "(Photo: )",
-        "a /B", "1:2:3", "99-Xyz-2021", "By Jane Doe", "\u{202e}rtl\u{202c} text. More.", "e\u{301}\u{301}.",
+        "\u{feff}",
+        "\n\n\n",
+        "(",
+        ")",
+        "/",
+        " /X",
+        "By ",
+        "Editor's note",
+        "Editor's note:",
+        "(Photo: )",
+        "a /B",
+        "1:2:3",
+        "99-Xyz-2021",
+        "By Jane Doe",
+        "\u{202e}rtl\u{202c} text. More.",
+        "e\u{301}\u{301}.",
         long.as_str(),
     ];
     for input in inputs {
@@ -358,7 +366,7 @@ fn check_timexes(sentence: &str, reference: &str, want: &[(&str, &str, &str)]) {
 #[test]
 fn timex_cases() {
     let r = "2021-03-24"; // a Wednesday
-    // (text, reference date, expected (text, type, value) of each time expression)
+                          // (text, reference date, expected (text, type, value) of each time expression)
     #[allow(clippy::type_complexity)]
     let cases: &[(&str, &str, &[(&str, &str, &str)])] = &[
         ("They met on March 2.", r, &[("March 2", "DATE", "2021-03-02")]),
@@ -398,7 +406,11 @@ fn timex_cases() {
         ("Apple spoke at Worldwide Developers Conference 2010 in San Francisco.", r, &[("2010", "DATE", "2010")]),
         // a year before its noun, in a list, or after "for" and "due";
         ("A 1996 law and its 1990 invasion were cited.", r, &[("1996", "DATE", "1996"), ("1990", "DATE", "1990")]),
-        ("Profit rose in 1994, 1995 and 1997, and bonds are due 2030.", r, &[("1994", "DATE", "1994"), ("1995", "DATE", "1995"), ("1997", "DATE", "1997"), ("2030", "DATE", "2030")]),
+        (
+            "Profit rose in 1994, 1995 and 1997, and bonds are due 2030.",
+            r,
+            &[("1994", "DATE", "1994"), ("1995", "DATE", "1995"), ("1997", "DATE", "1997"), ("2030", "DATE", "2030")],
+        ),
         ("Its 2000 employees and a 1500 budget stay; it hired 2000 people.", r, &[]),
         // a plan reported in the past tense points forward; with no tense at all, the nearest
         // occurrence is meant.
@@ -407,15 +419,22 @@ fn timex_cases() {
         ("A boy alone at sea on Nov. 25, his first day afloat.", r, &[("Nov. 25", "DATE", "2020-11-25")]),
         // the quarters of an earnings report: the last completed one, the same one a year before;
         // the article of "the third-quarter profit" is the noun's.
-        ("Profit fell in the quarter, from the year-earlier quarter.", r, &[("the quarter", "DATE", "2020-Q4"), ("the year-earlier quarter", "DATE", "2019-Q4")]),
+        (
+            "Profit fell in the quarter, from the year-earlier quarter.",
+            r,
+            &[("the quarter", "DATE", "2020-Q4"), ("the year-earlier quarter", "DATE", "2019-Q4")],
+        ),
         ("The third-quarter profit rose.", r, &[("third-quarter", "DATE", "2020-Q3")]),
         ("The quarter of the city was calm.", r, &[]),
         // Position notes in photo captions are not ordinal dates.
         ("Ana Lima (2nd R) greets Rui Costa (3rd L) in Santos, May 4, 2020.", r, &[("May 4, 2020", "DATE", "2020-05-04")]),
         ("The mayor (1st R, front) and aides (R) pose at the port on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("She spoke on Wednesday.", r, &[("Wednesday", "DATE", "2021-03-24")]),
-        ("He arrived on Monday for a two-day visit starting March 22.", r,
-            &[("Monday", "DATE", "2021-03-22"), ("two-day", "DURATION", "P2D"), ("March 22", "DATE", "2021-03-22..2021-03-23")]),
+        (
+            "He arrived on Monday for a two-day visit starting March 22.",
+            r,
+            &[("Monday", "DATE", "2021-03-22"), ("two-day", "DURATION", "P2D"), ("March 22", "DATE", "2021-03-22..2021-03-23")],
+        ),
         ("The meeting on March 18 and 19 was tense.", r, &[("March 18 and 19", "DATE", "2021-03-18..2021-03-19")]),
         ("Trade was strong in the 1990s.", r, &[("1990s", "DATE", "199")]),
         ("The war ended in 1969.", r, &[("1969", "DATE", "1969")]),
@@ -482,9 +501,15 @@ fn json_errors_name_the_problem() {
     let cases: &[(&str, &str)] = &[
         ("{\n  \"schema\": \"lede/1\",\n  \"text\": \n}", "line 4, column 1: expected value"),
         ("{\"schema\":\"lede/2\",\"meta\":{},\"text\":\"x\"}", "unsupported schema \"lede/2\""),
-        ("{\"schema\":\"lede/1\",\"meta\":{},\"text\":\"abc\",\"timexes\":[{\"id\":\"t1\",\"start\":2,\"end\":9,\"type\":\"DATE\",\"value\":\"2021\"}]}", "timexes[0]: span 2..9 is out of range"),
+        (
+            "{\"schema\":\"lede/1\",\"meta\":{},\"text\":\"abc\",\"timexes\":[{\"id\":\"t1\",\"start\":2,\"end\":9,\"type\":\"DATE\",\"value\":\"2021\"}]}",
+            "timexes[0]: span 2..9 is out of range",
+        ),
         ("{\"schema\":\"lede/1\",\"meta\":{\"published\":\"2021-02-30\"},\"text\":\"abc\"}", "meta.published"),
-        ("{\"schema\":\"lede/1\",\"meta\":{},\"text\":\"abc\",\"entities\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"alien\",\"mentions\":[]}]}", "unknown type \"alien\""),
+        (
+            "{\"schema\":\"lede/1\",\"meta\":{},\"text\":\"abc\",\"entities\":[{\"id\":\"a\",\"name\":\"A\",\"type\":\"alien\",\"mentions\":[]}]}",
+            "unknown type \"alien\"",
+        ),
     ];
     for (json, want) in cases {
         let err = crate::from_json(json).unwrap_err().to_string();
@@ -554,7 +579,10 @@ fn entity_cases() {
     check_entities(
         "acronym joins its expansion; gazetteer country aliases",
         "The World Health Organization warned again. The WHO said the U.S. and the United States of America are one country.",
-        &[("World Health Organization", "organization", &["World Health Organization", "WHO"]), ("United States", "place", &["U.S.", "United States of America"])],
+        &[
+            ("World Health Organization", "organization", &["World Health Organization", "WHO"]),
+            ("United States", "place", &["U.S.", "United States of America"]),
+        ],
         &[],
     );
     check_entities(
@@ -770,7 +798,10 @@ fn event_label_cases() {
         let a = crate::annotate(text, &crate::Options::default());
         let got: Vec<&str> = a.events.iter().filter(|e| e.value == *value).map(|e| e.label.as_str()).collect();
         if got != [*want] {
-            fails.push(format!("{text:?}: events dated {value} are labelled {got:?}, want [{want:?}] (all: {:?})", a.events.iter().map(|e| (&e.value, &e.label)).collect::<Vec<_>>()));
+            fails.push(format!(
+                "{text:?}: events dated {value} are labelled {got:?}, want [{want:?}] (all: {:?})",
+                a.events.iter().map(|e| (&e.value, &e.label)).collect::<Vec<_>>()
+            ));
         }
     }
     assert!(fails.is_empty(), "{}", fails.join("\n"));
@@ -899,7 +930,8 @@ fn a_lede_document_of_a_long_article_reopens_though_its_json_is_larger_than_the_
 fn imports_read_spacy_timelinejs_html_and_markdown() {
     use crate::import::{import, Imported};
     let o = crate::Options { reference: crate::parse_dateline("2021-03-24"), plain: false };
-    let spacy = r#"{"text": "Ana Lima 🚢 visited Lisbon on March 2.", "ents": [{"start": 0, "end": 8, "label": "PERSON"}, {"start": 19, "end": 25, "label": "GPE"}]}"#;
+    let spacy =
+        r#"{"text": "Ana Lima 🚢 visited Lisbon on March 2.", "ents": [{"start": 0, "end": 8, "label": "PERSON"}, {"start": 19, "end": 25, "label": "GPE"}]}"#;
     let Ok(Imported::Annotated(text, a)) = import("doc.json", spacy.as_bytes(), &o) else { panic!("spaCy JSON") };
     let kinds: Vec<(&str, &str)> = a.entities.iter().map(|e| (e.mentions[0].of(&text), e.kind.name())).collect();
     assert_eq!(kinds, [("Ana Lima", "person"), ("Lisbon", "place")]);
@@ -929,7 +961,12 @@ mod corrections {
     use crate::EntityKind;
 
     fn id_of(a: &crate::Annotation, name: &str) -> String {
-        a.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name} in {:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>())).id.clone()
+        a.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} in {:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()))
+            .id
+            .clone()
     }
 
     #[test]

@@ -30,34 +30,98 @@ enum Tense {
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const SEASONS: [(&str, &str); 5] = [("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")];
-const PARTS_OF_DAY: [(&str, &str); 5] =
-    [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("overnight", "NI")];
+const PARTS_OF_DAY: [(&str, &str); 5] = [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("overnight", "NI")];
 
 /// Words after which a bare four-digit number is a year.
 const YEAR_CUES: [&str; 26] = [
-    "in", "since", "by", "until", "till", "of", "from", "to", "through", "between", "and", "during", "before",
-    "after", "early", "late", "around", "circa", "year", "fiscal", "mid", "spring", "summer", "autumn", "winter", "fall",
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "between", "and", "during", "before", "after", "early", "late", "around", "circa",
+    "year", "fiscal", "mid", "spring", "summer", "autumn", "winter", "fall",
 ];
 
 /// Words that point a weekday or a year-less date forward ("planned a rally on Saturday" is
 /// the coming Saturday, though "planned" is a past tense).
 const FUTURE_CUES: [&str; 18] = [
-    "will", "'ll", "shall", "should", "next", "upcoming", "coming", "tomorrow", "scheduled", "expected", "plans",
-    "plan", "planned", "planning", "would", "intend", "intends", "intended",
+    "will",
+    "'ll",
+    "shall",
+    "should",
+    "next",
+    "upcoming",
+    "coming",
+    "tomorrow",
+    "scheduled",
+    "expected",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "would",
+    "intend",
+    "intends",
+    "intended",
 ];
 const PAST_CUES: [&str; 34] = [
-    "was", "were", "had", "did", "said", "told", "met", "held", "made", "took", "gave", "began", "came", "went",
-    "won", "lost", "saw", "left", "ago", "last", "yesterday", "earlier", "previously", "sold", "bought", "paid",
-    "fell", "rose", "grew", "spent", "brought", "signed", "arrived", "announced",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "held",
+    "made",
+    "took",
+    "gave",
+    "began",
+    "came",
+    "went",
+    "won",
+    "lost",
+    "saw",
+    "left",
+    "ago",
+    "last",
+    "yesterday",
+    "earlier",
+    "previously",
+    "sold",
+    "bought",
+    "paid",
+    "fell",
+    "rose",
+    "grew",
+    "spent",
+    "brought",
+    "signed",
+    "arrived",
+    "announced",
 ];
 
 fn number_word(w: &str) -> Option<u32> {
     const SMALL: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
-    const TENS: [(&str, u32); 7] =
-        [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
+    const TENS: [(&str, u32); 7] = [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
     if let Some(i) = SMALL.iter().position(|s| *s == w) {
         return Some(i as u32);
     }
@@ -245,8 +309,7 @@ impl Ctx<'_, '_> {
             }
         }
         let m = self.month(j)?;
-        let abbreviated = self.tok(j).is_some_and(|t| t.text.trim_end_matches('.').len() <= 4 && t.text.len() < 5)
-            && !matches!(self.w(j), "june" | "july");
+        let abbreviated = self.tok(j).is_some_and(|t| t.text.trim_end_matches('.').len() <= 4 && t.text.len() < 5) && !matches!(self.w(j), "june" | "july");
         let mut k = j + 1;
         // "March 22", "March 22nd", "March 22, 2021", "March 22-23"
         if let Some(d) = self.tok(k).filter(|t| t.kind == Tok::Number).and_then(|t| ordinal_day(t.text)) {
@@ -278,8 +341,30 @@ impl Ctx<'_, '_> {
             return Some(M::new(k + n - i, TimexType::Date, ym(y, m)));
         }
         // A month alone needs a cue, and "May"/abbreviations need more than that.
-        let cue = matches!(self.prev(i), "in" | "since" | "until" | "till" | "by" | "from" | "through" | "early" | "late" | "mid" | "of" | "during" | "before" | "after" | "last" | "this" | "next" | "between" | "and" | "to");
-        if !cue || abbreviated || self.w(j) == "may" && !matches!(self.prev(i), "in" | "since" | "until" | "early" | "late" | "mid" | "last" | "next" | "this") {
+        let cue = matches!(
+            self.prev(i),
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "through"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "last"
+                | "this"
+                | "next"
+                | "between"
+                | "and"
+                | "to"
+        );
+        if !cue || abbreviated || self.w(j) == "may" && !matches!(self.prev(i), "in" | "since" | "until" | "early" | "late" | "mid" | "last" | "next" | "this")
+        {
             return None;
         }
         let value = match self.reference {
@@ -339,13 +424,25 @@ impl Ctx<'_, '_> {
         } else if parts[2].len() == 4 || parts[2].len() == 2 && s.contains('/') && parts[2].bytes().all(|b| b.is_ascii_digit()) {
             let y: i32 = parts[2].parse().ok()?;
             // Two-digit years: 07 → 2007, 98 → 1998.
-            let y = if y < 100 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
+            let y = if y < 100 {
+                if y < 50 {
+                    2000 + y
+                } else {
+                    1900 + y
+                }
+            } else {
+                y
+            };
             let d: u8 = parts[0].parse().ok()?;
             if let Some(m) = month_number(parts[1]) {
                 ymd(y, m, d)?
             } else if s.contains('/') {
                 let (a, b): (u8, u8) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
-                if a <= 12 { ymd(y, a, b)? } else { ymd(y, b, a)? }
+                if a <= 12 {
+                    ymd(y, a, b)?
+                } else {
+                    ymd(y, b, a)?
+                }
             } else {
                 return None;
             }
@@ -434,7 +531,8 @@ impl Ctx<'_, '_> {
     fn relative_day(&self, i: usize) -> Option<M> {
         let w = self.w(i);
         // "the day" in news is the day of the report ("shares rose 2% on the day").
-        if w == "the" && (self.w(i + 1) == "day" || self.w(i + 1) == "same" && self.w(i + 2) == "day")
+        if w == "the"
+            && (self.w(i + 1) == "day" || self.w(i + 1) == "same" && self.w(i + 2) == "day")
             && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that" | "in")
         {
             let n = if self.w(i + 1) == "same" { 3 } else { 2 };
@@ -577,12 +675,10 @@ impl Ctx<'_, '_> {
                 let (y, m) = add_months(r.year(), r.month(), dir);
                 ym(y, m)
             }),
-            "week" => r
-                .and_then(|r| r.add_days(7 * i64::from(dir)))
-                .map_or("XXXX-WXX".to_owned(), |d| {
-                    let (y, w) = iso_week(d.days());
-                    format!("{y:04}-W{w:02}")
-                }),
+            "week" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX".to_owned(), |d| {
+                let (y, w) = iso_week(d.days());
+                format!("{y:04}-W{w:02}")
+            }),
             "weekend" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX-WE".to_owned(), |d| {
                 let (y, w) = iso_week(d.days());
                 format!("{y:04}-W{w:02}-WE")
@@ -613,7 +709,10 @@ impl Ctx<'_, '_> {
         // "the nine months", "the first nine months": the determiner belongs to the duration.
         let the_count = self.w(j) == "the"
             && (quantity(self.w(j + 1)).is_some_and(|q| q.is_some()) && unit(self.w(j + 2)).is_some_and(|_| self.w(j + 2).ends_with('s'))
-                || self.w(j + 1) == "first" && quantity(self.w(j + 2)).is_some_and(|q| q.is_some()) && self.w(j + 3).ends_with('s') && unit(self.w(j + 3)).is_some());
+                || self.w(j + 1) == "first"
+                    && quantity(self.w(j + 2)).is_some_and(|q| q.is_some())
+                    && self.w(j + 3).ends_with('s')
+                    && unit(self.w(j + 3)).is_some());
         if the_count {
             j += if self.w(j + 1) == "first" { 2 } else { 1 };
         } else if lead_the {
@@ -655,7 +754,11 @@ impl Ctx<'_, '_> {
         }
         let q = q?;
         // "six straight days", "two consecutive quarters", "five trading days"
-        if matches!(self.w(k), "straight" | "consecutive" | "successive" | "trading" | "business" | "working" | "full" | "calendar" | "more" | "further" | "additional") && unit(self.w(k + 1)).is_some() {
+        if matches!(
+            self.w(k),
+            "straight" | "consecutive" | "successive" | "trading" | "business" | "working" | "full" | "calendar" | "more" | "further" | "additional"
+        ) && unit(self.w(k + 1)).is_some()
+        {
             k += 1;
         }
         let u = unit(self.w(k))?;
@@ -665,7 +768,11 @@ impl Ctx<'_, '_> {
             return None;
         }
         // The year/"a year" in "$5 billion a year" is a set (but "$10 million a year ago" a date).
-        if self.w(j) == "a" && !lead_the && matches!(self.prev(i), "billion" | "million" | "times" | "once" | "twice" | "percent" | "%") && !matches!(self.w(k + 1), "ago" | "earlier") {
+        if self.w(j) == "a"
+            && !lead_the
+            && matches!(self.prev(i), "billion" | "million" | "times" | "once" | "twice" | "percent" | "%")
+            && !matches!(self.w(k + 1), "ago" | "earlier")
+        {
             return Some(M::new(k + 1 - i, TimexType::Set, duration_value(Some(1), u)));
         }
         k += 1;
@@ -738,7 +845,23 @@ impl Ctx<'_, '_> {
         // "Worldwide Developers Conference 2010", "World Cup 2010": the edition of a named event.
         let edition = i > 0
             && self.cap(i - 1)
-            && matches!(self.prev(i), "conference" | "summit" | "cup" | "games" | "olympics" | "expo" | "festival" | "championship" | "championships" | "forum" | "week" | "show" | "fair" | "congress")
+            && matches!(
+                self.prev(i),
+                "conference"
+                    | "summit"
+                    | "cup"
+                    | "games"
+                    | "olympics"
+                    | "expo"
+                    | "festival"
+                    | "championship"
+                    | "championships"
+                    | "forum"
+                    | "week"
+                    | "show"
+                    | "fair"
+                    | "congress"
+            )
             && (1900..=2099).contains(&y);
         // "for 1990", "due 1993", "both 1990 and 1991", "in 1994, 1995 and 1997".
         let listed = self.prev(i) == "," && i >= 2 && year_number(self.w(i - 2)).is_some();
@@ -754,11 +877,14 @@ impl Ctx<'_, '_> {
             || self.prev(i) == "-" && i >= 2 && YEAR_CUES.contains(&self.w(i - 2));
         // "2001 was", "(2019)", "the 2008 Olympic Games"
         let boundary = i == 0 || self.punct(i - 1, '(') || self.punct(i - 1, ',') && self.cap(i + 1) || self.prev(i) == "the" && (1900..=2099).contains(&y);
-        if !(cue || boundary && self.toks.len() > 1) || matches!(self.prev(i), "$" | "€" | "£" | "no." | "page" | "flight" | "number" | "route" | "model" | "room") {
+        if !(cue || boundary && self.toks.len() > 1)
+            || matches!(self.prev(i), "$" | "€" | "£" | "no." | "page" | "flight" | "number" | "route" | "model" | "room")
+        {
             return None;
         }
         // Numbers of things: "in 2000 cases", "the 1500 members".
-        let next_plural = self.tok(i + 1).is_some_and(|n| n.kind == Tok::Word && !n.is_capitalised() && n.text.len() > 3 && n.text.ends_with('s') && !n.text.ends_with("ss"));
+        let next_plural =
+            self.tok(i + 1).is_some_and(|n| n.kind == Tok::Word && !n.is_capitalised() && n.text.len() > 3 && n.text.ends_with('s') && !n.text.ends_with("ss"));
         if next_plural || matches!(self.w(i + 1), "people" | "percent" | "%" | "men" | "women" | "children") {
             return None;
         }
@@ -858,7 +984,9 @@ impl Ctx<'_, '_> {
                 return Some(M::new(3, TimexType::Date, format!("{y:04}-{code}")));
             }
         }
-        if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by") || matches!(self.prev(i), "in" | "by" | "until" | "since") {
+        if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by")
+            || matches!(self.prev(i), "in" | "by" | "until" | "since")
+        {
             let y = self.reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
             return Some(M::new(1, TimexType::Date, format!("{y}-{code}")).inferred());
         }
@@ -871,9 +999,27 @@ impl Ctx<'_, '_> {
             return None;
         }
         const WORDS: [&str; 21] = [
-            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-            "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-            "twentieth", "twenty-first",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "twenty-first",
         ];
         let w = self.w(i);
         let n = WORDS.iter().position(|x| *x == w).map(|k| k as u32 + 1).or_else(|| {
@@ -926,7 +1072,9 @@ impl Ctx<'_, '_> {
             _ => None,
         };
         // "a quarterly dividend", "daily newspapers": an adjective before its noun is no set.
-        let before_noun = self.tok(i + 1).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !matches!(t.text, "and" | "or" | "to" | "for" | "in" | "on" | "at" | "by" | "since" | "until"));
+        let before_noun = self.tok(i + 1).is_some_and(|t| {
+            t.kind == Tok::Word && !t.is_capitalised() && !matches!(t.text, "and" | "or" | "to" | "for" | "in" | "on" | "at" | "by" | "since" | "until")
+        });
         let simple = simple.filter(|_| !(before_noun && matches!(self.w(i), "daily" | "quarterly")));
         if let Some(v) = simple {
             return Some(M::new(1, TimexType::Set, v.to_owned()));
@@ -992,7 +1140,10 @@ impl Ctx<'_, '_> {
                 } else {
                     // "over a decade" (more than a decade) keeps "over"; "over the next four
                     // years" is a preposition before the expression.
-                    usize::from(matches!(at(1), "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some") || at(1) == "over" && self.w(i) != "the")
+                    usize::from(
+                        matches!(at(1), "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some")
+                            || at(1) == "over" && self.w(i) != "the",
+                    )
                 }
             }
             TimexType::Date | TimexType::Time => {
@@ -1072,7 +1223,13 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
             after = Some((i, t));
         }
         out[i] = match (before[i], after) {
-            (Some((j, t)), Some((k, u))) => if i - j <= k - i { t } else { u },
+            (Some((j, t)), Some((k, u))) => {
+                if i - j <= k - i {
+                    t
+                } else {
+                    u
+                }
+            }
             (Some((_, t)), None) | (None, Some((_, t))) => t,
             (None, None) => Tense::Unknown,
         };
@@ -1128,13 +1285,8 @@ fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
             continue;
         };
         // Only a few words apart, linked by "starting", "from", "beginning", "on".
-        let gap: Vec<&str> = ctx
-            .toks
-            .iter()
-            .zip(&ctx.lw)
-            .filter(|(t, _)| t.span.start >= dur.span.end && t.span.end <= date.span.start)
-            .map(|(_, w)| w.as_str())
-            .collect();
+        let gap: Vec<&str> =
+            ctx.toks.iter().zip(&ctx.lw).filter(|(t, _)| t.span.start >= dur.span.end && t.span.end <= date.span.start).map(|(_, w)| w.as_str()).collect();
         let linked = gap.len() <= 5 && gap.iter().any(|w| matches!(*w, "starting" | "beginning" | "from" | "that" | "began" | "starts" | "begins"));
         if !linked || !(2..=31).contains(&n) {
             continue;
@@ -1149,11 +1301,16 @@ fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
 pub(crate) fn dateline(text: &str, line: ByteSpan, published: CivilDateTime) -> Found {
     let toks = tokenize(text, line);
     // Skip leading words such as "Updated", "Published:", "Posted on".
-    let first = toks
-        .iter()
-        .position(|t| t.kind == Tok::Number || month_number(t.text).is_some() || WEEKDAYS.contains(&t.lower().as_str()))
-        .unwrap_or(0);
+    let first = toks.iter().position(|t| t.kind == Tok::Number || month_number(t.text).is_some() || WEEKDAYS.contains(&t.lower().as_str())).unwrap_or(0);
     let start = toks.get(first).map_or(line.start, |t| t.span.start);
     let kind = if published.time().is_some() { TimexType::Time } else { TimexType::Date };
-    Found { span: ByteSpan::new(start, line.end), kind, value: published.to_iso(), end_value: None, year_inferred: false, anaphoric_day: false, anaphoric_year: None }
+    Found {
+        span: ByteSpan::new(start, line.end),
+        kind,
+        value: published.to_iso(),
+        end_value: None,
+        year_inferred: false,
+        anaphoric_day: false,
+        anaphoric_year: None,
+    }
 }

@@ -53,8 +53,8 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Abbreviations whose final period belongs to the word.
 const DOTTED: [&str; 24] = [
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Jan", "Feb",
-    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Jr", "Sr",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    "Jr", "Sr",
 ];
 
 /// The length of the e-mail address or web address that `s` starts with, without trailing
@@ -154,9 +154,7 @@ pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
         out.push(Token { span: ByteSpan::new(base + start, base + end), text: &s[start..end], kind });
         i = j;
         // Possessive 's as its own token.
-        if i + 1 < chars.len() && is_apostrophe(chars[i].1) && matches!(chars[i + 1].1, 's' | 'S')
-            && !chars.get(i + 2).is_some_and(|x| x.1.is_alphanumeric())
-        {
+        if i + 1 < chars.len() && is_apostrophe(chars[i].1) && matches!(chars[i + 1].1, 's' | 'S') && !chars.get(i + 2).is_some_and(|x| x.1.is_alphanumeric()) {
             let (ps, pe) = (chars[i].0, end_of(i + 2));
             out.push(Token { span: ByteSpan::new(base + ps, base + pe), text: &s[ps..pe], kind: Tok::Word });
             i += 2;

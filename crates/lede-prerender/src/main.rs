@@ -16,53 +16,29 @@ use lede::{App, AppProps};
 const EMPTY_ROOT: &str = r#"<div id="lede"></div>"#;
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// `index` with the viewer for `json` (the default article's `lede/1`) rendered into its root.
 pub fn prerender(index: &str, json: &str) -> Result<String, String> {
     if !index.contains(EMPTY_ROOT) {
-        return Err(format!(
-            "index.html has no empty {EMPTY_ROOT} to render into (already prerendered?)"
-        ));
+        return Err(format!("index.html has no empty {EMPTY_ROOT} to render into (already prerendered?)"));
     }
-    let doc = Doc::built_default(json)
-        .map_err(|e| format!("articles/default.json is not a lede/1 document: {e}"))?;
+    let doc = Doc::built_default(json).map_err(|e| format!("articles/default.json is not a lede/1 document: {e}"))?;
     let title = doc.title();
-    let props = AppProps {
-        initial: Some(DocRef(Rc::new(doc))),
-    };
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| e.to_string())?;
+    let props = AppProps { initial: Some(DocRef(Rc::new(doc))) };
+    let rt = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
     let body = rt.block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
-    let root = format!(
-        r#"<div id="{}" data-prerendered="{}">{body}</div>"#,
-        lede::ROOT_ID,
-        lede::prerender_key(json)
-    );
+    let root = format!(r#"<div id="{}" data-prerendered="{}">{body}</div>"#, lede::ROOT_ID, lede::prerender_key(json));
     let page = index.replacen(EMPTY_ROOT, &root, 1);
-    Ok(page.replacen(
-        "<title>Lede</title>",
-        &format!("<title>{} · Lede</title>", escape(&title)),
-        1,
-    ))
+    Ok(page.replacen("<title>Lede</title>", &format!("<title>{} · Lede</title>", escape(&title)), 1))
 }
 
 fn run(dir: &Path) -> Result<usize, String> {
-    let read = |p: &PathBuf| {
-        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-    };
-    let (index_path, json_path) = (
-        dir.join("index.html"),
-        dir.join("articles").join("default.json"),
-    );
+    let read = |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let (index_path, json_path) = (dir.join("index.html"), dir.join("articles").join("default.json"));
     let page = prerender(&read(&index_path)?, &read(&json_path)?)?;
-    std::fs::write(&index_path, &page)
-        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    std::fs::write(&index_path, &page).map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
     Ok(page.len())
 }
 
@@ -70,10 +46,7 @@ fn main() -> ExitCode {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
     match run(&dir) {
         Ok(n) => {
-            println!(
-                "prerender: wrote {} ({n} bytes)",
-                dir.join("index.html").display()
-            );
+            println!("prerender: wrote {} ({n} bytes)", dir.join("index.html").display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -23,8 +23,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use lede_engine::ner_api::{
-    file, parse_conll, pseudo_documents, spans, strip_titles, viterbi, BlockHint, ConllDocument,
-    EntityType, Extractor, NerModel, NerTag, Scores, Tagger, NTAGS,
+    file, parse_conll, pseudo_documents, spans, strip_titles, viterbi, BlockHint, ConllDocument, EntityType, Extractor, NerModel, NerTag, Scores, Tagger, NTAGS,
 };
 
 /// Sentences per pseudo-document (GMB and WNUT17 have no document boundaries).
@@ -32,13 +31,7 @@ const DOC_SIZE: usize = 30;
 /// Corpora that have no MISC class.
 const NO_MISC: &[&str] = &["uner-pud", "uner-ewt", "btc"];
 /// Dev files scored after every epoch, relative to the data folder.
-const DEV: &[&str] = &[
-    "gmb/dev.conll",
-    "uner-pud/dev.conll",
-    "btc/dev.conll",
-    "wnut17/dev.conll",
-    "uner-ewt/dev.conll",
-];
+const DEV: &[&str] = &["gmb/dev.conll", "uner-pud/dev.conll", "btc/dev.conll", "wnut17/dev.conll", "uner-ewt/dev.conll"];
 
 struct Args {
     data: PathBuf,
@@ -68,11 +61,7 @@ fn parse_args() -> Result<Args, String> {
     let mut corpora = "gmb,uner-pud:8,btc:0.5,wnut17:0.5".to_owned();
     let mut it = raw.iter();
     while let Some(k) = it.next() {
-        let mut v = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{k} needs a value"))
-        };
+        let mut v = || it.next().cloned().ok_or_else(|| format!("{k} needs a value"));
         match k.as_str() {
             "--data" => a.data = PathBuf::from(v()?),
             "--out" => a.out = PathBuf::from(v()?),
@@ -94,9 +83,7 @@ fn parse_args() -> Result<Args, String> {
     }
     for c in corpora.split(',').filter(|c| !c.is_empty()) {
         let (name, w) = c.split_once(':').unwrap_or((c, "1"));
-        let w: f32 = w
-            .parse()
-            .map_err(|e| format!("--corpora weight {w:?}: {e}"))?;
+        let w: f32 = w.parse().map_err(|e| format!("--corpora weight {w:?}: {e}"))?;
         a.corpora.push((name.to_owned(), w));
     }
     Ok(a)
@@ -132,8 +119,7 @@ struct Set {
 }
 
 fn load(path: &Path) -> Result<Vec<ConllDocument>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut docs = parse_conll(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     for d in &mut docs {
         for s in &mut d.sentences {
@@ -153,14 +139,9 @@ impl Set {
             let doc = d.doc_features();
             for s in &d.sentences {
                 ex.extract(&s.words, &doc, BlockHint::Body, &mut f, &mut off);
-                self.sents
-                    .push((self.gold.len() as u32, s.words.len() as u32, corpus));
+                self.sents.push((self.gold.len() as u32, s.words.len() as u32, corpus));
                 for i in 0..s.words.len() {
-                    self.feats.extend(
-                        f[off[i] as usize..off[i + 1] as usize]
-                            .iter()
-                            .map(|h| h & mask),
-                    );
+                    self.feats.extend(f[off[i] as usize..off[i + 1] as usize].iter().map(|h| h & mask));
                     self.tok.push(self.feats.len() as u32);
                     self.gold.push(s.tags[i].index() as u8);
                 }
@@ -181,12 +162,7 @@ struct Perceptron {
 
 impl Perceptron {
     fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
-        let avg = |w: &[f32], u: &[f64]| {
-            w.iter()
-                .zip(u)
-                .map(|(&w, &u)| (f64::from(w) - u / self.c) as f32)
-                .collect()
-        };
+        let avg = |w: &[f32], u: &[f64]| w.iter().zip(u).map(|(&w, &u)| (f64::from(w) - u / self.c) as f32).collect();
         (avg(&self.w, &self.u), avg(&self.tw, &self.tu))
     }
 }
@@ -273,27 +249,13 @@ fn run(a: &Args) -> Result<(), String> {
     let mut described = Vec::new();
     for (ci, (name, w)) in a.corpora.iter().enumerate() {
         // `name` is a folder (its train.conll) or a file without extension ("uner-ewt/dev").
-        let path = if name.contains('/') {
-            a.data.join(format!("{name}.conll"))
-        } else {
-            a.data.join(name).join("train.conll")
-        };
+        let path = if name.contains('/') { a.data.join(format!("{name}.conll")) } else { a.data.join(name).join("train.conll") };
         let folder = name.split('/').next().unwrap_or(name);
         let docs = load(&path)?;
         let sents: usize = docs.iter().map(|d| d.sentences.len()).sum();
-        let toks: usize = docs
-            .iter()
-            .flat_map(|d| &d.sentences)
-            .map(|s| s.words.len())
-            .sum();
-        let file = path
-            .strip_prefix(&a.data)
-            .unwrap_or(&path)
-            .display()
-            .to_string();
-        described.push(format!(
-            "{file}: {sents} sentences, {toks} tokens, update weight {w}"
-        ));
+        let toks: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.words.len()).sum();
+        let file = path.strip_prefix(&a.data).unwrap_or(&path).display().to_string();
+        described.push(format!("{file}: {sents} sentences, {toks} tokens, update weight {w}"));
         train.add(docs, ci as u16, mask, &mut ex);
         no_misc.push(NO_MISC.contains(&folder));
         weights.push(*w);
@@ -319,13 +281,7 @@ fn run(a: &Args) -> Result<(), String> {
 
     let size = (1usize << a.bits) * NTAGS;
     let tsize = (NTAGS + 1) * NTAGS;
-    let mut p = Perceptron {
-        w: vec![0.0; size],
-        u: vec![0.0; size],
-        tw: vec![0.0; tsize],
-        tu: vec![0.0; tsize],
-        c: 1.0,
-    };
+    let mut p = Perceptron { w: vec![0.0; size], u: vec![0.0; size], tw: vec![0.0; tsize], tu: vec![0.0; tsize], c: 1.0 };
     let mut rng = Rng(a.seed);
     let mut order: Vec<usize> = (0..train.sents.len()).collect();
     let mut sc = Scratch::default();
@@ -354,9 +310,7 @@ fn run(a: &Args) -> Result<(), String> {
                 for t in 0..n {
                     let (g, y) = (gold[t] as usize, sc.pred[t] as usize);
                     if g != y {
-                        for &f in &train.feats
-                            [train.tok[start + t] as usize..train.tok[start + t + 1] as usize]
-                        {
+                        for &f in &train.feats[train.tok[start + t] as usize..train.tok[start + t + 1] as usize] {
                             let base = f as usize * NTAGS;
                             p.w[base + g] += r;
                             p.u[base + g] += cr;
@@ -365,11 +319,7 @@ fn run(a: &Args) -> Result<(), String> {
                         }
                     }
                     let gp = if t == 0 { 0 } else { gold[t - 1] as usize + 1 };
-                    let yp = if t == 0 {
-                        0
-                    } else {
-                        sc.pred[t - 1] as usize + 1
-                    };
+                    let yp = if t == 0 { 0 } else { sc.pred[t - 1] as usize + 1 };
                     if (gp, g) != (yp, y) {
                         p.tw[gp * NTAGS + g] += r;
                         p.tu[gp * NTAGS + g] += cr;
@@ -381,11 +331,7 @@ fn run(a: &Args) -> Result<(), String> {
             p.c += 1.0;
         }
         let (w, tw) = p.averaged();
-        let mut report = format!(
-            "epoch {epoch}: {errors} sentences wrong of {} ({:.1}s)",
-            order.len(),
-            te.elapsed().as_secs_f64()
-        );
+        let mut report = format!("epoch {epoch}: {errors} sentences wrong of {} ({:.1}s)", order.len(), te.elapsed().as_secs_f64());
         for (name, set) in &devs {
             let s = score_float(set, &w, &tw, &mut sc);
             let _ = write!(report, "\n  {name:<22} F1 {:.2}", s.overall().2 * 100.0);
@@ -425,16 +371,10 @@ fn run(a: &Args) -> Result<(), String> {
     }
 
     let mut h = String::new();
-    let _ = writeln!(
-        h,
-        "Lede named-entity tagger model (crates/lede-engine/model/ner.bin)."
-    );
+    let _ = writeln!(h, "Lede named-entity tagger model (crates/lede-engine/model/ner.bin).");
     let _ = writeln!(h, "Generated by `make train` (crates/lede-train); do not edit: build.rs checks the binary part.");
     let _ = writeln!(h, "Averaged structured perceptron, BIO tags O B-PER I-PER B-ORG I-ORG B-LOC I-LOC B-MISC I-MISC,");
-    let _ = writeln!(
-        h,
-        "hashed features (feature-set version in the payload), Viterbi under BIO constraints."
-    );
+    let _ = writeln!(h, "hashed features (feature-set version in the payload), Viterbi under BIO constraints.");
     let _ = writeln!(h, "Command: {}", a.command);
     let _ = writeln!(h, "Random seed: {}", a.seed);
     let _ = writeln!(h, "Epochs: {}", a.epochs);
@@ -444,18 +384,11 @@ fn run(a: &Args) -> Result<(), String> {
         a.bits, a.quant, a.prune
     );
     let _ = writeln!(h, "Corpora (from --data; leading title tokens of PER spans set to O; pseudo-documents of {DOC_SIZE} sentences;");
-    let _ = writeln!(
-        h,
-        "  predicted MISC on gold O not penalised for corpora without MISC: {}):",
-        NO_MISC.join(", ")
-    );
+    let _ = writeln!(h, "  predicted MISC on gold O not penalised for corpora without MISC: {}):", NO_MISC.join(", "));
     for d in &described {
         let _ = writeln!(h, "  {d}");
     }
-    let _ = writeln!(
-        h,
-        "Dev scores, exact typed spans, P/R/F1 micro over PER/ORG/LOC (quantised model):"
-    );
+    let _ = writeln!(h, "Dev scores, exact typed spans, P/R/F1 micro over PER/ORG/LOC (quantised model):");
     for d in &dev_lines {
         let _ = writeln!(h, "  {d}");
     }
@@ -464,21 +397,13 @@ fn run(a: &Args) -> Result<(), String> {
     out.extend_from_slice(file::MARKER);
     out.extend_from_slice(&payload);
     if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     std::fs::write(&a.out, &out).map_err(|e| format!("cannot write {}: {e}", a.out.display()))?;
     for d in &dev_lines {
         println!("{d}");
     }
-    println!(
-        "wrote {} ({} bytes, 2^{} buckets, int{}) in {:.1}s",
-        a.out.display(),
-        out.len(),
-        a.bits,
-        a.quant,
-        t0.elapsed().as_secs_f64()
-    );
+    println!("wrote {} ({} bytes, 2^{} buckets, int{}) in {:.1}s", a.out.display(), out.len(), a.bits, a.quant, t0.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -497,10 +422,7 @@ fn main() -> ExitCode {
         }
     };
     if !a.data.is_dir() {
-        eprintln!(
-            "lede-train: the training data folder {} does not exist (see ../shared/data/ner-train/README.md)",
-            a.data.display()
-        );
+        eprintln!("lede-train: the training data folder {} does not exist (see ../shared/data/ner-train/README.md)", a.data.display());
         return ExitCode::FAILURE;
     }
     match run(&a) {

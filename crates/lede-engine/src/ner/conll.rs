@@ -19,12 +19,7 @@ pub enum EntityType {
 
 impl EntityType {
     /// All types, in index order.
-    pub const ALL: [EntityType; 4] = [
-        EntityType::Per,
-        EntityType::Org,
-        EntityType::Loc,
-        EntityType::Misc,
-    ];
+    pub const ALL: [EntityType; 4] = [EntityType::Per, EntityType::Org, EntityType::Loc, EntityType::Misc];
 
     /// `PER`, `ORG`, `LOC` or `MISC`.
     pub fn name(self) -> &'static str {
@@ -88,9 +83,7 @@ pub fn parse_conll(text: &str) -> Result<Vec<ConllDocument>, String> {
             flush(&mut docs, &mut sent);
             continue;
         }
-        let (word, tag) = line
-            .rsplit_once('\t')
-            .ok_or_else(|| format!("line {}: no tab", n + 1))?;
+        let (word, tag) = line.rsplit_once('\t').ok_or_else(|| format!("line {}: no tab", n + 1))?;
         if word == "-DOCSTART-" {
             flush(&mut docs, &mut sent);
             if docs.last().is_some_and(|d| !d.sentences.is_empty()) {
@@ -98,8 +91,7 @@ pub fn parse_conll(text: &str) -> Result<Vec<ConllDocument>, String> {
             }
             continue;
         }
-        let tag = NerTag::parse(tag.trim())
-            .ok_or_else(|| format!("line {}: unknown tag {tag:?}", n + 1))?;
+        let tag = NerTag::parse(tag.trim()).ok_or_else(|| format!("line {}: unknown tag {tag:?}", n + 1))?;
         sent.words.push(word.to_owned());
         sent.tags.push(tag);
     }
@@ -116,9 +108,7 @@ pub fn pseudo_documents(docs: Vec<ConllDocument>, size: usize) -> Vec<ConllDocum
     for d in docs {
         let mut it = d.sentences.into_iter().peekable();
         while it.peek().is_some() {
-            out.push(ConllDocument {
-                sentences: it.by_ref().take(size).collect(),
-            });
+            out.push(ConllDocument { sentences: it.by_ref().take(size).collect() });
         }
     }
     out
@@ -136,10 +126,7 @@ pub fn strip_titles<S: AsRef<str>>(words: &[S], tags: &mut [NerTag]) {
             continue;
         }
         let mut j = i;
-        while j < n
-            && (tags[j] == NerTag::IPer || j == i)
-            && (is_title(words[j].as_ref()) || (j > i && is_title_glue(words[j].as_ref())))
-        {
+        while j < n && (tags[j] == NerTag::IPer || j == i) && (is_title(words[j].as_ref()) || (j > i && is_title_glue(words[j].as_ref()))) {
             tags[j] = NerTag::O;
             j += 1;
         }
@@ -161,22 +148,14 @@ pub fn spans(tags: &[NerTag]) -> Vec<Span> {
             continue;
         }
         if let Some((s, k)) = open.take() {
-            out.push(Span {
-                start: s,
-                end: i,
-                kind: k,
-            });
+            out.push(Span { start: s, end: i, kind: k });
         }
         if let Some(k) = kind {
             open = Some((i, k));
         }
     }
     if let Some((s, k)) = open {
-        out.push(Span {
-            start: s,
-            end: tags.len(),
-            kind: k,
-        });
+        out.push(Span { start: s, end: tags.len(), kind: k });
     }
     out
 }
@@ -193,21 +172,9 @@ pub struct Scores {
 }
 
 fn prf(tp: u64, fp: u64, fn_: u64) -> (f64, f64, f64) {
-    let p = if tp + fp == 0 {
-        0.0
-    } else {
-        tp as f64 / (tp + fp) as f64
-    };
-    let r = if tp + fn_ == 0 {
-        0.0
-    } else {
-        tp as f64 / (tp + fn_) as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
+    let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
     (p, r, f)
 }
 

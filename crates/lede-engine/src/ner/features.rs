@@ -221,15 +221,10 @@ fn shape_class(c: char) -> char {
 }
 
 fn token(w: &str, gaz: &Gazetteer) -> Tok {
-    let mut t = Tok {
-        word: fnv_bytes(FNV_OFFSET, w.as_bytes()),
-        lower: fnv_lower(FNV_OFFSET, w),
-        ..Tok::default()
-    };
+    let mut t = Tok { word: fnv_bytes(FNV_OFFSET, w.as_bytes()), lower: fnv_lower(FNV_OFFSET, w), ..Tok::default() };
     let (mut shape, mut short) = (FNV_OFFSET, FNV_OFFSET);
     let (mut last, mut run) = ('\0', 0usize);
-    let (mut upper, mut lower, mut digits, mut alnum, mut n) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut upper, mut lower, mut digits, mut alnum, mut n) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut upper_inside = false;
     for (i, c) in w.chars().enumerate() {
         n += 1;
@@ -365,21 +360,13 @@ impl Extractor {
     /// token `i` are `feats[offsets[i]..offsets[i + 1]]` (`offsets` is cleared first and gets
     /// `words.len() + 1` entries; `feats` is cleared too). A model keeps the low bits of each
     /// hash as its bucket.
-    pub fn extract<S: AsRef<str>>(
-        &mut self,
-        words: &[S],
-        doc: &DocFeatures,
-        block: BlockHint,
-        feats: &mut Vec<u32>,
-        offsets: &mut Vec<u32>,
-    ) {
+    pub fn extract<S: AsRef<str>>(&mut self, words: &[S], doc: &DocFeatures, block: BlockHint, feats: &mut Vec<u32>, offsets: &mut Vec<u32>) {
         feats.clear();
         offsets.clear();
         let gaz = Gazetteer::get();
         let n = words.len();
         self.toks.clear();
-        self.toks
-            .extend(words.iter().map(|w| token(w.as_ref(), gaz)));
+        self.toks.extend(words.iter().map(|w| token(w.as_ref(), gaz)));
         // Gazetteer windows of 1 to 3 words starting at a capitalised word.
         for i in 0..n {
             let first = words[i].as_ref();
@@ -453,22 +440,12 @@ impl Extractor {
             for (k, (at, _)) in w.char_indices().rev().take(4).enumerate() {
                 push(feat(8 + k as u8, fnv_lower(FNV_OFFSET, &w[at..])));
             }
-            let (p1, p2, n1, n2) = (
-                lower_at(ii - 1),
-                lower_at(ii - 2),
-                lower_at(ii + 1),
-                lower_at(ii + 2),
-            );
+            let (p1, p2, n1, n2) = (lower_at(ii - 1), lower_at(ii - 2), lower_at(ii + 1), lower_at(ii + 2));
             push(feat(12, p1));
             push(feat(13, p2));
             push(feat(14, n1));
             push(feat(15, n2));
-            let (s1, s2, m1, m2) = (
-                short_at(ii - 1),
-                short_at(ii - 2),
-                short_at(ii + 1),
-                short_at(ii + 2),
-            );
+            let (s1, s2, m1, m2) = (short_at(ii - 1), short_at(ii - 2), short_at(ii + 1), short_at(ii + 2));
             push(feat(16, s1));
             push(feat(17, s2));
             push(feat(18, m1));
@@ -492,10 +469,7 @@ impl Extractor {
             let self_low = w.chars().next().is_some_and(char::is_lowercase);
             let cap_else = cap_n.saturating_sub(u32::from(self_cap)) > 0;
             let low_else = low_n.saturating_sub(u32::from(self_low)) > 0;
-            let code = u64::from(t.flags & INIT_CAP)
-                | u64::from(i == 0) << 1
-                | u64::from(cap_else) << 2
-                | u64::from(low_else) << 3;
+            let code = u64::from(t.flags & INIT_CAP) | u64::from(i == 0) << 1 | u64::from(cap_else) << 2 | u64::from(low_else) << 3;
             push(feat(27, code));
             push(feat2(28, code, t.short));
             // Gazetteer windows covering the word, and its neighbours' single-word matches.
@@ -555,10 +529,7 @@ fn capitalised_runs<S: AsRef<str>>(words: &[S], toks: &[Tok], runs: &mut Vec<(u3
         loop {
             if e < n && cap(e) {
                 e += 1;
-            } else if e + 1 < n
-                && cap(e + 1)
-                && RUN_GLUE.iter().any(|g| g.eq_ignore_ascii_case(words[e].as_ref()))
-            {
+            } else if e + 1 < n && cap(e + 1) && RUN_GLUE.iter().any(|g| g.eq_ignore_ascii_case(words[e].as_ref())) {
                 e += 2;
             } else {
                 break;
@@ -575,9 +546,5 @@ fn capitalised_runs<S: AsRef<str>>(words: &[S], toks: &[Tok], runs: &mut Vec<(u3
 /// capitalised away from the sentence start, and whether it is lower-case.
 pub(crate) fn doc_key(i: usize, w: &str) -> (u64, bool, bool) {
     let first = w.chars().next();
-    (
-        fnv_lower(FNV_OFFSET, w),
-        i > 0 && first.is_some_and(char::is_uppercase),
-        first.is_some_and(char::is_lowercase),
-    )
+    (fnv_lower(FNV_OFFSET, w), i > 0 && first.is_some_and(char::is_uppercase), first.is_some_and(char::is_lowercase))
 }

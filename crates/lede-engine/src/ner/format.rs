@@ -65,11 +65,7 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 
 /// Check a whole model file (header, marker, payload) and say where its parts are.
 pub(crate) fn locate(file: &[u8]) -> Result<Layout, String> {
-    let start = file
-        .windows(MARKER.len())
-        .position(|w| w == MARKER)
-        .ok_or("no end-of-header marker line")?
-        + MARKER.len();
+    let start = file.windows(MARKER.len()).position(|w| w == MARKER).ok_or("no end-of-header marker line")? + MARKER.len();
     let p = &file[start..];
     if p.len() < FIXED + 8 {
         return Err(format!("payload too short ({} bytes)", p.len()));
@@ -83,15 +79,11 @@ pub(crate) fn locate(file: &[u8]) -> Result<Layout, String> {
     }
     let features = u32_at(p, 12);
     if features != FEATURE_VERSION {
-        return Err(format!(
-            "feature-set version {features}, this engine has {FEATURE_VERSION}"
-        ));
+        return Err(format!("feature-set version {features}, this engine has {FEATURE_VERSION}"));
     }
     let (bits, ntags, weight_bytes) = (p[16], p[17], p[18]);
     if bits > MAX_BITS || usize::from(ntags) != NTAGS || !(weight_bytes == 1 || weight_bytes == 2) {
-        return Err(format!(
-            "bad table shape: bits {bits}, tags {ntags}, bytes per weight {weight_bytes}"
-        ));
+        return Err(format!("bad table shape: bits {bits}, tags {ntags}, bytes per weight {weight_bytes}"));
     }
     let scale = f32::from_le_bytes([p[20], p[21], p[22], p[23]]);
     if !scale.is_finite() || scale < 0.0 {
@@ -109,24 +101,12 @@ pub(crate) fn locate(file: &[u8]) -> Result<Layout, String> {
         return Err("checksum mismatch (file damaged or edited)".into());
     }
     let w0 = start + FIXED;
-    Ok(Layout {
-        bits,
-        weight_bytes,
-        scale,
-        weights: (w0, w0 + nweights),
-        transitions: (w0 + nweights, w0 + nweights + ntrans),
-    })
+    Ok(Layout { bits, weight_bytes, scale, weights: (w0, w0 + nweights), transitions: (w0 + nweights, w0 + nweights + ntrans) })
 }
 
 /// The payload (from the magic to the checksum) for the given table.
 /// `weights` holds the quantised weights already in little-endian bytes.
-pub(crate) fn encode(
-    bits: u8,
-    weight_bytes: u8,
-    scale: f32,
-    weights: &[u8],
-    transitions: &[i32],
-) -> Vec<u8> {
+pub(crate) fn encode(bits: u8, weight_bytes: u8, scale: f32, weights: &[u8], transitions: &[i32]) -> Vec<u8> {
     let mut p = Vec::with_capacity(FIXED + weights.len() + transitions.len() * 4 + 8);
     p.extend_from_slice(MAGIC);
     p.extend_from_slice(&VERSION.to_le_bytes());

@@ -12,10 +12,7 @@ pub(crate) mod format;
 
 use std::sync::OnceLock;
 
-pub use conll::{
-    parse_conll, pseudo_documents, spans, strip_titles, ConllDocument, ConllSentence, EntityType,
-    Scores, Span,
-};
+pub use conll::{parse_conll, pseudo_documents, spans, strip_titles, ConllDocument, ConllSentence, EntityType, Scores, Span};
 pub use features::Extractor;
 
 use format::NTAGS;
@@ -23,9 +20,8 @@ use format::NTAGS;
 /// The public surface of the tagger, for the CLI, the trainer and (later) the entity finder.
 pub mod api {
     pub use super::{
-        parse_conll, pseudo_documents, spans, strip_titles, tag_sentence, viterbi, BlockHint,
-        ConllDocument, ConllSentence, DocFeatures, DocFeaturesBuilder, EntityType, Extractor,
-        NerModel, NerTag, Scores, Span, Tagger, ViterbiScore,
+        parse_conll, pseudo_documents, spans, strip_titles, tag_sentence, viterbi, BlockHint, ConllDocument, ConllSentence, DocFeatures, DocFeaturesBuilder,
+        EntityType, Extractor, NerModel, NerTag, Scores, Span, Tagger, ViterbiScore,
     };
     /// Number of BIO tags (the width of a bucket).
     pub const NTAGS: usize = super::format::NTAGS;
@@ -36,13 +32,7 @@ pub mod api {
         /// The binary payload of a model file (magic to checksum) for a quantised table:
         /// `weights` are the little-endian bytes of the quantised weights, bucket-major, and
         /// `transitions` the `(NTAGS + 1) * NTAGS` transition weights (row 0: sentence start).
-        pub fn encode_payload(
-            bits: u8,
-            weight_bytes: u8,
-            scale: f32,
-            weights: &[u8],
-            transitions: &[i32],
-        ) -> Vec<u8> {
+        pub fn encode_payload(bits: u8, weight_bytes: u8, scale: f32, weights: &[u8], transitions: &[i32]) -> Vec<u8> {
             super::super::format::encode(bits, weight_bytes, scale, weights, transitions)
         }
     }
@@ -74,17 +64,8 @@ pub enum NerTag {
 
 impl NerTag {
     /// All tags, in index order.
-    pub const ALL: [NerTag; NTAGS] = [
-        NerTag::O,
-        NerTag::BPer,
-        NerTag::IPer,
-        NerTag::BOrg,
-        NerTag::IOrg,
-        NerTag::BLoc,
-        NerTag::ILoc,
-        NerTag::BMisc,
-        NerTag::IMisc,
-    ];
+    pub const ALL: [NerTag; NTAGS] =
+        [NerTag::O, NerTag::BPer, NerTag::IPer, NerTag::BOrg, NerTag::IOrg, NerTag::BLoc, NerTag::ILoc, NerTag::BMisc, NerTag::IMisc];
 
     /// The tag with index `i` (0..9), else `O`.
     pub fn from_index(i: usize) -> NerTag {
@@ -98,9 +79,7 @@ impl NerTag {
 
     /// The CoNLL spelling: `O`, `B-PER`, `I-LOC`, ...
     pub fn name(self) -> &'static str {
-        [
-            "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-        ][self as usize]
+        ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"][self as usize]
     }
 
     /// Parse the CoNLL spelling.
@@ -244,10 +223,7 @@ impl<'a> NerModel<'a> {
             let at = layout.transitions.0 + 4 * i;
             *t = i32::from_le_bytes([file[at], file[at + 1], file[at + 2], file[at + 3]]);
         }
-        let header_end = file
-            .windows(format::MARKER.len())
-            .position(|w| w == format::MARKER)
-            .unwrap_or(0);
+        let header_end = file.windows(format::MARKER.len()).position(|w| w == format::MARKER).unwrap_or(0);
         Ok(NerModel {
             mask: ((1u64 << layout.bits) - 1) as u32,
             weight_bytes: layout.weight_bytes,
@@ -268,14 +244,7 @@ impl<'a> NerModel<'a> {
     }
 
     fn zero() -> NerModel<'static> {
-        NerModel {
-            mask: 0,
-            weight_bytes: 1,
-            scale: 0.0,
-            weights: &[0; NTAGS],
-            transitions: [0; (NTAGS + 1) * NTAGS],
-            header: "",
-        }
+        NerModel { mask: 0, weight_bytes: 1, scale: 0.0, weights: &[0; NTAGS], transitions: [0; (NTAGS + 1) * NTAGS], header: "" }
     }
 
     /// The text header of the model file (how it was made, dev scores).
@@ -344,14 +313,7 @@ impl ViterbiScore for f32 {
 /// Best BIO-valid tag sequence for `n` tokens: `emissions` holds `n * NTAGS` scores
 /// (token-major), `transitions` `(NTAGS + 1) * NTAGS` (row 0: from the sentence start,
 /// row `p + 1`: from tag `p`). `delta` and `back` are scratch; the tag indices go to `out`.
-pub fn viterbi<S: ViterbiScore>(
-    n: usize,
-    emissions: &[S],
-    transitions: &[S],
-    delta: &mut Vec<S>,
-    back: &mut Vec<u8>,
-    out: &mut Vec<u8>,
-) {
+pub fn viterbi<S: ViterbiScore>(n: usize, emissions: &[S], transitions: &[S], delta: &mut Vec<S>, back: &mut Vec<u8>, out: &mut Vec<u8>) {
     out.clear();
     if n == 0 || emissions.len() < n * NTAGS || transitions.len() < (NTAGS + 1) * NTAGS {
         return;
@@ -416,46 +378,22 @@ impl Tagger {
     }
 
     /// Tag one tokenised sentence with the embedded model; the tags go to `out`.
-    pub fn tag<S: AsRef<str>>(
-        &mut self,
-        words: &[S],
-        doc: &DocFeatures,
-        block: BlockHint,
-        out: &mut Vec<NerTag>,
-    ) {
+    pub fn tag<S: AsRef<str>>(&mut self, words: &[S], doc: &DocFeatures, block: BlockHint, out: &mut Vec<NerTag>) {
         self.tag_with(NerModel::embedded(), words, doc, block, out);
     }
 
     /// Tag one tokenised sentence with `model`; the tags go to `out`.
-    pub fn tag_with<S: AsRef<str>>(
-        &mut self,
-        model: &NerModel<'_>,
-        words: &[S],
-        doc: &DocFeatures,
-        block: BlockHint,
-        out: &mut Vec<NerTag>,
-    ) {
+    pub fn tag_with<S: AsRef<str>>(&mut self, model: &NerModel<'_>, words: &[S], doc: &DocFeatures, block: BlockHint, out: &mut Vec<NerTag>) {
         out.clear();
         let n = words.len();
-        self.extractor
-            .extract(words, doc, block, &mut self.feats, &mut self.offsets);
+        self.extractor.extract(words, doc, block, &mut self.feats, &mut self.offsets);
         self.emissions.clear();
         self.emissions.resize(n * NTAGS, 0);
         for i in 0..n {
             let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
-            model.add(
-                &self.feats[a..b],
-                &mut self.emissions[i * NTAGS..(i + 1) * NTAGS],
-            );
+            model.add(&self.feats[a..b], &mut self.emissions[i * NTAGS..(i + 1) * NTAGS]);
         }
-        viterbi(
-            n,
-            &self.emissions,
-            &model.transitions,
-            &mut self.delta,
-            &mut self.back,
-            &mut self.best,
-        );
+        viterbi(n, &self.emissions, &model.transitions, &mut self.delta, &mut self.back, &mut self.best);
         out.extend(self.best.iter().map(|&y| NerTag::from_index(y as usize)));
     }
 }

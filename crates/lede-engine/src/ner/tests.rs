@@ -5,31 +5,15 @@ fn spans_of(sentence: &str) -> Vec<(String, &'static str)> {
     let doc = DocFeatures::from_sentences(std::slice::from_ref(&words));
     let tags = tag_sentence(&words, &doc, BlockHint::Body);
     assert_eq!(tags.len(), words.len());
-    spans(&tags)
-        .iter()
-        .map(|s| (words[s.start..s.end].join(" "), s.kind.name()))
-        .collect()
+    spans(&tags).iter().map(|s| (words[s.start..s.end].join(" "), s.kind.name())).collect()
 }
 
 #[test]
 fn finds_people_organisations_and_places() {
     let cases: &[(&str, &[(&str, &str)])] = &[
-        (
-            "Minister Anna Virtanen met officials of Harrow Dynamics in Lisbon .",
-            &[
-                ("Anna Virtanen", "PER"),
-                ("Harrow Dynamics", "ORG"),
-                ("Lisbon", "LOC"),
-            ],
-        ),
-        (
-            "President Barack Obama visited Kenya on Monday .",
-            &[("Barack Obama", "PER"), ("Kenya", "LOC")],
-        ),
-        (
-            "The United Nations said the talks in Geneva would resume .",
-            &[("United Nations", "ORG"), ("Geneva", "LOC")],
-        ),
+        ("Minister Anna Virtanen met officials of Harrow Dynamics in Lisbon .", &[("Anna Virtanen", "PER"), ("Harrow Dynamics", "ORG"), ("Lisbon", "LOC")]),
+        ("President Barack Obama visited Kenya on Monday .", &[("Barack Obama", "PER"), ("Kenya", "LOC")]),
+        ("The United Nations said the talks in Geneva would resume .", &[("United Nations", "ORG"), ("Geneva", "LOC")]),
     ];
     for (sentence, want) in cases {
         let got = spans_of(sentence);
@@ -40,40 +24,20 @@ fn finds_people_organisations_and_places() {
 
 #[test]
 fn output_is_bio_valid_and_total() {
-    let inputs = [
-        "",
-        "a",
-        ". . .",
-        "I-PER B-LOC O",
-        "ÉMILE ZOLA ÉCRIT À PARIS",
-        "東京 で 会議 が あった",
-        "🙂 🙃 \u{200d} \u{0301}",
-        "ǅungla Ǉubljana İstanbul ß ﬁ",
-    ];
+    let inputs =
+        ["", "a", ". . .", "I-PER B-LOC O", "ÉMILE ZOLA ÉCRIT À PARIS", "東京 で 会議 が あった", "🙂 🙃 \u{200d} \u{0301}", "ǅungla Ǉubljana İstanbul ß ﬁ"];
     let long = "x".repeat(10_000) + " " + &"Ä".repeat(5_000);
     let mut tagger = Tagger::new();
     let mut out = Vec::new();
     for s in inputs.iter().copied().chain([long.as_str()]) {
-        let words: Vec<&str> = if s.is_empty() {
-            Vec::new()
-        } else {
-            s.split(' ').collect()
-        };
+        let words: Vec<&str> = if s.is_empty() { Vec::new() } else { s.split(' ').collect() };
         let doc = DocFeatures::from_sentences(std::slice::from_ref(&words));
-        for block in [
-            BlockHint::Body,
-            BlockHint::Headline,
-            BlockHint::Caption,
-            BlockHint::Byline,
-        ] {
+        for block in [BlockHint::Body, BlockHint::Headline, BlockHint::Caption, BlockHint::Byline] {
             tagger.tag(&words, &doc, block, &mut out);
             assert_eq!(out.len(), words.len());
             for (i, t) in out.iter().enumerate() {
                 if t.is_inside() {
-                    assert!(
-                        i > 0 && out[i - 1].entity_type() == t.entity_type(),
-                        "{s:?}: {out:?}"
-                    );
+                    assert!(i > 0 && out[i - 1].entity_type() == t.entity_type(), "{s:?}: {out:?}");
                 }
             }
         }
@@ -111,10 +75,7 @@ fn viterbi_respects_bio() {
     }
     let (mut d, mut b, mut out) = (Vec::new(), Vec::new(), Vec::new());
     viterbi(n, &e, &[0; (NTAGS + 1) * NTAGS], &mut d, &mut b, &mut out);
-    let tags: Vec<NerTag> = out
-        .iter()
-        .map(|&y| NerTag::from_index(y as usize))
-        .collect();
+    let tags: Vec<NerTag> = out.iter().map(|&y| NerTag::from_index(y as usize)).collect();
     assert_eq!(tags, [NerTag::BPer, NerTag::IPer, NerTag::IPer]);
 }
 
@@ -126,60 +87,21 @@ fn conll_parsing_titles_and_scores() {
     assert_eq!(docs.len(), 2);
     let mut s = docs[0].sentences[0].clone();
     strip_titles(&s.words, &mut s.tags);
-    assert_eq!(
-        spans(&s.tags),
-        [Span {
-            start: 2,
-            end: 4,
-            kind: EntityType::Per
-        }]
-    );
+    assert_eq!(spans(&s.tags), [Span { start: 2, end: 4, kind: EntityType::Per }]);
     let mut s = docs[0].sentences[1].clone();
     strip_titles(&s.words, &mut s.tags);
-    assert_eq!(
-        s.tags,
-        [NerTag::O, NerTag::BPer, NerTag::O, NerTag::O, NerTag::O]
-    );
+    assert_eq!(s.tags, [NerTag::O, NerTag::BPer, NerTag::O, NerTag::O, NerTag::O]);
     assert!(parse_conll("word\tB-XYZ\n").unwrap_err().contains("line 1"));
     assert_eq!(pseudo_documents(docs, 1).len(), 3);
 
-    let gold = [
-        Span {
-            start: 0,
-            end: 2,
-            kind: EntityType::Per,
-        },
-        Span {
-            start: 3,
-            end: 4,
-            kind: EntityType::Loc,
-        },
-    ];
-    let pred = [
-        Span {
-            start: 0,
-            end: 2,
-            kind: EntityType::Per,
-        },
-        Span {
-            start: 3,
-            end: 4,
-            kind: EntityType::Org,
-        },
-    ];
+    let gold = [Span { start: 0, end: 2, kind: EntityType::Per }, Span { start: 3, end: 4, kind: EntityType::Loc }];
+    let pred = [Span { start: 0, end: 2, kind: EntityType::Per }, Span { start: 3, end: 4, kind: EntityType::Org }];
     let mut sc = Scores::default();
     sc.add(&gold, &pred);
     let (p, r, f) = sc.overall();
     assert!((p - 0.5).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 0.5).abs() < 1e-9);
     // A stray I- tag starts a span (CoNLL).
-    assert_eq!(
-        spans(&[NerTag::O, NerTag::ILoc, NerTag::ILoc]),
-        [Span {
-            start: 1,
-            end: 3,
-            kind: EntityType::Loc
-        }]
-    );
+    assert_eq!(spans(&[NerTag::O, NerTag::ILoc, NerTag::ILoc]), [Span { start: 1, end: 3, kind: EntityType::Loc }]);
 }
 
 #[test]
