@@ -7,6 +7,7 @@
 pub mod components;
 pub mod docs;
 pub mod format;
+pub mod load;
 pub mod state;
 pub mod store;
 pub mod timeline;

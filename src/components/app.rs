@@ -1,126 +1,26 @@
 //! The root component: opens documents (the default article, the reader's own, `?src=`),
 //! keeps them, and lays out the panes.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use lede_engine::corrections::{self, Correction};
-use lede_engine::{Annotation, Article};
+use lede_engine::corrections::Correction;
 use yew::prelude::*;
 
 use super::{ArticleView, DocumentFacts, EntitySidebar, OpenDialog, ShareDialog, Timeline};
 use crate::docs::{Origin, Recent, Source};
+use crate::load::{Doc, DocRef, Load, LoadState, OpenRequest, Status};
 use crate::state::{Action, Selection, ViewState};
 use crate::web::{self, Theme};
 
-/// An analysed document: the raw text, the engine's reading of it, and where it came from.
-#[derive(Debug)]
-pub struct Doc {
-    /// The raw text, unchanged.
-    pub text: String,
-    /// Everything the engine found in `text`, with the reader's corrections applied.
-    pub annotation: Annotation,
-    /// What the reader brought, to analyse again, keep and share.
-    pub source: Source,
-}
-
-impl Doc {
-    /// Analyse `text` on this thread (tests and tools; the viewer analyses in a Web Worker).
-    pub fn analyze(text: String) -> Doc {
-        let annotation = lede_engine::annotate(&text, &lede_engine::Options::default());
-        let source = Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: text.clone(), date: None, corrections: Vec::new() };
-        Doc { text, annotation, source }
-    }
-
-    /// A document from the worker's `lede/1` JSON, with `source`'s corrections applied.
-    pub fn from_json(source: Source, json: &str) -> Result<Doc, String> {
-        let (text, mut annotation) = lede_engine::from_json(json).map_err(|e| e.to_string())?;
-        if !source.corrections.is_empty() {
-            corrections::apply(&text, &mut annotation, &source.corrections);
-        }
-        Ok(Doc { text, annotation, source })
-    }
-
-    /// The default article from its build-time analysis (`articles/default.json`), as both the
-    /// prerender (natively) and the viewer (before hydrating that markup) read it.
-    pub fn built_default(json: &str) -> Result<Doc, String> {
-        let mut doc = Doc::from_json(Source::default_article(), json)?;
-        doc.source.content = doc.text.clone();
-        Ok(doc)
-    }
-
-    /// This document with one more correction (or a message saying why it cannot be made).
-    pub fn corrected(&self, c: Correction) -> Result<Doc, String> {
-        c.check()?;
-        if let Correction::Add { name, .. } = &c {
-            if let Some(why) = corrections::add_refusal(&self.text, &self.annotation, name) {
-                return Err(why);
-            }
-        }
-        let mut annotation = self.annotation.clone();
-        if corrections::apply(&self.text, &mut annotation, std::slice::from_ref(&c)) == 0 {
-            return Err("That correction no longer applies to this document.".to_owned());
-        }
-        let mut source = self.source.clone();
-        source.corrections.push(c);
-        Ok(Doc { text: self.text.clone(), annotation, source })
-    }
-
-    /// The article's structure.
-    pub fn article(&self) -> &Article {
-        &self.annotation.article
-    }
-
-    /// A title for lists: the headline, else the file name.
-    pub fn title(&self) -> String {
-        self.article().meta.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| self.source.name.clone())
-    }
-}
-
-/// A shared document; equal when it is the same document (pointer equality, O(1)).
-#[derive(Clone, Debug)]
-pub struct DocRef(pub Rc<Doc>);
-
-impl PartialEq for DocRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// What the viewer is doing besides showing the document.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    /// Nothing.
-    Idle,
-    /// Reading or analysing a document: what, and the share done (0 to 1).
-    Busy(String, f64),
-    /// Something went wrong; the document on screen (if any) stays.
-    Problem(String, String),
-    /// Something the reader should know that is not an error.
-    Note(String),
-}
-
-/// What the reader asked to open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum OpenRequest {
-    /// Pasted text and the publication date typed with it.
-    Paste { text: String, date: Option<String> },
-    /// A chosen or dropped file (browser only: the bytes are read first).
-    File { name: String, bytes: Rc<Vec<u8>> },
-    /// A web address (`?src=`).
-    Url(String),
-    /// A recent document, by id.
-    Recent(String),
-    /// The article Lede ships with.
-    Default,
-    /// Nothing can be opened: a title and why (a file too large or unreadable).
-    Refused(String, String),
-}
-
-/// Shared handles the loading code updates.
+/// The browser's part of loading: the worker, fetches and storage. It changes what is shown
+/// only by dispatching [`Load`] actions to the [`LoadState`] reducer; each load is a numbered
+/// job, and a job's continuation stops as soon as a newer load has begun.
 #[derive(Clone)]
 struct Loader {
-    doc: UseStateHandle<Option<DocRef>>,
-    status: UseStateHandle<Status>,
+    state: UseReducerHandle<LoadState>,
+    /// The number of the last load begun (shared by every clone).
+    jobs: Rc<Cell<u64>>,
     recent: UseStateHandle<Vec<Recent>>,
     view: UseReducerHandle<ViewState>,
     /// An embedded view keeps nothing in the host's storage.
@@ -128,30 +28,70 @@ struct Loader {
 }
 
 impl Loader {
-    /// Show `doc`, clear the selection if it was about another document, and keep it.
-    fn show(&self, doc: Doc) {
-        let note = if self.keep { crate::store::keep(&doc, &self.recent) } else { None };
+    /// Begin a load that does `what`: its job number.
+    fn begin(&self, what: String) -> u64 {
+        let job = self.jobs.get() + 1;
+        self.jobs.set(job);
+        self.state.dispatch(Load::Start(job, what));
+        job
+    }
+
+    /// Whether `job` is still the load the reader asked for last.
+    fn current(&self, job: u64) -> bool {
+        self.jobs.get() == job
+    }
+
+    /// Keep `doc` (unless embedded): a note for the reader if the browser would not store it.
+    fn keep(&self, doc: &Doc) -> Option<String> {
+        if self.keep {
+            crate::store::keep(doc, &self.recent)
+        } else {
+            None
+        }
+    }
+
+    /// Load `job` gives `doc`: keep it, clear the selection if it was about another document,
+    /// and show it (unless a newer load began meanwhile).
+    fn show(&self, job: u64, doc: Doc) {
+        if !self.current(job) {
+            return;
+        }
+        let note = self.keep(&doc);
         // Another document replaces the one on screen: its selection means nothing there.
-        let replaced = self.doc.as_ref().is_some_and(|d| d.0.text != doc.text);
+        let replaced = self.state.doc.as_ref().is_some_and(|d| d.0.text != doc.text);
         if replaced && self.view.selection != Selection::None {
             self.view.dispatch(Action::Clear);
         }
-        self.doc.set(Some(DocRef(Rc::new(doc))));
-        self.status.set(note.map_or(Status::Idle, Status::Note));
+        self.state.dispatch(Load::Loaded(job, DocRef(Rc::new(doc)), note));
     }
-}
 
-impl Loader {
-    /// Analyse `bytes` (in the worker) as `source` describes, then show and keep the result.
-    /// On failure the document on screen and everything stored stay as they were.
-    fn open_bytes(&self, mut source: Source, bytes: Rc<Vec<u8>>) {
+    /// The document on screen, corrected: keep and show it.
+    fn replace(&self, doc: Doc) {
+        let note = self.keep(&doc);
+        self.state.dispatch(Load::Replace(DocRef(Rc::new(doc)), note));
+    }
+
+    fn fail(&self, job: u64, title: &str, why: String) {
+        self.state.dispatch(Load::Failed(job, title.to_owned(), why));
+    }
+
+    fn refuse(&self, title: &str, why: String) {
+        self.state.dispatch(Load::Refused(title.to_owned(), why));
+    }
+
+    /// Analyse `bytes` (in the worker) as `source` describes, as load `job`, then show and keep
+    /// the result. On failure the document on screen and everything stored stay as they were.
+    fn open_bytes(&self, job: u64, mut source: Source, bytes: Rc<Vec<u8>>) {
         let this = self.clone();
         let what = format!("Analysing {}", if source.origin == Origin::Default { "the article" } else { source.name.as_str() });
-        self.status.set(Status::Busy(what.clone(), 0.0));
+        self.state.dispatch(Load::Start(job, what));
         web::spawn(async move {
-            let status = this.status.clone();
-            let progress = move |p: f64| status.set(Status::Busy(what.clone(), p));
+            let state = this.state.clone();
+            let progress = move |p: f64| state.dispatch(Load::Progress(job, p));
             let result = web::analyze(&source.name, &bytes, source.date.as_deref(), progress).await;
+            if !this.current(job) {
+                return;
+            }
             match result.and_then(|json| {
                 // A chosen file arrives as bytes only; every other source already holds its text.
                 if source.content.is_empty() {
@@ -159,8 +99,8 @@ impl Loader {
                 }
                 Doc::from_json(source.clone(), &json)
             }) {
-                Ok(doc) => this.show(doc),
-                Err(why) => this.status.set(Status::Problem(format!("{} could not be opened", source.name), why)),
+                Ok(doc) => this.show(job, doc),
+                Err(why) => this.fail(job, &format!("{} could not be opened", source.name), why),
             }
         });
     }
@@ -170,25 +110,32 @@ impl Loader {
         let name = crate::docs::name_for_url(&url, "text/html");
         let bytes = Rc::new(html.clone().into_bytes());
         let source = crate::store::with_kept(Source { name, origin: Origin::Url, url: Some(url), content: html, date: None, corrections: Vec::new() });
-        self.open_bytes(source, bytes);
+        let job = self.begin(format!("Analysing {}", source.name));
+        self.open_bytes(job, source, bytes);
     }
 
     fn open(&self, source: Source) {
         // The build analysed the default article against its own dateline: a reader's date
         // needs the engine.
         if source.origin != Origin::Default || source.date.is_some() {
+            let job = self.begin(format!("Analysing {}", source.name));
             let bytes = Rc::new(source.content.clone().into_bytes());
-            return self.open_bytes(source, bytes);
+            return self.open_bytes(job, source, bytes);
         }
         // The default article (with the reader's corrections, if any): its analysis from the
         // build when that is the analysis of this very text.
+        let job = self.begin("Loading the article".into());
         let this = self.clone();
         web::spawn(async move {
-            match Self::built_analysis(source.clone()).await {
-                Some(doc) if doc.text == source.content => this.show(doc),
+            let built = Self::built_analysis(source.clone()).await;
+            if !this.current(job) {
+                return;
+            }
+            match built {
+                Some(doc) if doc.text == source.content => this.show(job, doc),
                 _ => {
                     let bytes = Rc::new(source.content.clone().into_bytes());
-                    this.open_bytes(source, bytes);
+                    this.open_bytes(job, source, bytes);
                 }
             }
         });
@@ -206,26 +153,23 @@ impl Loader {
         Some(doc)
     }
 
-    fn fail(&self, title: &str, why: String) {
-        self.status.set(Status::Problem(title.to_owned(), why));
-    }
-
     /// Carry out an open request.
     fn request(&self, r: OpenRequest) {
         match r {
             OpenRequest::Paste { text, date } => {
                 if text.trim().is_empty() {
-                    return self.fail("Nothing to analyse", "The text box is empty: paste an article first.".into());
+                    return self.refuse("Nothing to analyse", "The text box is empty: paste an article first.".into());
                 }
                 // A paste too long for the text box's own check (typed, dropped as text).
                 if let Err(why) = lede_engine::import::check_size(super::open::PASTED, text.len()) {
-                    return self.fail("The pasted text could not be opened", why.to_string());
+                    return self.refuse("The pasted text could not be opened", why.to_string());
                 }
                 self.open(Source { name: "pasted.txt".into(), origin: Origin::Pasted, url: None, content: text, date, corrections: Vec::new() });
             }
             OpenRequest::File { name, bytes } => {
                 let source = Source { name, origin: Origin::File, url: None, content: String::new(), date: None, corrections: Vec::new() };
-                self.open_bytes(source, bytes);
+                let job = self.begin(format!("Analysing {}", source.name));
+                self.open_bytes(job, source, bytes);
             }
             OpenRequest::Url(url) => {
                 web::set_query_src(Some(&url));
@@ -238,9 +182,9 @@ impl Loader {
                     }
                     self.open(source);
                 }
-                None => self.fail("That document is gone", "It is no longer in this browser's storage.".into()),
+                None => self.refuse("That document is gone", "It is no longer in this browser's storage.".into()),
             },
-            OpenRequest::Refused(title, why) => self.fail(&title, why),
+            OpenRequest::Refused(title, why) => self.refuse(&title, why),
             OpenRequest::Default => {
                 web::set_query_src(None);
                 crate::store::forget_current();
@@ -252,35 +196,47 @@ impl Loader {
     fn fetch(&self, src: String) {
         let url = match crate::docs::check_src(&src, &web::viewer_base()) {
             Ok(u) => u,
-            Err(why) => return self.fail("This address cannot be opened", why),
+            Err(why) => return self.refuse("This address cannot be opened", why),
         };
         let this = self.clone();
-        self.status.set(Status::Busy(format!("Fetching {url}"), 0.0));
+        let job = self.begin(format!("Fetching {url}"));
         web::spawn(async move {
-            match web::fetch_document(&url).await {
+            let fetched = web::fetch_document(&url).await;
+            if !this.current(job) {
+                return;
+            }
+            match fetched {
                 Ok((name, bytes)) => {
                     // Corrections made earlier to this same document come back with it.
                     let content = String::from_utf8_lossy(&bytes).into_owned();
                     let source = crate::store::with_kept(Source { name, origin: Origin::Url, url: Some(url), content, date: None, corrections: Vec::new() });
-                    this.open_bytes(source, Rc::new(bytes));
+                    this.open_bytes(job, source, Rc::new(bytes));
                 }
-                Err(why) => this.fail("The article could not be fetched", why),
+                Err(why) => this.fail(job, "The article could not be fetched", why),
             }
         });
     }
 
     fn fetch_default(&self) {
         let this = self.clone();
-        self.status.set(Status::Busy("Loading the article".into(), 0.0));
+        let job = self.begin("Loading the article".into());
         web::spawn(async move {
             let source = Source::default_article();
-            if let Some(doc) = Self::built_analysis(source.clone()).await {
-                return this.show(doc);
+            let built = Self::built_analysis(source.clone()).await;
+            if !this.current(job) {
+                return;
+            }
+            if let Some(doc) = built {
+                return this.show(job, doc);
             }
             // No analysis from the build (a folder assembled by hand): analyse the text here.
-            match web::fetch_text(crate::DEFAULT_ARTICLE).await {
-                Ok(text) => this.open_bytes(Source { content: text.clone(), ..source }, Rc::new(text.into_bytes())),
-                Err(e) => this.fail("The article could not be loaded", format!("Lede asked for the default article and {e}. Check that the folder was published whole (it needs articles/default.txt next to index.html), then reload the page.")),
+            let text = web::fetch_text(crate::DEFAULT_ARTICLE).await;
+            if !this.current(job) {
+                return;
+            }
+            match text {
+                Ok(text) => this.open_bytes(job, Source { content: text.clone(), ..source }, Rc::new(text.into_bytes())),
+                Err(e) => this.fail(job, "The article could not be loaded", format!("Lede asked for the default article and {e}. Check that the folder was published whole (it needs articles/default.txt next to index.html), then reload the page.")),
             }
         });
     }
@@ -298,8 +254,10 @@ pub struct AppProps {
 /// The whole viewer.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let doc = use_state(|| props.initial.clone());
-    let status = use_state(|| if props.initial.is_some() { Status::Idle } else { Status::Busy("Loading the article".into(), 0.0) });
+    let load = use_reducer(|| LoadState::new(props.initial.clone()));
+    let jobs = use_state(|| Rc::new(Cell::new(0_u64)));
+    let doc = &load.doc;
+    let status = &load.status;
     let recent = use_state(crate::store::recent);
     let theme = use_state(|| web::stored_theme().unwrap_or_else(web::system_theme));
     let embed = use_memo((), |_| web::query_param("embed").is_some());
@@ -309,7 +267,7 @@ pub fn App(props: &AppProps) -> Html {
     // One reducer holds the selection; the URL fragment mirrors it both ways. The fragment is
     // read after the first render, so that render is the same as the build's prerendered one.
     let view = use_reducer(ViewState::default);
-    let loader = Loader { doc: doc.clone(), status: status.clone(), recent: recent.clone(), view: view.clone(), keep: !embed };
+    let loader = Loader { state: load.clone(), jobs: (*jobs).clone(), recent: recent.clone(), view: view.clone(), keep: !embed };
 
     {
         let loader = loader.clone();
@@ -328,7 +286,7 @@ pub fn App(props: &AppProps) -> Html {
                 loader.fetch(src);
             } else if web::query_param("open").as_deref() == Some("page") {
                 // Opened by the "Open in Lede" bookmarklet: the page comes from the opener.
-                loader.status.set(Status::Busy("Waiting for the page you opened Lede from".into(), 0.0));
+                loader.begin("Waiting for the page you opened Lede from".into());
                 let (got, none) = (loader.clone(), loader.clone());
                 web::receive_opener_page(
                     move |url, html| got.open_page(url, html),
@@ -358,7 +316,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_correct = {
         let (doc, loader, view) = (doc.clone(), loader.clone(), view.clone());
         Callback::from(move |c: Correction| {
-            let Some(d) = (*doc).clone() else { return };
+            let Some(d) = doc.clone() else { return };
             // The selection (and the address) follow a merged entity to the one that stays;
             // a removed entity is no longer selected.
             let follow = match (&c, &view.selection) {
@@ -368,12 +326,12 @@ pub fn App(props: &AppProps) -> Html {
             };
             match d.0.corrected(c) {
                 Ok(next) => {
-                    loader.show(next);
+                    loader.replace(next);
                     if let Some(a) = follow {
                         view.dispatch(a);
                     }
                 }
-                Err(why) => loader.status.set(Status::Problem("The correction was not made".into(), why)),
+                Err(why) => loader.refuse("The correction was not made", why),
             }
         })
     };
@@ -402,8 +360,7 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     {
-        let ready = doc.is_some() && !matches!(*status, Status::Busy(..));
-        let failed = doc.is_none() && matches!(*status, Status::Problem(..));
+        let (ready, failed) = (load.ready(), load.failed());
         use_effect_with((ready, failed), |(ready, failed)| {
             web::set_root_flag("data-ready", *ready);
             web::set_root_flag("data-error", *failed);
@@ -546,11 +503,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| drawer.set(!*drawer))
     };
     let dismiss = {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| status.set(Status::Idle))
+        let load = load.clone();
+        Callback::from(move |_: MouseEvent| load.dispatch(Load::Dismiss))
     };
 
-    let notice = match &*status {
+    let notice = match status {
         Status::Idle => Html::default(),
         Status::Busy(what, p) => html! {
             <div class="notice busy" role="status">
@@ -574,7 +531,7 @@ pub fn App(props: &AppProps) -> Html {
         Status::Problem(..) => Html::default(),
     };
 
-    let body = match (&*doc, &*status) {
+    let body = match (doc, status) {
         (None, Status::Problem(title, why)) => html! {
             <div class="reader">
                 <div class="status error" role="alert">
@@ -634,7 +591,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    let dialogs = match (*dialog, &*doc) {
+    let dialogs = match (*dialog, doc) {
         (Some("open"), _) => html! {
             <OpenDialog recent={(*recent).clone()} on_open={on_open.clone()} on_forget={on_forget.clone()} on_close={close_dialog.clone()} />
         },

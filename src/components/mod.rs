@@ -9,7 +9,8 @@ mod share;
 mod sidebar;
 mod timeline;
 
-pub use app::{App, AppProps, Doc, DocRef, OpenRequest, Status};
+pub use crate::load::{Doc, DocRef, OpenRequest, Status};
+pub use app::{App, AppProps};
 pub use article::{ArticleView, ArticleViewProps};
 pub use facts::{file_base, DocumentFacts, DocumentFactsProps};
 pub use open::{OpenDialog, OpenDialogProps};

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::app::OpenRequest;
 use super::modal::{modal, use_modal};
 use crate::docs::{Origin, Recent};
+use crate::load::OpenRequest;
 
 /// Props of [`OpenDialog`].
 #[derive(Properties, PartialEq)]
