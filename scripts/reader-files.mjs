@@ -4,7 +4,7 @@
 //   reader  what showing the default article takes: the page, its boot scripts, the app's module,
 //           the snippets index.html loads and the app's Wasm, the stylesheet, the icon and the
 //           article's analysis written at build (articles/default.json);
-//   engine  what opening an article of one's own adds: the worker and the engine's module;
+//   engine  what opening an article of one's own adds: the worker, analysis.js and the engine's module;
 //   pages   what opening a web page adds besides: the page reader's module.
 // Not fetched by a reader of the page: lede.html (the standalone file), embed.js (for host
 // pages), standalone.js (when a reader asks for a standalone file), the article's raw text.
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Paths (joined to `dist`) of the group `which` ('reader' or 'engine'). */
 export function readerFiles(dist, which = 'reader') {
-  if (which === 'engine') return ['worker.js', 'engine/lede.js', 'engine/lede_bg.wasm'].map((f) => path.join(dist, f));
+  if (which === 'engine') return ['worker.js', 'analysis.js', 'engine/lede.js', 'engine/lede_bg.wasm'].map((f) => path.join(dist, f));
   if (which === 'pages') return ['engine/html.js', 'engine/html_bg.wasm'].map((f) => path.join(dist, f));
   const index = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   if (which === 'first') return fs.readdirSync(dist).filter((f) => /^(index\.html|preboot\.js|style-.*\.css)$/.test(f)).map((f) => path.join(dist, f));

@@ -81,12 +81,12 @@ export function setHashSoon(hash) {
 
 // Analysis runs in a Web Worker (worker.js) that loads the engine's module (engine/lede.js, from
 // crates/lede-wasm) on first use: the viewer's own Wasm carries no analysis. Where no worker can
-// start (a standalone file opened from disk, a browser without module workers), the engine is
-// loaded on the page and works here instead: slower to stay responsive, but nothing is lost.
+// start (a standalone file opened from disk, a browser without module workers), the same
+// analysis (analysis.js) runs on the page instead: slower to stay responsive, but nothing is lost.
 let worker = null;
 let nextId = 1;
 const waiting = new Map();
-let pageEngine = null;
+let pageAnalyser = null;
 
 function engineUrl(file) {
   return new URL(file, document.baseURI).href;
@@ -114,35 +114,31 @@ function startWorker() {
     worker = undefined;
     const jobs = [...waiting.values()];
     waiting.clear();
-    for (const job of jobs) onMainThread(job.message).then(job.resolve, job.reject);
+    for (const job of jobs) onMainThread(job.message, job.progress).then(job.resolve, job.reject);
   };
   return worker;
 }
 
-/** The engine's module on this page (a standalone file brings its own copy). */
-function loadEngine() {
-  pageEngine ||= (globalThis.LEDE_ENGINE
-    ? globalThis.LEDE_ENGINE()
-    : import(engineUrl('engine/lede.js')).then(async (m) => {
-      await m.default();
-      return m;
-    })).catch((e) => {
-    pageEngine = null;
+/** The analysis on this page (a standalone file brings its own copies of the modules). */
+async function onMainThread(message, progress) {
+  const load = (file) => () => import(engineUrl(file)).then(async (m) => {
+    await m.default();
+    return m;
+  });
+  pageAnalyser ||= import(globalThis.LEDE_ANALYSIS || engineUrl('analysis.js')).then((m) => m.analyser({
+    engine: globalThis.LEDE_ENGINE || load('engine/lede.js'),
+    // A standalone file carries no page reader: its pages go to the engine's own HTML import.
+    pages: globalThis.LEDE_STANDALONE ? () => Promise.reject(new Error('no page reader here')) : load('engine/html.js'),
+  })).catch((e) => {
+    pageAnalyser = null;
     throw new Error(`The analysis engine could not be loaded (${(e && e.message) || e}). Check your connection and try again.`);
   });
-  return pageEngine;
-}
-
-async function onMainThread(message) {
-  const m = await loadEngine();
-  if (message.op === 'dateline') return m.dateline(message.text) ?? null;
-  if (message.op === 'warm') return null;
-  return m.annotateFile(message.name, message.bytes, { date: message.date || null });
+  return (await pageAnalyser)(message, progress);
 }
 
 function ask(message, progress = () => {}) {
   const w = startWorker();
-  if (!w) return onMainThread(message);
+  if (!w) return onMainThread(message, progress);
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject, progress, message });

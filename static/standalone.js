@@ -47,6 +47,8 @@ export async function collect(read, indexHtml, builder) {
     wasm: toBase64(await read(a.wasm, true)),
     // The engine's module, for a document that must be analysed when the file opens.
     engineGlue: await read('engine/lede.js', false),
+    // The analysis the page runs the engine with (shared with the worker).
+    analysis: await read('analysis.js', false),
     engineWasm: toBase64(await read('engine/lede_bg.wasm', true)),
   };
 }
@@ -68,6 +70,7 @@ for (const p of data.snippets) {
 }
 globalThis.LEDE_STANDALONE = { payload: data, source: data.source, builder: url(data.builder) };
 // The viewer analyses on this thread here (no worker from a file), with the engine inlined below.
+globalThis.LEDE_ANALYSIS = url(data.analysis);
 globalThis.LEDE_ENGINE = async () => {
   const m = await import(url(data.engineGlue));
   await m.default({ module_or_path: bytes(data.engineWasm) });
