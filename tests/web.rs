@@ -20,6 +20,17 @@ async fn sleep_ms(ms: i32) {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// Let yew render and the browser run until `done` holds (at most `tries` rounds of `ms`).
+async fn until(tries: usize, ms: i32, done: impl Fn() -> bool) {
+    for _ in 0..tries {
+        yew::scheduler::flush().await;
+        if done() {
+            return;
+        }
+        sleep_ms(ms).await;
+    }
+}
+
 #[wasm_bindgen_test]
 fn theme_is_applied_to_html_and_remembered() {
     web::apply_theme(Theme::Dark, true);
@@ -47,13 +58,7 @@ async fn missing_article_gives_a_message_not_a_blank_page() {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<lede::App>::with_root(host.clone()).render();
-    for _ in 0..100 {
-        yew::scheduler::flush().await;
-        if root().has_attribute("data-error") {
-            break;
-        }
-        sleep_ms(50).await;
-    }
+    until(100, 50, || root().has_attribute("data-error")).await;
     assert!(root().has_attribute("data-error"), "error flag set");
     assert!(!root().has_attribute("data-ready"));
     let alert = host.query_selector("[role=alert]").unwrap().expect("an alert is shown");
@@ -104,13 +109,7 @@ async fn the_viewer_hydrates_its_prerendered_markup() {
 
     // A mismatch panics (and fails this test).
     yew::Renderer::<lede::App>::with_root_and_props(host.clone(), lede::AppProps { initial: doc() }).hydrate();
-    for _ in 0..50 {
-        yew::scheduler::flush().await;
-        if root().has_attribute("data-hydrated") {
-            break;
-        }
-        sleep_ms(20).await;
-    }
+    until(50, 20, || root().has_attribute("data-hydrated")).await;
     assert!(root().has_attribute("data-hydrated"), "the viewer says it is live");
     assert!(root().has_attribute("data-ready"), "and ready");
     let same = host.query_selector("article h1").unwrap().expect("still a title");
@@ -120,13 +119,7 @@ async fn the_viewer_hydrates_its_prerendered_markup() {
     // And it is live: a click on a sidebar entry selects that name's marks.
     let entry: web_sys::HtmlElement = host.query_selector(".entities button.entity").unwrap().expect("a sidebar entry").dyn_into().unwrap();
     entry.click();
-    for _ in 0..50 {
-        yew::scheduler::flush().await;
-        if host.query_selector("mark[data-selected]").unwrap().is_some() {
-            break;
-        }
-        sleep_ms(20).await;
-    }
+    until(50, 20, || host.query_selector("mark[data-selected]").unwrap().is_some()).await;
     assert!(host.query_selector("mark[data-selected]").unwrap().is_some(), "selecting works after hydration");
     host.remove();
 }
