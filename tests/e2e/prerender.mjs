@@ -84,6 +84,23 @@ export function register(test, { assert, open, ready, BASE }) {
     await context.close();
   });
 
+  test('prerendered: a stored document never flashes the default article either', async ({ browser, origin }) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // What the viewer keeps after a reader opened their own article (the document itself is
+    // gone here, so the viewer falls back to the default article, rendered afresh).
+    await context.addInitScript(() => localStorage.setItem('lede.current', 'gone-document'));
+    const page = await context.newPage();
+    const release = await holdWasm(page);
+    await page.goto(origin + BASE);
+    await page.waitForLoadState('domcontentloaded');
+    assert(await page.evaluate(() => document.documentElement.classList.contains('lede-fresh')), 'html.lede-fresh');
+    assert(!(await page.locator('article h1').isVisible()), 'the prerendered article is hidden while the stored one loads');
+    release();
+    await page.waitForSelector('html[data-ready]', { timeout: 30000 });
+    assert(await page.locator('article h1').isVisible(), 'then the viewer shows an article');
+    await context.close();
+  });
+
   test('prerendered: a stored dark theme applies before the page paints', async ({ browser, origin }) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript(() => localStorage.setItem('lede-theme', 'dark'));
