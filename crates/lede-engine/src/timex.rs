@@ -198,6 +198,68 @@ fn add_months(y: i32, m: u8, delta: i32) -> (i32, u8) {
     (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
 }
 
+/// A holiday's day in a given year.
+#[derive(Clone, Copy, Debug)]
+enum Holiday {
+    /// The same month and day every year.
+    Fixed(u8, u8),
+    /// Days after (or before) Easter Sunday.
+    Easter(i64),
+    /// The `n`th (or, for -1, the last) ISO weekday `wd` (Monday 1 .. Sunday 7) of month `m`.
+    Nth(u8, u8, i8),
+}
+
+impl Holiday {
+    /// Its month and day in year `y`.
+    fn day(self, y: i32) -> Option<(u8, u8)> {
+        match self {
+            Holiday::Fixed(m, d) => Some((m, d)),
+            Holiday::Easter(offset) => {
+                let (m, d) = easter_sunday(y);
+                let (_, m, d) = crate::datetime::civil_from_days(crate::datetime::days_from_civil(y, m, d) + offset);
+                Some((m, d))
+            }
+            Holiday::Nth(m, wd, n) => {
+                let first = crate::datetime::days_from_civil(y, m, 1);
+                let to_wd = (i64::from(wd) - i64::from(crate::datetime::weekday(first))).rem_euclid(7);
+                let day = if n > 0 {
+                    1 + to_wd + 7 * (i64::from(n) - 1)
+                } else {
+                    // The last: the first of that weekday, plus as many weeks as fit in the month.
+                    let (ny, nm) = add_months(y, m, 1);
+                    let len = crate::datetime::days_from_civil(ny, nm, 1) - first;
+                    let mut d = 1 + to_wd;
+                    while d + 7 <= len {
+                        d += 7;
+                    }
+                    d
+                };
+                u8::try_from(day).ok().map(|d| (m, d))
+            }
+        }
+    }
+}
+
+/// Easter Sunday of year `y` in the Gregorian calendar (the anonymous algorithm, as in
+/// Meeus's "Astronomical Algorithms").
+fn easter_sunday(y: i32) -> (u8, u8) {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    (month as u8, day as u8)
+}
+
 struct Ctx<'a, 't> {
     toks: &'a [Token<'t>],
     lw: Vec<String>,
@@ -1029,36 +1091,113 @@ impl Ctx<'_, '_> {
         (1..=30).contains(&n).then(|| M::new(2, TimexType::Date, format!("{:02}", n - 1)))
     }
 
-    /// Fixed-date holidays: "Christmas (Day|Eve)", "New Year's (Day|Eve)", "Valentine's Day",
-    /// "Halloween", with an optional year after them; the year is inferred as for "March 2".
+    /// Holidays, optionally after "last", "next" or "this" and before a year. Fixed dates:
+    /// "Christmas (Day|Eve)", "New Year's (Day|Eve)", "Valentine's Day", "Halloween", "Boxing
+    /// Day", "May Day", "Earth Day", "Veterans Day", "Remembrance Day", "Bastille Day",
+    /// "St. Patrick's Day". Dates that move with the year: "Easter" (Sunday, Monday), "Good
+    /// Friday", "Thanksgiving" (US, fourth Thursday of November), "Memorial Day", "Labor Day",
+    /// "Presidents' Day", "Columbus Day", "Mother's Day", "Father's Day". The year is the one
+    /// written after, else the one "last"/"next"/"this" points to from the reference date, else
+    /// inferred by tense as for "March 2".
     fn holiday(&self, i: usize) -> Option<M> {
         let possessive = |k: usize| matches!(self.w(k), "'s" | "’s");
-        if !self.cap(i) {
+        // "Presidents' Day": a bare apostrophe after a plural, or none.
+        let plural_possessive = |k: usize| usize::from(matches!(self.w(k), "'" | "’"));
+        let lead = matches!(self.w(i), "last" | "next" | "this").then(|| self.w(i));
+        let h = i + usize::from(lead.is_some());
+        if !self.cap(h) {
             return None;
         }
-        let (len, m, d) = match self.w(i) {
-            "christmas" => match self.w(i + 1) {
-                "eve" if self.cap(i + 1) => (2, 12, 24),
-                "day" if self.cap(i + 1) => (2, 12, 25),
-                _ => (1, 12, 25),
+        let day_at = |k: usize| self.w(k) == "day" && self.cap(k);
+        // (tokens from h, the holiday)
+        let (len, which) = match self.w(h) {
+            "christmas" => match self.w(h + 1) {
+                "eve" if self.cap(h + 1) => (2, Holiday::Fixed(12, 24)),
+                "day" if self.cap(h + 1) => (2, Holiday::Fixed(12, 25)),
+                _ => (1, Holiday::Fixed(12, 25)),
             },
-            "new" if self.w(i + 1) == "year" && possessive(i + 2) && self.cap(i + 3) => match self.w(i + 3) {
-                "eve" => (4, 12, 31),
-                "day" => (4, 1, 1),
+            "new" if self.w(h + 1) == "year" && possessive(h + 2) && self.cap(h + 3) => match self.w(h + 3) {
+                "eve" => (4, Holiday::Fixed(12, 31)),
+                "day" => (4, Holiday::Fixed(1, 1)),
                 _ => return None,
             },
-            "valentine" if possessive(i + 1) && self.w(i + 2) == "day" => (3, 2, 14),
-            "halloween" => (1, 10, 31),
+            "valentine" if possessive(h + 1) && self.w(h + 2) == "day" => (3, Holiday::Fixed(2, 14)),
+            "halloween" => (1, Holiday::Fixed(10, 31)),
+            "boxing" if day_at(h + 1) => (2, Holiday::Fixed(12, 26)),
+            "may" if day_at(h + 1) => (2, Holiday::Fixed(5, 1)),
+            "earth" if day_at(h + 1) => (2, Holiday::Fixed(4, 22)),
+            "veterans" | "remembrance" if day_at(h + 1) => (2, Holiday::Fixed(11, 11)),
+            "veterans" if matches!(self.w(h + 1), "'" | "’") && day_at(h + 2) => (3, Holiday::Fixed(11, 11)),
+            "bastille" if day_at(h + 1) => (2, Holiday::Fixed(7, 14)),
+            "st." | "saint" if self.w(h + 1) == "patrick" && possessive(h + 2) && day_at(h + 3) => (4, Holiday::Fixed(3, 17)),
+            "easter" => match self.w(h + 1) {
+                "sunday" | "day" if self.cap(h + 1) => (2, Holiday::Easter(0)),
+                "monday" if self.cap(h + 1) => (2, Holiday::Easter(1)),
+                // "Easter Island", "Easter Rising": a name, not the day.
+                _ if self.cap(h + 1) => return None,
+                _ => (1, Holiday::Easter(0)),
+            },
+            "good" if self.w(h + 1) == "friday" && self.cap(h + 1) => (2, Holiday::Easter(-2)),
+            "thanksgiving" => (if day_at(h + 1) { 2 } else { 1 }, Holiday::Nth(11, 4, 4)),
+            "memorial" if day_at(h + 1) => (2, Holiday::Nth(5, 1, -1)),
+            "labor" if day_at(h + 1) => (2, Holiday::Nth(9, 1, 1)),
+            "columbus" if day_at(h + 1) => (2, Holiday::Nth(10, 1, 2)),
+            "presidents" | "president" if day_at(h + 1 + plural_possessive(h + 1)) || possessive(h + 1) && day_at(h + 2) => {
+                (2 + plural_possessive(h + 1) + usize::from(possessive(h + 1)), Holiday::Nth(2, 1, 3))
+            }
+            "mother" if possessive(h + 1) && day_at(h + 2) => (3, Holiday::Nth(5, 7, 2)),
+            "father" if possessive(h + 1) && day_at(h + 2) => (3, Holiday::Nth(6, 7, 3)),
             _ => return None,
         };
         // "Christmas sales", "the Christmas and New Year period": a period around the day, not the day.
+        let k = h + len;
         let period = |w: &str| matches!(w, "period" | "season" | "sales" | "shopping" | "holiday" | "holidays" | "break" | "quarter");
-        if period(self.w(i + len)) || self.w(i + len) == "and" && (i + len + 1..i + len + 6).any(|k| period(self.w(k))) {
+        if period(self.w(k)) || self.w(k) == "and" && (k + 1..k + 6).any(|j| period(self.w(j))) {
             return None;
         }
-        let (value, _, inferred, end) = self.day_value(i, i + len, m, d)?;
+        // "Easter week", "the Thanksgiving weekend": the ISO week (or its weekend) holding the day.
+        let week = matches!(self.w(k), "week" | "weekend").then(|| self.w(k) == "weekend");
+        let k = k + usize::from(week.is_some());
+        let (year, inferred, end) = match (self.year_after(k), lead, self.reference) {
+            (Some((y, n)), _, _) => (Some(y), false, k + n),
+            (None, Some(lead), Some(r)) => {
+                // The occurrence before ("last"), after ("next") or in ("this") the reference year.
+                let this_year = which.day(r.year())?;
+                let at = |md: (u8, u8)| (md.0, md.1);
+                let before = at(this_year) < (r.month(), r.day());
+                let y = match lead {
+                    "last" if before => r.year(),
+                    "last" => r.year() - 1,
+                    "next" if before => r.year() + 1,
+                    "next" => r.year(),
+                    _ => r.year(),
+                };
+                (Some(y), false, k)
+            }
+            (None, _, Some(r)) => {
+                let (m, d) = which.day(r.year())?;
+                (self.year_for(h, m, Some(d)).map(|x| x.0), true, k)
+            }
+            (None, _, None) => (None, true, k),
+        };
+        let value = match (year, which) {
+            (Some(y), _) => {
+                let (m, d) = which.day(y)?;
+                match week {
+                    Some(weekend) => {
+                        let (wy, wn) = crate::datetime::iso_week(crate::datetime::days_from_civil(y, m, d));
+                        format!("{wy:04}-W{wn:02}{}", if weekend { "-WE" } else { "" })
+                    }
+                    None => ymd(y, m, d)?,
+                }
+            }
+            (None, _) if week.is_some() => return None,
+            (None, Holiday::Fixed(m, d)) => format!("XXXX-{m:02}-{d:02}"),
+            // A moving day with no year to place it: only its month is known.
+            (None, Holiday::Easter(_) | Holiday::Nth(..)) => return None,
+        };
         let found = M::new(end - i, TimexType::Date, value);
-        Some(if inferred { found.inferred() } else { found })
+        Some(if inferred && lead.is_none() { found.inferred() } else { found })
     }
 
     /// Sets: "every Monday", "each year", "daily", "annually".
