@@ -440,6 +440,9 @@ fn timex_cases() {
         ("The war ended in 1969.", r, &[("1969", "DATE", "1969")]),
         ("Updated 15:18, 24-Mar-2021", r, &[("15:18, 24-Mar-2021", "TIME", "2021-03-24T15:18")]),
         ("The vote is at 3 p.m. today.", r, &[("3 p.m. today", "TIME", "2021-03-24T15:00")]),
+        // A clock time before its weekday is one expression: the day, at that time.
+        ("Polls closed at 8 p.m. Monday.", r, &[("8 p.m. Monday", "TIME", "2021-03-22T20:00")]),
+        ("The vote will open at 9 a.m. EST Friday.", r, &[("9 a.m. EST Friday", "TIME", "2021-03-26T09:00")]),
         ("It happened yesterday.", r, &[("yesterday", "DATE", "2021-03-23")]),
         ("Sales slumped after Christmas.", r, &[("Christmas", "DATE", "2020-12-25")]),
         ("The shop will reopen on New Year's Eve 2022.", r, &[("New Year's Eve 2022", "DATE", "2022-12-31")]),

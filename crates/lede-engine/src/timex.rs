@@ -560,7 +560,7 @@ impl Ctx<'_, '_> {
             }
             k += 1;
         }
-        // A following date ("15:18, 24-Mar-2021", "3 p.m. on March 2").
+        // A following date ("15:18, 24-Mar-2021", "3 p.m. on March 2", "9 a.m. Tuesday").
         let mut date: Option<(String, bool, usize)> = None;
         let mut d0 = k;
         if self.punct(d0, ',') {
@@ -569,7 +569,7 @@ impl Ctx<'_, '_> {
         if self.w(d0) == "on" {
             d0 += 1;
         }
-        if let Some(m) = self.numeric_date(d0).or_else(|| self.month_date(d0)).or_else(|| self.relative_day(d0)) {
+        if let Some(m) = self.numeric_date(d0).or_else(|| self.month_date(d0)).or_else(|| self.relative_day(d0)).or_else(|| self.weekday_expr(d0)) {
             if m.value.len() == 10 {
                 date = Some((m.value, m.inferred, d0 + m.len));
             }
