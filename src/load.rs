@@ -188,8 +188,8 @@ impl LoadState {
             }
             Load::Refused(title, why) => next.status = Status::Problem(title, why),
             Load::Dismiss => next.status = Status::Idle,
-            // A stale load's news, or a start older than the current one.
-            _ => return self.clone(),
+            // A stale load's news, or a start older than the current one: nothing changes.
+            _ => {}
         }
         next
     }
@@ -200,11 +200,7 @@ impl Reducible for LoadState {
 
     fn reduce(self: Rc<Self>, action: Load) -> Rc<Self> {
         let next = self.apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        crate::state::keep_if_unchanged(self, next)
     }
 }
 

@@ -121,16 +121,22 @@ impl ViewState {
     }
 }
 
+/// A reducer step for a state with a pure `apply`: the same `Rc` when the action changed
+/// nothing, so nothing that reads the state renders again.
+pub fn keep_if_unchanged<T: PartialEq>(state: Rc<T>, next: T) -> Rc<T> {
+    if next == *state {
+        state
+    } else {
+        Rc::new(next)
+    }
+}
+
 impl Reducible for ViewState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = self.apply(action);
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        keep_if_unchanged(self, next)
     }
 }
 

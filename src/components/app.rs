@@ -255,7 +255,7 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let load = use_reducer(|| LoadState::new(props.initial.clone()));
-    let jobs = use_state(|| Rc::new(Cell::new(0_u64)));
+    let jobs = use_memo((), |_| Cell::new(0_u64));
     let doc = &load.doc;
     let status = &load.status;
     let recent = use_state(crate::store::recent);
@@ -267,7 +267,7 @@ pub fn App(props: &AppProps) -> Html {
     // One reducer holds the selection; the URL fragment mirrors it both ways. The fragment is
     // read after the first render, so that render is the same as the build's prerendered one.
     let view = use_reducer(ViewState::default);
-    let loader = Loader { state: load.clone(), jobs: (*jobs).clone(), recent: recent.clone(), view: view.clone(), keep: !embed };
+    let loader = Loader { state: load.clone(), jobs: jobs.clone(), recent: recent.clone(), view: view.clone(), keep: !embed };
 
     {
         let loader = loader.clone();

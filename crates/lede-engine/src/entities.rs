@@ -172,15 +172,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "see",
 ];
 
-/// Capitalised words that are titles or roles, not names.
+/// Capitalised words of posts, titles or roles, not names. The department words that join
+/// them ("Foreign", "Health") are [`DEPARTMENTS`]; [`is_title_word`] asks both.
 const TITLE_WORDS: &[&str] = &[
     "President",
     "Vice",
     "Prime",
     "Minister",
-    "Foreign",
     "Secretary",
-    "State",
     "Councilor",
     "Councillor",
     "Chancellor",
@@ -210,17 +209,11 @@ const TITLE_WORDS: &[&str] = &[
     "Professor",
     "Prof.",
     "Judge",
-    "Justice",
     "King",
     "Queen",
     "Prince",
     "Princess",
     "Pope",
-    "Defense",
-    "Defence",
-    "Finance",
-    "Interior",
-    "Trade",
     "Deputy",
     "Assistant",
     "Commissioner",
@@ -245,25 +238,9 @@ const TITLE_WORDS: &[&str] = &[
     "Emir",
     "Sultan",
     "Attorney",
-    "Treasury",
-    "Health",
-    "Economy",
-    "Agriculture",
-    "Education",
-    "Transport",
-    "Energy",
-    "Commerce",
-    "Labor",
-    "Labour",
-    "Justice",
-    "Home",
     "Senior",
     "Managing",
     "Operating",
-    "Financial",
-    "Technology",
-    "Marketing",
-    "Communications",
     "Director-General",
     "Secretary-General",
     "President-elect",
@@ -276,7 +253,7 @@ const TITLE_WORDS: &[&str] = &[
     "Major",
 ];
 
-/// Title words that name a department, not a post: alone they are no role ("Defense Review").
+/// Role words that name a department, not a post: alone they are no role ("Defense Review").
 const DEPARTMENTS: &[&str] = &[
     "Defense",
     "Defence",
@@ -772,9 +749,15 @@ fn is(list: &'static [&'static str], w: &str) -> bool {
     }
 }
 
+/// A word of a role: a post ([`TITLE_WORDS`]) or a department ([`DEPARTMENTS`]), as in
+/// "Foreign Minister", "Health Secretary".
+fn is_title_word(w: &str) -> bool {
+    is(TITLE_WORDS, w) || is(DEPARTMENTS, w)
+}
+
 /// An organisation, work, event, place or title keyword ("Bank", "Treaty", "War", "River", "President").
 fn is_keyword(w: &str) -> bool {
-    [ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS, TITLE_WORDS].iter().any(|l| is(l, w))
+    [ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS, TITLE_WORDS, DEPARTMENTS].iter().any(|l| is(l, w))
 }
 
 /// A name candidate in one sentence.
@@ -952,10 +935,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 }
                 let before_has = toks[i..j].iter().any(|t| is(WORK_WORDS, t.text) || is(ORG_WORDS, t.text) && t.text != "Air");
                 let after_ends = is(ORG_WORDS, toks[k - 1].text) || is(WORK_WORDS, toks[k - 1].text);
-                let has_person_title = toks[i..j].iter().any(|t| is(TITLE_WORDS, t.text));
+                let has_person_title = toks[i..j].iter().any(|t| is_title_word(t.text));
                 // "Chinese State Councilor and Foreign Minister Wang Yi": one role of two titles.
-                let all_role = toks[i..j].iter().all(|t| is(TITLE_WORDS, t.text) || matches!(g.lookup(t.text), Some(Known::Demonym(_) | Known::Country(_))));
-                if all_role && toks[j + 1..k].iter().any(|t| is(TITLE_WORDS, t.text)) {
+                let all_role = toks[i..j].iter().all(|t| is_title_word(t.text) || matches!(g.lookup(t.text), Some(Known::Demonym(_) | Known::Country(_))));
+                if all_role && toks[j + 1..k].iter().any(|t| is_title_word(t.text)) {
                     j = k;
                     continue;
                 }
@@ -971,12 +954,12 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
         // a nationality or a country ends that name (an organisation); the title starts the
         // next run, where it becomes the person's role.
         if let Some(t) = (i + 1..run_end).find(|&t| {
-            is(TITLE_WORDS, toks[t].text)
+            is_title_word(toks[t].text)
                 && !is(DEPARTMENTS, toks[t].text)
-                && !is(TITLE_WORDS, toks[t - 1].text)
+                && !is_title_word(toks[t - 1].text)
                 && !matches!(toks[t - 1].text, "of" | "and" | "the" | "for")
                 && toks[i..t].iter().any(|x| {
-                    !is(TITLE_WORDS, x.text) && !is(FUNCTION_WORDS, &x.lower()) && !matches!(g.lookup(x.text), Some(Known::Demonym(_) | Known::Country(_)))
+                    !is_title_word(x.text) && !is(FUNCTION_WORDS, &x.lower()) && !matches!(g.lookup(x.text), Some(Known::Demonym(_) | Known::Country(_)))
                 })
                 // "World Health Organization", "Finance Ministry": the title word is part of a name.
                 && ![ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS].iter().any(|l| is(l, toks[run_end - 1].text))
@@ -995,11 +978,11 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             if is(HONORIFICS, w) {
                 honorific = true;
                 a += 1;
-            } else if is(TITLE_WORDS, w)
+            } else if is_title_word(w)
                 || (a + 1 < run_end
                     && matches!(g.lookup(w), Some(Known::Demonym(_) | Known::Country(_)))
-                    && toks[a + 1..run_end].iter().any(|t| is(TITLE_WORDS, t.text)))
-                || (matches!(w, "of" | "and" | "the" | "for") && a > role_start && toks[a + 1..run_end].iter().any(|t| is(TITLE_WORDS, t.text)))
+                    && toks[a + 1..run_end].iter().any(|t| is_title_word(t.text)))
+                || (matches!(w, "of" | "and" | "the" | "for") && a > role_start && toks[a + 1..run_end].iter().any(|t| is_title_word(t.text)))
             {
                 a += 1;
             } else {
@@ -1031,11 +1014,11 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             }
         }
         // "Defense Review": department words alone are no role; they belong to the name.
-        if a > role_start && !honorific && toks[role_start..a].iter().all(|t| is(DEPARTMENTS, t.text) || !is(TITLE_WORDS, t.text)) {
+        if a > role_start && !honorific && toks[role_start..a].iter().all(|t| is(DEPARTMENTS, t.text) || !is_title_word(t.text)) {
             a = role_start;
         }
         // "US Department of Labor": a country or nationality alone is no role.
-        if a > role_start && !honorific && !toks[role_start..a].iter().any(|t| is(TITLE_WORDS, t.text)) {
+        if a > role_start && !honorific && !toks[role_start..a].iter().any(|t| is_title_word(t.text)) {
             a = role_start;
         }
         // Organisation names that start with title words ("Foreign Ministry", "General Motors",
@@ -1527,7 +1510,7 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             let mut m = m;
             while let Some(k) = token_at(s.toks, m.start).filter(|_| kind == EntityType::Per) {
                 match s.toks.get(k + 1) {
-                    Some(next) if next.span.end <= m.end && (is(TITLE_WORDS, s.w(k)) || is(HONORIFICS, s.w(k))) => m = ByteSpan::new(next.span.start, m.end),
+                    Some(next) if next.span.end <= m.end && (is_title_word(s.w(k)) || is(HONORIFICS, s.w(k))) => m = ByteSpan::new(next.span.start, m.end),
                     _ => break,
                 }
             }
@@ -1639,7 +1622,7 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         let currency_prefix = s.toks.get(last + 1).is_some_and(|t| t.text == "$" && t.span.start == span.end);
         if span.is_empty()
             || currency_prefix
-            || inside.iter().all(|t| is(TITLE_WORDS, t.text) || is(HONORIFICS, t.text) || is(FUNCTION_WORDS, &t.lower()) || t.kind == Tok::Punct)
+            || inside.iter().all(|t| is_title_word(t.text) || is(HONORIFICS, t.text) || is(FUNCTION_WORDS, &t.lower()) || t.kind == Tok::Punct)
             || inside.len() == 1 && is(CURRENCIES, inside[0].text)
             || same(&mine, span)
         {
@@ -1732,10 +1715,10 @@ fn trim_possessive(text: &str, span: ByteSpan) -> ByteSpan {
 /// The title words right before token `first` ("Foreign Minister" of "Foreign Minister Wang Yi").
 fn role_before(text: &str, s: &Sent<'_, '_>, first: usize) -> Option<String> {
     let mut a = first;
-    while a > 0 && (is(TITLE_WORDS, s.w(a - 1)) || a >= 2 && matches!(s.w(a - 1), "and" | "of") && is(TITLE_WORDS, s.w(a - 2))) {
+    while a > 0 && (is_title_word(s.w(a - 1)) || a >= 2 && matches!(s.w(a - 1), "and" | "of") && is_title_word(s.w(a - 2))) {
         a -= 1;
     }
-    while a < first && !is(TITLE_WORDS, s.w(a)) {
+    while a < first && !is_title_word(s.w(a)) {
         a += 1;
     }
     (a < first).then(|| ByteSpan::new(s.toks[a].span.start, s.toks[first - 1].span.end).of(text).to_owned())
@@ -1893,7 +1876,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
                 if let Some(first) = c.name.split_whitespace().next().filter(|w| {
                     w.chars().all(char::is_alphabetic)
                         && g.lookup(w).is_none()
-                        && ![ORG_WORDS, TITLE_WORDS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
+                        && ![ORG_WORDS, TITLE_WORDS, DEPARTMENTS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
                 }) {
                     let e = org_first.entry(first).or_insert(Some(gi));
                     if *e != Some(gi) {
