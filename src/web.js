@@ -121,14 +121,10 @@ function startWorker() {
 
 /** The analysis on this page (a standalone file brings its own copies of the modules). */
 async function onMainThread(message, progress) {
-  const load = (file) => () => import(engineUrl(file)).then(async (m) => {
-    await m.default();
-    return m;
-  });
   pageAnalyser ||= import(globalThis.LEDE_ANALYSIS || engineUrl('analysis.js')).then((m) => m.analyser({
-    engine: globalThis.LEDE_ENGINE || load('engine/lede.js'),
+    engine: globalThis.LEDE_ENGINE || m.moduleLoader(engineUrl('engine/lede.js')),
     // A standalone file carries no page reader: its pages go to the engine's own HTML import.
-    pages: globalThis.LEDE_STANDALONE ? () => Promise.reject(new Error('no page reader here')) : load('engine/html.js'),
+    pages: globalThis.LEDE_STANDALONE ? () => Promise.reject(new Error('no page reader here')) : m.moduleLoader(engineUrl('engine/html.js')),
   })).catch((e) => {
     pageAnalyser = null;
     throw new Error(`The analysis engine could not be loaded (${(e && e.message) || e}). Check your connection and try again.`);

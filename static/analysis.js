@@ -30,6 +30,14 @@ export function pageText(bytes) {
   }
 }
 
+/** A loader for a wasm-bindgen module at `href`: imports it and initialises its Wasm. */
+export function moduleLoader(href) {
+  return () => import(href).then(async (m) => {
+    await m.default();
+    return m;
+  });
+}
+
 export function analyser({ engine, pages }) {
   let engineModule = null;
   let pagesModule = null;

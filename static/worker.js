@@ -7,12 +7,9 @@
 // article (analysed when the site was built) never downloads the engine.
 // Messages in: {id, op: 'annotate', name, bytes, date} or {id, op: 'dateline', text} or
 // {id, op: 'warm'}. Messages out: {id, progress}, then {id, ok} or {id, error}.
-import { analyser } from './analysis.js';
+import { analyser, moduleLoader } from './analysis.js';
 
-const load = (file) => () => import(new URL(file, self.location.href).href).then(async (m) => {
-  await m.default();
-  return m;
-});
+const load = (file) => moduleLoader(new URL(file, self.location.href).href);
 const handle = analyser({ engine: load('engine/lede.js'), pages: load('engine/html.js') });
 
 self.onmessage = async ({ data }) => {

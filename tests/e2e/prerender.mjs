@@ -2,15 +2,25 @@
 // index.html by the build (crates/lede-prerender), hydrated by the viewer, hidden when the visit
 // shows something else, and recovered from when hydration fails. Registered by run.mjs.
 
-/** Hold every request for a .wasm file until `release()` is called. */
-async function holdWasm(page) {
+/**
+ * Open `url` in a fresh context with every request for a .wasm file held back until
+ * `release()` is called; `stored` goes into localStorage first. Console errors are collected.
+ */
+async function openHeld(browser, url, stored = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, stored);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   let release;
   const gate = new Promise((r) => { release = r; });
   await page.route(/\.wasm$/, async (route) => {
     await gate;
     await route.continue();
   });
-  return release;
+  await page.goto(url);
+  return { context, page, errors, release };
 }
 
 export function register(test, { assert, open, ready, BASE }) {
@@ -35,13 +45,7 @@ export function register(test, { assert, open, ready, BASE }) {
   });
 
   test('prerendered: the article shows before the Wasm arrives, then the same markup comes alive', async ({ browser, origin }) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    const release = await holdWasm(page);
-    await page.goto(origin + BASE);
+    const { context, page, errors, release } = await openHeld(browser, origin + BASE);
     await page.locator('article h1').waitFor({ state: 'visible', timeout: 10000 });
     assert(await page.locator('svg.tl g.ev').count() >= 10, 'the timeline is drawn before any Wasm');
     assert(!(await page.evaluate(() => document.documentElement.hasAttribute('data-ready'))), 'not live yet');
@@ -69,14 +73,16 @@ export function register(test, { assert, open, ready, BASE }) {
     await context.close();
   });
 
-  test('prerendered: another document never flashes the default article', async ({ browser, origin }) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const release = await holdWasm(page);
-    await page.goto(`${origin}${BASE}?src=articles/default.txt&embed`);
+  /** Before any Wasm: the page marks the visit fresh and hides the prerendered article. */
+  async function defaultArticleHidden(page) {
     await page.waitForLoadState('domcontentloaded');
     assert(await page.evaluate(() => document.documentElement.classList.contains('lede-fresh')), 'html.lede-fresh');
     assert(!(await page.locator('article h1').isVisible()), 'the prerendered article is hidden');
+  }
+
+  test('prerendered: another document never flashes the default article', async ({ browser, origin }) => {
+    const { context, page, release } = await openHeld(browser, `${origin}${BASE}?src=articles/default.txt&embed`);
+    await defaultArticleHidden(page);
     release();
     await page.waitForSelector('html[data-ready]', { timeout: 30000 });
     assert(await page.locator('.app.embed').count() === 1, 'the embedded view is drawn afresh');
@@ -85,16 +91,10 @@ export function register(test, { assert, open, ready, BASE }) {
   });
 
   test('prerendered: a stored document never flashes the default article either', async ({ browser, origin }) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // What the viewer keeps after a reader opened their own article (the document itself is
     // gone here, so the viewer falls back to the default article, rendered afresh).
-    await context.addInitScript(() => localStorage.setItem('lede.current', 'gone-document'));
-    const page = await context.newPage();
-    const release = await holdWasm(page);
-    await page.goto(origin + BASE);
-    await page.waitForLoadState('domcontentloaded');
-    assert(await page.evaluate(() => document.documentElement.classList.contains('lede-fresh')), 'html.lede-fresh');
-    assert(!(await page.locator('article h1').isVisible()), 'the prerendered article is hidden while the stored one loads');
+    const { context, page, release } = await openHeld(browser, origin + BASE, { 'lede.current': 'gone-document' });
+    await defaultArticleHidden(page);
     release();
     await page.waitForSelector('html[data-ready]', { timeout: 30000 });
     assert(await page.locator('article h1').isVisible(), 'then the viewer shows an article');
@@ -102,11 +102,7 @@ export function register(test, { assert, open, ready, BASE }) {
   });
 
   test('prerendered: a stored dark theme applies before the page paints', async ({ browser, origin }) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(() => localStorage.setItem('lede-theme', 'dark'));
-    const page = await context.newPage();
-    const release = await holdWasm(page);
-    await page.goto(origin + BASE);
+    const { context, page, release } = await openHeld(browser, origin + BASE, { 'lede-theme': 'dark' });
     await page.locator('article h1').waitFor({ state: 'visible' });
     assert(await page.evaluate(() => document.documentElement.dataset.theme) === 'dark', 'dark before any Wasm');
     release();

@@ -13,14 +13,6 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Whether an input named `name` holding `text` is a web page (by its name, or its start).
-pub(crate) fn looks_like_html(name: &str, text: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    let head = text.trim_start_matches('\u{feff}').trim_start();
-    let head = head.get(..15).unwrap_or(head).to_ascii_lowercase();
-    lower.ends_with(".html") || lower.ends_with(".htm") || head.starts_with("<!doctype html") || head.starts_with("<html")
-}
-
 /// Words with their counts.
 fn words(s: &str) -> HashMap<String, usize> {
     let mut m = HashMap::new();
@@ -194,6 +186,8 @@ mod tests {
 
     #[test]
     fn pages_are_known_by_name_or_start() {
+        // The engine's rule, which `lede annotate` uses to send a page to the page reader.
+        use lede_engine::import::looks_like_html;
         assert!(looks_like_html("a.HTML", ""));
         assert!(looks_like_html("-", "\u{feff}  <!DOCTYPE html><p>"));
         assert!(!looks_like_html("a.txt", "Hello <b>"));

@@ -207,7 +207,7 @@ pub(crate) fn analyse(
     // (its publication date the reference unless --date says otherwise; a page it cannot
     // read goes to the engine's own HTML import), else text, Markdown, lede/1, spaCy or
     // TimelineJS JSON (by name and content).
-    let page = html::looks_like_html(name, raw)
+    let page = lede_engine::import::looks_like_html(name, raw)
         .then(|| lede_html::extract(raw, None))
         .and_then(|p| p.map_err(|e| eprintln!("lede: {name}: {e}; reading it as plain HTML instead")).ok());
     let (name, bytes, reference) = match &page {

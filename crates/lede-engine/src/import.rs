@@ -98,10 +98,7 @@ pub fn import(name: &str, bytes: &[u8], options: &Options) -> Result<Imported, I
     {
         return import_json(name, text, options);
     }
-    if lower.ends_with(".html")
-        || lower.ends_with(".htm")
-        || trimmed.get(..15).is_some_and(|h| h.to_ascii_lowercase().starts_with("<!doctype html") || h.to_ascii_lowercase().starts_with("<html"))
-    {
+    if looks_like_html(name, text) {
         let main = html_main_text(text);
         if main.trim().is_empty() {
             return Err(ImportError(format!("{name} is an HTML page with no readable text in it.")));
@@ -297,6 +294,16 @@ fn entity(name: &str) -> Option<char> {
         "copy" => '©',
         _ => return None,
     })
+}
+
+/// Whether a document is a web page: by its name (`.html`, `.htm`) or by how it starts
+/// (`<!doctype html`, `<html`, after a byte-order mark and white space).
+pub fn looks_like_html(name: &str, text: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let trimmed = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
+    lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || trimmed.get(..15).is_some_and(|h| h.to_ascii_lowercase().starts_with("<!doctype html") || h.to_ascii_lowercase().starts_with("<html"))
 }
 
 /// The main text of an HTML page: the `<article>` element if there is one, else `<main>`,

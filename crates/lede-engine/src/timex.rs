@@ -1163,8 +1163,7 @@ impl Ctx<'_, '_> {
             (None, Some(lead), Some(r)) => {
                 // The occurrence before ("last"), after ("next") or in ("this") the reference year.
                 let this_year = which.day(r.year())?;
-                let at = |md: (u8, u8)| (md.0, md.1);
-                let before = at(this_year) < (r.month(), r.day());
+                let before = this_year < (r.month(), r.day());
                 let y = match lead {
                     "last" if before => r.year(),
                     "last" => r.year() - 1,

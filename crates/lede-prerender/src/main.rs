@@ -15,10 +15,6 @@ use lede::{App, AppProps};
 
 const EMPTY_ROOT: &str = r#"<div id="lede"></div>"#;
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// `index` with the viewer for `json` (the default article's `lede/1`) rendered into its root.
 pub fn prerender(index: &str, json: &str) -> Result<String, String> {
     if !index.contains(EMPTY_ROOT) {
@@ -31,7 +27,7 @@ pub fn prerender(index: &str, json: &str) -> Result<String, String> {
     let body = rt.block_on(yew::LocalServerRenderer::<App>::with_props(props).render());
     let root = format!(r#"<div id="{}" data-prerendered="{}">{body}</div>"#, lede::ROOT_ID, lede::prerender_key(json));
     let page = index.replacen(EMPTY_ROOT, &root, 1);
-    Ok(page.replacen("<title>Lede</title>", &format!("<title>{} · Lede</title>", escape(&title)), 1))
+    Ok(page.replacen("<title>Lede</title>", &format!("<title>{} · Lede</title>", lede_engine::export::escape_text(&title)), 1))
 }
 
 fn run(dir: &Path) -> Result<usize, String> {
