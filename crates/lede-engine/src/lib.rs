@@ -196,9 +196,17 @@ fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>)
         }
     }
     // "the day" / "the same day" is the day last mentioned in the body (else the reference day).
+    // "a year earlier" in a report on a quarter is that quarter a year back.
     let mut last_day: Option<String> = None;
     let mut last_year: Option<i32> = None;
+    let mut last_quarter: Option<(i32, u8)> = None;
     for f in &mut found {
+        if f.year_back {
+            if let Some((y, q)) = last_quarter {
+                f.value = TimexValue::quarter(y - 1, q).to_string();
+            }
+            continue;
+        }
         if let Some(shift) = f.anaphoric_year {
             if let Some(y) = last_year {
                 f.value = format!("{:04}", y + shift);
@@ -208,6 +216,9 @@ fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>)
         let value = TimexValue::parse(&f.value);
         if let Some(y) = value.year() {
             last_year = Some(y);
+        }
+        if let ValueKind::Quarter(y, q) = value.kind() {
+            last_quarter = Some((y, q));
         }
         if f.anaphoric_day {
             if let Some(d) = &last_day {

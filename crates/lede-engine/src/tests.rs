@@ -363,6 +363,27 @@ fn check_timexes(sentence: &str, reference: &str, want: &[(&str, &str, &str)]) {
     assert_eq!(got, want, "timex case {sentence:?} (reference {reference})");
 }
 
+/// The values of a document's time expressions, in order.
+fn timex_values(text: &str, reference: &str) -> Vec<String> {
+    let options = crate::Options { reference: crate::parse_dateline(reference), plain: true };
+    crate::annotate(text, &options).timexes.iter().map(|t| t.value.to_string()).collect()
+}
+
+#[test]
+fn a_year_earlier_is_the_quarter_last_reported_on() {
+    let r = "2020-11-02";
+    let cases: &[(&str, &[&str])] = &[
+        // the quarter named in an earlier sentence, a year back;
+        ("Net income rose in the second quarter.\nRevenue was $4 million, up from $3 million a year earlier.", &["2020-Q2", "2019-Q2"]),
+        ("Profit fell in the fourth quarter of 2019.\nA year ago, the firm lost money.", &["2019-Q4", "2018-Q4"]),
+        // with no quarter before it, the year before the reference date.
+        ("The town grew fast.\nA year ago, it had one school.", &["2019"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(timex_values(text, r), *want, "{text:?}");
+    }
+}
+
 #[test]
 fn timex_cases() {
     let r = "2021-03-24"; // a Wednesday
@@ -425,6 +446,14 @@ fn timex_cases() {
             &[("the quarter", "DATE", "2020-Q4"), ("the year-earlier quarter", "DATE", "2019-Q4")],
         ),
         ("The third-quarter profit rose.", r, &[("third-quarter", "DATE", "2020-Q3")]),
+        ("Sales fell from the year-ago period.", r, &[("the year-ago period", "DATE", "2019-Q4")]),
+        // "year-earlier" alone is the period reported on a year back: the quarter when the
+        // sentence reports on one, else the year.
+        ("Quarterly net fell below year-earlier levels.", r, &[("year-earlier", "DATE", "2019-Q4")]),
+        ("Exports were above year-ago levels.", r, &[("year-ago", "DATE", "2020")]),
+        // "next to" is a place, and a short past tense ("died", "fled") points back.
+        ("Dozens died in blasts next to the embassy on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),
+        ("Thousands fled the town on Thursday.", r, &[("Thursday", "DATE", "2021-03-18")]),
         ("The quarter of the city was calm.", r, &[]),
         // Position notes in photo captions are not ordinal dates.
         ("Ana Lima (2nd R) greets Rui Costa (3rd L) in Santos, May 4, 2020.", r, &[("May 4, 2020", "DATE", "2020-05-04")]),

@@ -19,6 +19,9 @@ pub(crate) struct Found {
     pub anaphoric_day: bool,
     /// "the previous year" (-1), "the entire year" (0): relative to the year last mentioned.
     pub anaphoric_year: Option<i32>,
+    /// "a year earlier", "year-ago", "the year-earlier period": the period last reported on,
+    /// a year back (the caller gives it the quarter last mentioned, when there is one).
+    pub year_back: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +63,7 @@ const FUTURE_CUES: [&str; 18] = [
     "intends",
     "intended",
 ];
-const PAST_CUES: [&str; 34] = [
+const PAST_CUES: [&str; 56] = [
     "was",
     "were",
     "had",
@@ -95,6 +98,28 @@ const PAST_CUES: [&str; 34] = [
     "signed",
     "arrived",
     "announced",
+    "died",
+    "fled",
+    "led",
+    "struck",
+    "fought",
+    "sent",
+    "shot",
+    "wrote",
+    "spoke",
+    "stood",
+    "kept",
+    "felt",
+    "found",
+    "became",
+    "broke",
+    "flew",
+    "threw",
+    "caught",
+    "knew",
+    "heard",
+    "built",
+    "sank",
 ];
 
 fn number_word(w: &str) -> Option<u32> {
@@ -1021,7 +1046,7 @@ impl Ctx<'_, '_> {
             ("quarter", _, _) => (2, 1),
             ("latest" | "recent" | "just-ended" | "latest-period", "quarter", _) => (3, 1),
             ("most", "recent", "quarter") => (4, 1),
-            ("year-earlier" | "year-ago", "quarter", _) => (3, 5),
+            ("year-earlier" | "year-ago", "quarter" | "period", _) => (3, 5),
             ("current", "quarter", _) => (3, 0),
             _ => return None,
         };
@@ -1246,6 +1271,17 @@ impl Ctx<'_, '_> {
                 return Some(M::new(3, TimexType::Date, "PRESENT_REF".to_owned()));
             }
             "recently" | "lately" => "PAST_REF",
+            // "year-earlier profit": the period reported on, a year back (refined by the caller).
+            "year-earlier" | "year-ago" if self.prev(i) != "the" => {
+                let r = self.reference?;
+                let value = if self.toks.iter().any(|t| t.text.to_ascii_lowercase().contains("quarter")) {
+                    let q = i32::from((r.month() - 1) / 3) - 5;
+                    format!("{:04}-Q{}", r.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
+                } else {
+                    format!("{:04}", r.year() - 1)
+                };
+                return Some(M::new(1, TimexType::Date, value).inferred());
+            }
             // "recent years": a vague length of time.
             "recent" if unit(self.w(i + 1)).is_some() && self.w(i + 1).ends_with('s') => {
                 let u = unit(self.w(i + 1))?;
@@ -1327,7 +1363,9 @@ impl Ctx<'_, '_> {
 fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
     let cue = |i: usize| -> Option<Tense> {
         let w = lw[i].as_str();
-        if FUTURE_CUES.contains(&w) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
+        // "next to the embassy" is a place, not a time to come.
+        let next_to = w == "next" && lw.get(i + 1).is_some_and(|n| n == "to");
+        if (FUTURE_CUES.contains(&w) && !next_to) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
             return Some(Tense::Future);
         }
         // A participle after "be" ("should be completed") is not a past tense.
@@ -1396,7 +1434,18 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
                     ("the", "entire" | "whole" | "full", "year") => Some(0),
                     _ => None,
                 };
-                out.push(Found { span, kind: m.kind, value: m.value, end_value: m.end_value, year_inferred: m.inferred, anaphoric_day, anaphoric_year });
+                let year_back = (ctx.w(i) == "a" && ctx.w(i + 1) == "year" && matches!(ctx.w(i + 2), "ago" | "earlier"))
+                    || (i..i + m.len).any(|k| matches!(ctx.w(k), "year-earlier" | "year-ago"));
+                out.push(Found {
+                    span,
+                    kind: m.kind,
+                    value: m.value,
+                    end_value: m.end_value,
+                    year_inferred: m.inferred,
+                    anaphoric_day,
+                    anaphoric_year,
+                    year_back,
+                });
                 i += m.len;
             }
             _ => i += 1,
@@ -1450,5 +1499,6 @@ pub(crate) fn dateline(text: &str, line: ByteSpan, published: CivilDateTime) -> 
         year_inferred: false,
         anaphoric_day: false,
         anaphoric_year: None,
+        year_back: false,
     }
 }

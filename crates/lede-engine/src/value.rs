@@ -150,6 +150,11 @@ impl TimexValue {
         TimexValue::parse(&format!("{y:04}-{m:02}-{d:02}"))
     }
 
+    /// A quarter of a year (1 to 4).
+    pub fn quarter(y: i32, q: u8) -> TimexValue {
+        TimexValue::parse(&format!("{y:04}-Q{q}"))
+    }
+
     /// The value as TimeML writes it.
     pub fn as_str(&self) -> &str {
         &self.text
