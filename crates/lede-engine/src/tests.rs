@@ -454,6 +454,12 @@ fn timex_cases() {
         // "next to" is a place, and a short past tense ("died", "fled") points back.
         ("Dozens died in blasts next to the embassy on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("Thousands fled the town on Thursday.", r, &[("Thursday", "DATE", "2021-03-18")]),
+        // a month with "last year" is that month of that year; "fiscal" belongs to its year;
+        // a modifier before "ago" moves the date and belongs to it.
+        ("Output peaked in June last year and again in May this year.", r, &[("June last year", "DATE", "2020-06"), ("May this year", "DATE", "2021-05")]),
+        ("Sales rose in fiscal 2019.", r, &[("fiscal 2019", "DATE", "2019")]),
+        ("The firm was founded almost four years ago.", r, &[("almost four years ago", "DATE", "2017")]),
+        ("The law passed more than two decades ago.", r, &[("more than two decades ago", "DATE", "200")]),
         ("The quarter of the city was calm.", r, &[]),
         // Position notes in photo captions are not ordinal dates.
         ("Ana Lima (2nd R) greets Rui Costa (3rd L) in Santos, May 4, 2020.", r, &[("May 4, 2020", "DATE", "2020-05-04")]),

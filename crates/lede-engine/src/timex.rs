@@ -495,7 +495,14 @@ impl Ctx<'_, '_> {
         if self.punct(i, ',') {
             return self.year_number_at(i + 1).map(|y| (y, 2));
         }
-        None
+        // "June last year", "March 3 this year".
+        let shift = match self.w(i) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        (self.w(i + 1) == "year").then(|| self.reference.map(|r| (r.year() + shift, 2))).flatten()
     }
 
     /// Single-token dates: 2021-03-24, 24-Mar-2021, 3/22/2021, 2021-03-24T15:18.
@@ -1320,6 +1327,16 @@ impl Ctx<'_, '_> {
                     )
                 }
             }
+            // "almost four years ago", "more than a decade ago": the modifier moves the date.
+            TimexType::Date if self.w(i + m.len - 1) == "ago" => {
+                if matches!((at(2), at(1)), ("more" | "less", "than")) {
+                    2
+                } else {
+                    usize::from(matches!(at(1), "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some" | "over"))
+                }
+            }
+            // "fiscal 1989", "fiscal second-quarter".
+            TimexType::Date if at(1) == "fiscal" && m.value.len() >= 4 && m.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) => 1,
             TimexType::Date | TimexType::Time => {
                 if at(3) == "the" && matches!(at(2), "end" | "beginning" | "start" | "middle" | "turn") && at(1) == "of" {
                     3
