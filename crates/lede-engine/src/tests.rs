@@ -458,6 +458,7 @@ fn timex_cases() {
         // a modifier before "ago" moves the date and belongs to it.
         ("Output peaked in June last year and again in May this year.", r, &[("June last year", "DATE", "2020-06"), ("May this year", "DATE", "2021-05")]),
         ("Sales rose in fiscal 2019.", r, &[("fiscal 2019", "DATE", "2019")]),
+        ("Talks resume in mid-April; they stalled in mid-November 2020.", r, &[("mid-April", "DATE", "2021-04"), ("mid-November 2020", "DATE", "2020-11")]),
         ("The firm was founded almost four years ago.", r, &[("almost four years ago", "DATE", "2017")]),
         ("The law passed more than two decades ago.", r, &[("more than two decades ago", "DATE", "200")]),
         ("The quarter of the city was calm.", r, &[]),

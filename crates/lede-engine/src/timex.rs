@@ -918,6 +918,18 @@ impl Ctx<'_, '_> {
             if let Some(dec) = rest.strip_suffix('s').and_then(year_number) {
                 return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
             }
+            // "mid-November", "mid-November 2020": the month.
+            let written = &t.text[t.text.len() - rest.len()..];
+            if let Some(m) = month_number(written).filter(|_| written.starts_with(char::is_uppercase)) {
+                if let Some((y, n)) = self.year_after(i + 1) {
+                    return Some(M::new(1 + n, TimexType::Date, ym(y, m)));
+                }
+                let value = match self.year_for(i, m, None) {
+                    Some((y, _)) => ym(y, m),
+                    None => format!("XXXX-{m:02}"),
+                };
+                return Some(M::new(1, TimexType::Date, value).inferred());
+            }
         }
         if t.kind != Tok::Number {
             return None;
