@@ -454,6 +454,9 @@ fn timex_cases() {
         // "next to" is a place, and a short past tense ("died", "fled") points back.
         ("Dozens died in blasts next to the embassy on Friday.", r, &[("Friday", "DATE", "2021-03-19")]),
         ("Thousands fled the town on Thursday.", r, &[("Thursday", "DATE", "2021-03-18")]),
+        // "the plan" is a noun, not a plan to come.
+        ("The firm announced the plan Jan. 21.", r, &[("Jan. 21", "DATE", "2021-01-21")]),
+        ("He was named chairman, effective Jan. 2.", "2020-11-02", &[("Jan. 2", "DATE", "2021-01-02")]),
         // a month with "last year" is that month of that year; "fiscal" belongs to its year;
         // a modifier before "ago" moves the date and belongs to it.
         ("Output peaked in June last year and again in May this year.", r, &[("June last year", "DATE", "2020-06"), ("May this year", "DATE", "2021-05")]),

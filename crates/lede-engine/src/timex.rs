@@ -43,7 +43,7 @@ const YEAR_CUES: [&str; 26] = [
 
 /// Words that point a weekday or a year-less date forward ("planned a rally on Saturday" is
 /// the coming Saturday, though "planned" is a past tense).
-const FUTURE_CUES: [&str; 18] = [
+const FUTURE_CUES: [&str; 20] = [
     "will",
     "'ll",
     "shall",
@@ -62,6 +62,9 @@ const FUTURE_CUES: [&str; 18] = [
     "intend",
     "intends",
     "intended",
+    // "effective Feb. 1", "payable Jan. 2": announcements of what is to come.
+    "effective",
+    "payable",
 ];
 const PAST_CUES: [&str; 56] = [
     "was",
@@ -1394,7 +1397,14 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
         let w = lw[i].as_str();
         // "next to the embassy" is a place, not a time to come.
         let next_to = w == "next" && lw.get(i + 1).is_some_and(|n| n == "to");
-        if (FUTURE_CUES.contains(&w) && !next_to) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
+        // "the plan", "its plans" are nouns, no tense.
+        let noun = matches!(w, "plan" | "plans")
+            && i > 0
+            && matches!(
+                lw[i - 1].as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "new" | "peace" | "rescue"
+            );
+        if (FUTURE_CUES.contains(&w) && !next_to && !noun) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
             return Some(Tense::Future);
         }
         // A participle after "be" ("should be completed") is not a past tense.
