@@ -456,12 +456,20 @@ fn timex_cases() {
         ("Thousands fled the town on Thursday.", r, &[("Thursday", "DATE", "2021-03-18")]),
         // "the plan" is a noun, not a plan to come.
         ("The firm announced the plan Jan. 21.", r, &[("Jan. 21", "DATE", "2021-01-21")]),
+        // "May" is a whole month name (with a strong cue, as the verb "may" is common).
+        ("The treaty was signed last May and ratified in May.", r, &[("last May", "DATE", "2020-05"), ("May", "DATE", "2020-05")]),
+        ("Prices may fall. They may rise in May.", r, &[("May", "DATE", "2021-05")]),
         ("He was named chairman, effective Jan. 2.", "2020-11-02", &[("Jan. 2", "DATE", "2021-01-02")]),
         // a month with "last year" is that month of that year; "fiscal" belongs to its year;
         // a modifier before "ago" moves the date and belongs to it.
         ("Output peaked in June last year and again in May this year.", r, &[("June last year", "DATE", "2020-06"), ("May this year", "DATE", "2021-05")]),
         ("Sales rose in fiscal 2019.", r, &[("fiscal 2019", "DATE", "2019")]),
         ("Talks resume in mid-April; they stalled in mid-November 2020.", r, &[("mid-April", "DATE", "2021-04"), ("mid-November 2020", "DATE", "2020-11")]),
+        (
+            "Profit rose in the latest period; the plant shut in late-November.",
+            r,
+            &[("the latest period", "DATE", "2020-Q4"), ("late-November", "DATE", "2020-11")],
+        ),
         ("The firm was founded almost four years ago.", r, &[("almost four years ago", "DATE", "2017")]),
         ("The law passed more than two decades ago.", r, &[("more than two decades ago", "DATE", "200")]),
         ("The quarter of the city was calm.", r, &[]),

@@ -399,7 +399,8 @@ impl Ctx<'_, '_> {
             }
         }
         let m = self.month(j)?;
-        let abbreviated = self.tok(j).is_some_and(|t| t.text.trim_end_matches('.').len() <= 4 && t.text.len() < 5) && !matches!(self.w(j), "june" | "july");
+        let abbreviated =
+            self.tok(j).is_some_and(|t| t.text.trim_end_matches('.').len() <= 4 && t.text.len() < 5) && !matches!(self.w(j), "may" | "june" | "july");
         let mut k = j + 1;
         // "March 22", "March 22nd", "March 22, 2021", "March 22-23"
         if let Some(d) = self.tok(k).filter(|t| t.kind == Tok::Number).and_then(|t| ordinal_day(t.text)) {
@@ -914,14 +915,14 @@ impl Ctx<'_, '_> {
     fn year_expr(&self, i: usize) -> Option<M> {
         let t = self.tok(i)?;
         let w = self.w(i);
-        if let Some(rest) = w.strip_prefix("mid-") {
+        if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("early-")).or_else(|| w.strip_prefix("late-")) {
             if let Some(y) = year_number(rest) {
                 return Some(M::new(1, TimexType::Date, format!("{y:04}")));
             }
             if let Some(dec) = rest.strip_suffix('s').and_then(year_number) {
                 return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
             }
-            // "mid-November", "mid-November 2020": the month.
+            // "mid-November", "late-November 2020": the month.
             let written = &t.text[t.text.len() - rest.len()..];
             if let Some(m) = month_number(written).filter(|_| written.starts_with(char::is_uppercase)) {
                 if let Some((y, n)) = self.year_after(i + 1) {
@@ -1066,7 +1067,7 @@ impl Ctx<'_, '_> {
         }
         let (len, back) = match (self.w(i + 1), self.w(i + 2), self.w(i + 3)) {
             ("quarter", _, _) => (2, 1),
-            ("latest" | "recent" | "just-ended" | "latest-period", "quarter", _) => (3, 1),
+            ("latest" | "recent" | "just-ended" | "latest-period", "quarter", _) | ("latest", "period", _) => (3, 1),
             ("most", "recent", "quarter") => (4, 1),
             ("year-earlier" | "year-ago", "quarter" | "period", _) => (3, 5),
             ("current", "quarter", _) => (3, 0),
