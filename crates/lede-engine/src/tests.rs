@@ -446,6 +446,16 @@ fn timex_cases() {
             &[("the quarter", "DATE", "2020-Q4"), ("the year-earlier quarter", "DATE", "2019-Q4")],
         ),
         ("The third-quarter profit rose.", r, &[("third-quarter", "DATE", "2020-Q3")]),
+        // a year before the ordinal names the quarter's year.
+        (
+            "Net rose from the 2019 second quarter and the year-ago third quarter; next year's first quarter looks weak.",
+            r,
+            &[
+                ("the 2019 second quarter", "DATE", "2019-Q2"),
+                ("the year-ago third quarter", "DATE", "2020-Q3"),
+                ("next year's first quarter", "DATE", "2022-Q1"),
+            ],
+        ),
         ("Sales fell from the year-ago period.", r, &[("the year-ago period", "DATE", "2019-Q4")]),
         // "year-earlier" alone is the period reported on a year back: the quarter when the
         // sentence reports on one, else the year.
@@ -460,6 +470,7 @@ fn timex_cases() {
         ("The treaty was signed last May and ratified in May.", r, &[("last May", "DATE", "2020-05"), ("May", "DATE", "2020-05")]),
         ("Prices may fall. They may rise in May.", r, &[("May", "DATE", "2021-05")]),
         ("He was named chairman, effective Jan. 2.", "2020-11-02", &[("Jan. 2", "DATE", "2021-01-02")]),
+        ("The dividend would be paid in January.", "2020-11-02", &[("January", "DATE", "2021-01")]),
         // a month with "last year" is that month of that year; "fiscal" belongs to its year;
         // a modifier before "ago" moves the date and belongs to it.
         ("Output peaked in June last year and again in May this year.", r, &[("June last year", "DATE", "2020-06"), ("May this year", "DATE", "2021-05")]),

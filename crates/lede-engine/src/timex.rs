@@ -1009,8 +1009,27 @@ impl Ctx<'_, '_> {
         }
         let mut j = i;
         // "the third quarter"; but in "the third-quarter profit" the article is the noun's.
-        if self.w(j) == "the" && !self.w(j + 1).contains('-') {
+        if self.w(j) == "the" && !ORD.iter().any(|o| self.w(j + 1).strip_prefix(o).is_some_and(|r| r.starts_with('-'))) {
             j += 1;
+        }
+        // The year before the ordinal: "the 1988 second quarter", "the year-ago third quarter",
+        // "next year's first quarter".
+        let mut named_year = None;
+        let mut shift = 0;
+        if let Some(y) = self.year_number_at(j) {
+            named_year = Some(y);
+            j += 1;
+        } else if matches!(self.w(j), "year-ago" | "year-earlier") {
+            shift = -1;
+            j += 1;
+        } else if self.w(j + 1) == "year" && matches!(self.w(j + 2), "'s" | "’s") {
+            shift = match self.w(j) {
+                "last" => -1,
+                "next" => 1,
+                "this" => 0,
+                _ => return None,
+            };
+            j += 3;
         }
         let w = self.w(j);
         let (q, half, len) = if let Some(q) = w.strip_prefix('q').and_then(|d| d.parse::<u8>().ok()).filter(|q| (1..=4).contains(q)) {
@@ -1031,9 +1050,11 @@ impl Ctx<'_, '_> {
             }
         };
         let mut k = j + len;
-        let mut inferred = true;
-        let mut year = self.reference.map(|r| r.year());
-        if self.w(k) == "of" && self.year_number_at(k + 1).is_some() {
+        let mut inferred = named_year.is_none();
+        let mut year = named_year.or_else(|| self.reference.map(|r| r.year() + shift));
+        if named_year.is_some() || shift != 0 {
+            // the year is said; no tense needed.
+        } else if self.w(k) == "of" && self.year_number_at(k + 1).is_some() {
             year = self.year_number_at(k + 1);
             k += 2;
             inferred = false;
@@ -1043,7 +1064,7 @@ impl Ctx<'_, '_> {
             inferred = false;
         }
         // In the past tense, a quarter not yet reached this year is last year's.
-        if inferred && !half && self.tense.get(i).copied() == Some(Tense::Past) {
+        if inferred && shift == 0 && !half && self.tense.get(i).copied() == Some(Tense::Past) {
             if let (Some(r), Some(y)) = (self.reference, year.as_mut()) {
                 if q > (r.month() - 1) / 3 + 1 {
                     *y -= 1;
@@ -1380,8 +1401,8 @@ impl Ctx<'_, '_> {
             .or_else(|| self.month_date(i))
             .or_else(|| self.relative_day(i))
             .or_else(|| self.weekday_expr(i))
-            .or_else(|| self.relative_period(i))
             .or_else(|| self.quarter(i))
+            .or_else(|| self.relative_period(i))
             .or_else(|| self.season(i))
             .or_else(|| self.century(i))
             .or_else(|| self.holiday(i))
@@ -1408,10 +1429,10 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
         if (FUTURE_CUES.contains(&w) && !next_to && !noun) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
             return Some(Tense::Future);
         }
-        // A participle after "be" ("should be completed") is not a past tense.
+        // A participle after "be" ("should be completed", "would be paid") is not a past tense.
         let after_be = i > 0 && matches!(lw[i - 1].as_str(), "be" | "being");
         let ed = w.len() > 4 && w.ends_with("ed") && toks[i].kind == Tok::Word && !toks[i].is_capitalised() && !after_be;
-        if PAST_CUES.contains(&w) || ed {
+        if (PAST_CUES.contains(&w) && !after_be) || ed {
             return Some(Tense::Past);
         }
         None
