@@ -1187,7 +1187,9 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             } else if words.iter().any(|w| is(ORG_WORDS, w) || w.rsplit_once('-').is_some_and(|(_, p)| is(ORG_WORDS, p))) {
                 // "Harrow Bank", "MGIMO-University".
                 Some(EntityKind::Organization)
-            } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w)) || matches!(first, "Mount" | "Lake" | "Port") && words.len() > 1 {
+            } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w))
+                || matches!(first, "Mount" | "Mt." | "Lake" | "Port" | "Gulf" | "Bay" | "Sea" | "Strait" | "Straits" | "Isle" | "Cape") && words.len() > 1
+            {
                 Some(EntityKind::Place)
             } else if words.len() == 1 && is(GROUP_NAMES, first) {
                 Some(EntityKind::Group)
@@ -1570,7 +1572,14 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             Some(_) => keep[k] = c.weak || c.paren_alias_of.is_some() || c.canonical.is_some() && c.model.is_none(),
             // The tagger found no name here: the rules' name only joins a name found elsewhere
             // ("The Strider" after "Corvane 818 Strider"), unless the rules are sure of it.
-            None => c.weak |= !(c.paren_alias_of.is_some() || sure(c)),
+            // One word the rules typed by itself being a keyword ("Trust me"), or opening the
+            // sentence ("Nice and quiet"), is not sure enough against the tagger's silence.
+            None => {
+                let one = token_at(s.toks, c.span.start).filter(|&k| s.toks[k].span.end == c.span.end);
+                let bare = one.is_some_and(|k| k == first_word || [ORG_WORDS, PLACE_WORDS, EVENT_WORDS].iter().any(|l| is(l, s.toks[k].text)));
+                let sure = c.canonical.is_some() || c.country.is_some() || c.strong && !bare;
+                c.weak |= !(c.paren_alias_of.is_some() || sure);
+            }
         }
     }
     // Only this sentence's candidates are touched (a retain over all of them made long

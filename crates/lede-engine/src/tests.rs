@@ -690,6 +690,12 @@ fn entity_cases() {
         &["Yesterday", "Markets", "March", "US", "UTC", "R", "Officials"],
     );
     check_entities(
+        "a keyword alone needs the tagger's support; 'Gulf of' names a place",
+        "The coast is calm, Trust me. Tankers crossed the Gulf of Aden and the Bay of Bengal.",
+        &[("Gulf of Aden", "place", &["Gulf of Aden"]), ("Bay of Bengal", "place", &["Bay of Bengal"])],
+        &["Trust"],
+    );
+    check_entities(
         "headline case does not create entities on its own",
         "Storm Batters Coast As Crews Race To Restore Power\nCrews worked through the night in Galway.\n",
         &[("Galway", "place", &["Galway"])],
