@@ -918,6 +918,13 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             }
             let w = toks[j].text;
             let next_is_name = toks.get(j + 1).is_some_and(name_token);
+            // "Anthony Rees of the Daily Post": a person's full name does not run on through "of".
+            let person_so_far = j - i >= 2
+                && g.is_first_name(toks[i].text)
+                && !toks[i..j].iter().any(|t| is_title_word(t.text) || [ORG_WORDS, PLACE_WORDS, WORK_WORDS, EVENT_WORDS].iter().any(|l| is(l, t.text)));
+            if person_so_far && matches!(w, "of" | "for" | "on") {
+                break;
+            }
             if matches!(w, "of" | "for" | "de" | "da" | "del" | "van" | "von" | "der" | "al" | "bin" | "du" | "la" | "le" | "on" | "&") && next_is_name {
                 j += 2;
                 continue;

@@ -696,6 +696,16 @@ fn entity_cases() {
         &["Trust"],
     );
     check_entities(
+        "a person's full name does not run on through 'of'",
+        "Anthony Rees of the Daily Post reported the deal. Rees said the Bank of Lisbon agreed.",
+        &[
+            ("Anthony Rees", "person", &["Anthony Rees", "Rees"]),
+            ("Daily Post", "organization", &["Daily Post"]),
+            ("Bank of Lisbon", "organization", &["Bank of Lisbon"]),
+        ],
+        &["Anthony Rees of the Daily Post"],
+    );
+    check_entities(
         "headline case does not create entities on its own",
         "Storm Batters Coast As Crews Race To Restore Power\nCrews worked through the night in Galway.\n",
         &[("Galway", "place", &["Galway"])],
