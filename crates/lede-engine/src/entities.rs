@@ -1536,6 +1536,17 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
                 {
                     (ByteSpan::new(t1.span.start, m.end), kind)
                 }
+                // "Shares of Kestrel Holdings fell": the common word and its "of" are not the name.
+                Some(t1)
+                    if matches!(t1.text, "of" | "for")
+                        && s.toks.get(first_word + 2).is_some_and(|t2| t2.span.end <= m.end && t2.is_capitalised())
+                        && s.casing.mid(w) == 0
+                        && g.lookup(w).is_none()
+                        && !g.is_first_name(w)
+                        && !is_keyword(w) =>
+                {
+                    (ByteSpan::new(s.toks[first_word + 2].span.start, m.end), kind)
+                }
                 _ => (m, kind),
             }
         })
@@ -1694,11 +1705,6 @@ fn overlapping<T>(spans: &[(ByteSpan, T)], span: ByteSpan) -> std::ops::Range<us
     let a = spans.partition_point(|(m, _)| m.end <= span.start);
     let b = a + spans[a..].partition_point(|(m, _)| m.start < span.end);
     a..b
-}
-
-/// A candidate the rules are sure of without the tagger.
-fn sure(c: &Cand) -> bool {
-    c.canonical.is_some() || c.country.is_some() || c.strong
 }
 
 /// `span` without a lower-case suffix joined by a hyphen: "UN-based" → "UN",

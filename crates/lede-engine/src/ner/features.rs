@@ -472,6 +472,16 @@ impl Extractor {
             let code = u64::from(t.flags & INIT_CAP) | u64::from(i == 0) << 1 | u64::from(cap_else) << 2 | u64::from(low_else) << 3;
             push(feat(27, code));
             push(feat2(28, code, t.short));
+            // The contexts the same word has elsewhere in the document.
+            if t.flags & INIT_CAP != 0 {
+                let ctx = doc.contexts(t.lower);
+                for bit in 0..6u64 {
+                    if ctx & (1 << bit) != 0 {
+                        push(feat(38, bit));
+                    }
+                }
+                push(feat2(39, u64::from(ctx), u64::from(i == 0)));
+            }
             // Gazetteer windows covering the word, and its neighbours' single-word matches.
             for bit in 0..30u32 {
                 if t.gaz & (1 << bit) != 0 {
@@ -537,6 +547,85 @@ fn capitalised_runs<S: AsRef<str>>(words: &[S], toks: &[Tok], runs: &mut Vec<(u3
         }
         for r in &mut runs[s..e] {
             *r = (s as u32, e as u32);
+        }
+        i = e;
+    }
+}
+
+/// Words after which a capitalised word is most often a place.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "to"];
+/// Verbs of saying after a name (a person's or an organisation's).
+const SAYING: &[&str] = &["said", "says", "told", "added", "announced"];
+/// Last words of organisations' names.
+const ORG_ENDINGS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co.",
+    "ltd",
+    "ltd.",
+    "company",
+    "corporation",
+    "group",
+    "bank",
+    "university",
+    "ministry",
+    "party",
+    "council",
+    "agency",
+    "committee",
+    "association",
+    "institute",
+    "foundation",
+    "airlines",
+    "network",
+];
+
+/// Adds (key, flags) for the capitalised words of one sentence, flags saying in which contexts
+/// the word stands here: 1 after a title, 2 as the last word of a name that starts with a
+/// first name, 4 after a place preposition, 8 before a verb of saying, 16 inside a name ending
+/// in an organisation's word, 32 before a possessive. The document's flags of a word are the
+/// union over its occurrences, read by the features of every occurrence.
+pub(crate) fn context_flags<S: AsRef<str>>(words: &[S], out: &mut Vec<(u64, u8)>) {
+    let gaz = Gazetteer::get();
+    let cap = |j: usize| words.get(j).is_some_and(|w| w.as_ref().chars().next().is_some_and(char::is_uppercase));
+    let lower = |j: usize| words.get(j).map_or(String::new(), |w| w.as_ref().to_lowercase());
+    let mut i = 0;
+    while i < words.len() {
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while cap(e) {
+            e += 1;
+        }
+        let run_first_name = e - i >= 2 && gaz.is_first_name(words[i].as_ref());
+        let org_end = e - i >= 2 && ORG_ENDINGS.contains(&lower(e - 1).as_str());
+        for j in i..e {
+            let mut f = 0u8;
+            if j > 0 && is_title(words[j - 1].as_ref()) {
+                f |= 1;
+            }
+            if run_first_name && j == e - 1 {
+                f |= 2;
+            }
+            if j == i && j > 0 && PLACE_PREPOSITIONS.contains(&lower(j - 1).as_str()) {
+                f |= 4;
+            }
+            if j == e - 1 && SAYING.contains(&lower(e).as_str()) {
+                f |= 8;
+            }
+            if org_end && j + 1 < e {
+                f |= 16;
+            }
+            if j == e - 1 && matches!(words.get(e).map(|w| w.as_ref()), Some("'s" | "’s")) {
+                f |= 32;
+            }
+            if f != 0 && !is_title(words[j].as_ref()) {
+                out.push((fnv_lower(FNV_OFFSET, words[j].as_ref()), f));
+            }
         }
         i = e;
     }

@@ -24,7 +24,7 @@ pub(crate) const MAGIC: &[u8; 8] = b"LEDENER\x01";
 /// Version of the payload layout.
 pub(crate) const VERSION: u32 = 1;
 /// Version of the feature templates; bump it whenever a template changes.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 /// The line that ends the text header.
 pub(crate) const MARKER: &[u8] = b"\n==== end of header: binary model follows ====\n";
 /// Number of BIO tags.

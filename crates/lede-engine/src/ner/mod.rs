@@ -134,6 +134,9 @@ pub enum BlockHint {
 pub struct DocFeatures {
     /// Sorted (key, times capitalised not first in sentence, times lower-case).
     counts: Vec<(u64, u32, u32)>,
+    /// Sorted (key, context flags) of capitalised words: the contexts the word has somewhere
+    /// in the document ([`features::context_flags`]).
+    contexts: Vec<(u64, u8)>,
 }
 
 impl DocFeatures {
@@ -156,6 +159,11 @@ impl DocFeatures {
         b.finish()
     }
 
+    /// The contexts a capitalised word has somewhere in the document (bit flags).
+    fn contexts(&self, key: u64) -> u8 {
+        self.contexts.binary_search_by_key(&key, |c| c.0).map_or(0, |i| self.contexts[i].1)
+    }
+
     /// (times capitalised not first in a sentence, times lower-case) of a word key.
     fn counts(&self, key: u64) -> (u32, u32) {
         match self.counts.binary_search_by_key(&key, |c| c.0) {
@@ -169,6 +177,7 @@ impl DocFeatures {
 #[derive(Clone, Debug, Default)]
 pub struct DocFeaturesBuilder {
     keys: Vec<(u64, u32, u32)>,
+    contexts: Vec<(u64, u8)>,
 }
 
 impl DocFeaturesBuilder {
@@ -184,6 +193,7 @@ impl DocFeaturesBuilder {
                 self.keys.push((k, u32::from(cap), u32::from(low)));
             }
         }
+        features::context_flags(words, &mut self.contexts);
     }
 
     /// The document features.
@@ -199,7 +209,17 @@ impl DocFeaturesBuilder {
                 _ => counts.push((k, c, l)),
             }
         }
-        DocFeatures { counts }
+        let mut contexts = self.contexts;
+        contexts.sort_unstable();
+        contexts.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 |= b.1;
+                true
+            } else {
+                false
+            }
+        });
+        DocFeatures { counts, contexts }
     }
 }
 
