@@ -37,7 +37,8 @@
 //! [`annotate`] adds entities, time expressions and events. Names are found by a trained
 //! sequence model first: an averaged perceptron over BIO tags (person, organisation, place,
 //! other) reads every sentence with hashed features of each word, its neighbours, the
-//! gazetteers and what the whole document says about the word's case, and Viterbi decoding
+//! gazetteers and what the whole document says about the word (its case, the contexts of its
+//! other mentions: after a title, before "said", inside an organisation's name), and Viterbi decoding
 //! picks the tags. Rules are the layer around it: a title before a name becomes the entity's
 //! role, gazetteers give canonical names ("U.S." is the United States), keywords give fine
 //! types (a treaty is a work, "the Cold War" an event, "Chinese" a group), hyphenated
