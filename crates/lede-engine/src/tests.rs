@@ -475,6 +475,18 @@ fn timex_cases() {
         // a modifier before "ago" moves the date and belongs to it.
         ("Output peaked in June last year and again in May this year.", r, &[("June last year", "DATE", "2020-06"), ("May this year", "DATE", "2021-05")]),
         ("Sales rose in fiscal 2019.", r, &[("fiscal 2019", "DATE", "2019")]),
+        // years and decades said in words (broadcast transcripts), and "post-1959".
+        (
+            "In nineteen ninety-six, and again in January nineteen eighty four, prices fell.",
+            r,
+            &[("nineteen ninety-six", "DATE", "1996"), ("January nineteen eighty four", "DATE", "1984-01")],
+        ),
+        (
+            "By the year two thousand, in the winter of nineteen ninety-four, and in the nineties.",
+            r,
+            &[("the year two thousand", "DATE", "2000"), ("winter of nineteen ninety-four", "DATE", "1994-WI"), ("the nineties", "DATE", "199")],
+        ),
+        ("The post-1959 order and two thousand people.", r, &[("post-1959", "DATE", "1959")]),
         ("Talks resume in mid-April; they stalled in mid-November 2020.", r, &[("mid-April", "DATE", "2021-04"), ("mid-November 2020", "DATE", "2020-11")]),
         (
             "Profit rose in the latest period; the plant shut in late-November.",

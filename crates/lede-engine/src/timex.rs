@@ -164,6 +164,23 @@ fn number_word(w: &str) -> Option<u32> {
     }
 }
 
+/// A number from 0 to 99 written in words as one token ("ninety-six", "seventy", "twelve").
+fn spoken_two_digits(w: &str) -> Option<u32> {
+    match w.split_once('-') {
+        Some((tens, unit)) => {
+            let (t, u) = (number_word(tens)?, number_word(unit)?);
+            (t >= 20 && t % 10 == 0 && t < 100 && (1..=9).contains(&u)).then_some(t + u)
+        }
+        None => number_word(w).filter(|&n| n < 100 && !matches!(w, "a" | "an" | "single") && !w.bytes().all(|b| b.is_ascii_digit())),
+    }
+}
+
+/// Decades written in words: "the nineties" (the 1990s).
+fn spoken_decade(w: &str) -> Option<u32> {
+    const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    DECADES.iter().position(|d| *d == w).map(|i| 192 + i as u32)
+}
+
 /// Quantity of a duration: a number or "several"/"few"/"many" (unknown, X).
 fn quantity(w: &str) -> Option<Option<u32>> {
     match w {
@@ -491,10 +508,64 @@ impl Ctx<'_, '_> {
         self.tok(i).filter(|t| t.kind == Tok::Number).and_then(|t| year_number(t.text))
     }
 
+    /// Years and decades said in words: "nineteen ninety-six", "the year two thousand", "the
+    /// nineties".
+    fn spoken_date(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        if w == "the" && self.w(i + 1) == "year" && self.w(i + 2) == "two" {
+            let (y, n) = self.spoken_year(i + 2)?;
+            return Some(M::new(2 + n, TimexType::Date, format!("{y:04}")));
+        }
+        if w == "the" {
+            let d = spoken_decade(self.w(i + 1))?;
+            return Some(M::new(2, TimexType::Date, format!("{d:03}")));
+        }
+        if w == "two" {
+            return None;
+        }
+        let (y, n) = self.spoken_year(i)?;
+        Some(M::new(n, TimexType::Date, format!("{y:04}")))
+    }
+
+    /// A year at i in figures or in words: (year, tokens).
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        self.year_number_at(i).map(|y| (y, 1)).or_else(|| self.spoken_year(i).filter(|_| self.w(i) != "two"))
+    }
+
+    /// A year said in words at i ("nineteen ninety-six", "nineteen eighty four", "two thousand
+    /// one"): (year, tokens).
+    fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
+        match self.w(i) {
+            c @ ("eighteen" | "nineteen") => {
+                let century = if c == "eighteen" { 1800 } else { 1900 };
+                let n = spoken_two_digits(self.w(i + 1)).filter(|&n| n >= 10)?;
+                // "nineteen eighty four": the unit as a word of its own.
+                if n % 10 == 0 && n >= 20 {
+                    if let Some(u) = number_word(self.w(i + 2)).filter(|u| (1..=9).contains(u) && !matches!(self.w(i + 2), "a" | "an" | "single")) {
+                        return Some((century + (n + u) as i32, 3));
+                    }
+                }
+                Some((century + n as i32, 2))
+            }
+            "two" if self.w(i + 1) == "thousand" => {
+                let k = i + 2 + usize::from(self.w(i + 2) == "and");
+                match spoken_two_digits(self.w(k)).filter(|&n| n >= 1) {
+                    Some(n) => Some((2000 + n as i32, k + 1 - i)),
+                    None => Some((2000, 2)),
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// ", 2021" or "2021" right at i: (year, tokens consumed).
     fn year_after(&self, i: usize) -> Option<(i32, usize)> {
         if let Some(y) = self.year_number_at(i) {
             return Some((y, 1));
+        }
+        // "January nineteen ninety-seven" ("two thousand" alone is a number, not a year).
+        if let Some((y, n)) = self.year_at(i) {
+            return Some((y, n));
         }
         if self.punct(i, ',') {
             return self.year_number_at(i + 1).map(|y| (y, 2));
@@ -915,6 +986,10 @@ impl Ctx<'_, '_> {
     fn year_expr(&self, i: usize) -> Option<M> {
         let t = self.tok(i)?;
         let w = self.w(i);
+        // "post-1959", "pre-1990": the year the text measures from.
+        if let Some(y) = w.strip_prefix("post-").or_else(|| w.strip_prefix("pre-")).and_then(year_number) {
+            return Some(M::new(1, TimexType::Date, format!("{y:04}")));
+        }
         if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("early-")).or_else(|| w.strip_prefix("late-")) {
             if let Some(y) = year_number(rest) {
                 return Some(M::new(1, TimexType::Date, format!("{y:04}")));
@@ -1106,13 +1181,13 @@ impl Ctx<'_, '_> {
 
     fn season(&self, i: usize) -> Option<M> {
         let (_, code) = SEASONS.iter().find(|(s, _)| *s == self.w(i))?;
-        if let Some(y) = self.year_number_at(i + 1) {
-            return Some(M::new(2, TimexType::Date, format!("{y:04}-{code}")));
+        if let Some((y, n)) = self.year_at(i + 1) {
+            return Some(M::new(1 + n, TimexType::Date, format!("{y:04}-{code}")));
         }
         // "the summer of 2020".
         if self.w(i + 1) == "of" {
-            if let Some(y) = self.year_number_at(i + 2) {
-                return Some(M::new(3, TimexType::Date, format!("{y:04}-{code}")));
+            if let Some((y, n)) = self.year_at(i + 2) {
+                return Some(M::new(2 + n, TimexType::Date, format!("{y:04}-{code}")));
             }
         }
         if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by")
@@ -1401,6 +1476,7 @@ impl Ctx<'_, '_> {
             .or_else(|| self.month_date(i))
             .or_else(|| self.relative_day(i))
             .or_else(|| self.weekday_expr(i))
+            .or_else(|| self.spoken_date(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.relative_period(i))
             .or_else(|| self.season(i))
