@@ -376,6 +376,8 @@ fn a_year_earlier_is_the_quarter_last_reported_on() {
         // the quarter named in an earlier sentence, a year back;
         ("Net income rose in the second quarter.\nRevenue was $4 million, up from $3 million a year earlier.", &["2020-Q2", "2019-Q2"]),
         ("Profit fell in the fourth quarter of 2019.\nA year ago, the firm lost money.", &["2019-Q4", "2018-Q4"]),
+        // "that year" is the year last mentioned.
+        ("The mill opened in 1988.\nLater that year, it burned.", &["1988", "1988"]),
         // with no quarter before it, the year before the reference date.
         ("The town grew fast.\nA year ago, it had one school.", &["2019"]),
     ];
@@ -487,6 +489,10 @@ fn timex_cases() {
             &[("the year two thousand", "DATE", "2000"), ("winter of nineteen ninety-four", "DATE", "1994-WI"), ("the nineties", "DATE", "199")],
         ),
         ("The post-1959 order and two thousand people.", r, &[("post-1959", "DATE", "1959")]),
+        // "the past year" is last year (TimeBank's reading); year-end is this year's end;
+        // "this past spring" the latest spring.
+        ("Prices rose over the past year and will fall by year-end.", r, &[("the past year", "DATE", "2020"), ("year-end", "DATE", "2021")]),
+        ("This past spring was wet.", r, &[("This past spring", "DATE", "2021-SP")]),
         ("Talks resume in mid-April; they stalled in mid-November 2020.", r, &[("mid-April", "DATE", "2021-04"), ("mid-November 2020", "DATE", "2020-11")]),
         (
             "Profit rose in the latest period; the plant shut in late-November.",

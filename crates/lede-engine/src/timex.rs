@@ -830,8 +830,14 @@ impl Ctx<'_, '_> {
             "this" | "current" => 0,
             "last" | "previous" => -1,
             "next" | "coming" => 1,
+            // "that year": the year last mentioned (the caller resolves it).
+            "that" if self.w(j + 1) == "year" => 0,
             _ => return None,
         };
+        // "this past spring": the latest one.
+        if self.w(j) == "this" && self.w(j + 1) == "past" && SEASONS.iter().any(|(s, _)| *s == self.w(j + 2)) {
+            j += 1;
+        }
         // "the last year" is a duration; "last year" a date.
         if self.prev(i) == "the" && dir != 0 {
             return None;
@@ -908,6 +914,11 @@ impl Ctx<'_, '_> {
             let q = i32::from((r.month() - 1) / 3) - 1;
             let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
             return Some(M::new(j + 1 - i, TimexType::Date, format!("{y:04}-Q{q}")).inferred());
+        }
+        // "over the past year": the year before the reference year, as TimeBank reads it.
+        if lead_the && matches!(self.w(i + 1), "past" | "last") && self.w(j) == "year" {
+            let r = self.reference?;
+            return Some(M::new(j + 1 - i, TimexType::Date, format!("{:04}", r.year() - 1)).inferred());
         }
         if lead_the && matches!(self.w(i + 1), "past" | "last" | "next" | "coming") && !self.w(j).ends_with('s') {
             if let Some(u) = unit(self.w(j)).filter(|_| self.w(j) != "year") {
@@ -1390,6 +1401,17 @@ impl Ctx<'_, '_> {
                 return Some(M::new(3, TimexType::Date, "PRESENT_REF".to_owned()));
             }
             "recently" | "lately" => "PAST_REF",
+            // "by year-end", "at year's end": the end of the reference year.
+            "year-end" | "year" if matches!(self.prev(i), "at" | "by" | "before" | "until" | "of" | "since" | "after") => {
+                let len = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+                    ("year-end", _, _) => 1,
+                    ("year", "end", _) => 2,
+                    ("year", "'s" | "’s", "end") => 3,
+                    _ => return None,
+                };
+                let r = self.reference?;
+                return Some(M::new(len, TimexType::Date, format!("{:04}", r.year())).inferred());
+            }
             // "year-earlier profit": the period reported on, a year back (refined by the caller).
             "year-earlier" | "year-ago" if self.prev(i) != "the" => {
                 let r = self.reference?;
@@ -1568,7 +1590,7 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
                 let anaphoric_day = m.len >= 2 && toks[i].text.eq_ignore_ascii_case("the") && matches!(ctx.w(i + m.len - 1), "day");
                 let anaphoric_year = match (ctx.w(i), ctx.w(i + 1), ctx.w(i + 2)) {
                     ("the", "previous" | "prior" | "preceding", "year") | ("the", "year", "previous" | "before") => Some(-1),
-                    ("the", "entire" | "whole" | "full", "year") => Some(0),
+                    ("the", "entire" | "whole" | "full", "year") | ("that", "year", _) | ("earlier" | "later", "that", "year") => Some(0),
                     _ => None,
                 };
                 let year_back = (ctx.w(i) == "a" && ctx.w(i + 1) == "year" && matches!(ctx.w(i + 2), "ago" | "earlier"))
