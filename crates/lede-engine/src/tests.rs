@@ -493,6 +493,8 @@ fn timex_cases() {
         // "this past spring" the latest spring.
         ("Prices rose over the past year and will fall by year-end.", r, &[("the past year", "DATE", "2020"), ("year-end", "DATE", "2021")]),
         ("This past spring was wet.", r, &[("This past spring", "DATE", "2021-SP")]),
+        // a capitalised unit in running text names a show, not a time.
+        ("He told 60 Minutes and This Week that he left a week ago.", r, &[("a week ago", "DATE", "2021-03-17")]),
         ("Talks resume in mid-April; they stalled in mid-November 2020.", r, &[("mid-April", "DATE", "2021-04"), ("mid-November 2020", "DATE", "2020-11")]),
         (
             "Profit rose in the latest period; the plant shut in late-November.",

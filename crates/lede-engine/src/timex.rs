@@ -1572,18 +1572,30 @@ fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
     out
 }
 
+/// Whether the match at `i` of `len` tokens holds a capitalised unit word ("Minutes", "Week";
+/// not "Day")
+/// after the sentence's first word, in a sentence not in title case: the name of a show or a
+/// paper ("60 Minutes", "This Week"), not a time.
+fn running_text_title(ctx: &Ctx<'_, '_>, i: usize, len: usize, title_case: bool) -> bool {
+    // Holidays ("Thanksgiving Day", "New Year's Eve") keep their capitals.
+    !title_case && (i.max(1)..i + len).any(|k| ctx.cap(k) && unit(ctx.w(k)).is_some_and(|u| u.0 != "D") && !matches!(ctx.w(k + 1), "'s" | "’s"))
+}
+
 /// Find the time expressions in one sentence.
 pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTime>) -> Vec<Found> {
     let toks = tokenize(text, sentence);
     let lw: Vec<String> = toks.iter().map(Token::lower).collect();
     let tense = tenses(&lw, &toks);
     let ctx = Ctx { toks: &toks, lw, reference, tense };
+    let words = toks.iter().filter(|t| t.kind == Tok::Word).count();
+    let title_case = toks.iter().filter(|t| t.kind == Tok::Word && t.is_capitalised()).count() * 2 > words;
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     let mut floor = 0;
     while i < toks.len() {
         match ctx.match_at(i) {
-            Some(m) if m.len > 0 && i + m.len <= toks.len() => {
+            // "60 Minutes", "This Week": a capitalised unit inside running text is a title's.
+            Some(m) if m.len > 0 && i + m.len <= toks.len() && !running_text_title(&ctx, i, m.len, title_case) => {
                 let first = i - ctx.modifier_len(i, &m, floor);
                 let span = ByteSpan::new(toks[first].span.start, toks[i + m.len - 1].span.end);
                 floor = i + m.len;
