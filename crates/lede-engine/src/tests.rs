@@ -448,6 +448,12 @@ fn timex_cases() {
             &[("the quarter", "DATE", "2020-Q4"), ("the year-earlier quarter", "DATE", "2019-Q4")],
         ),
         ("The third-quarter profit rose.", r, &[("third-quarter", "DATE", "2020-Q3")]),
+        // "of" a year, said in figures or relative to today, names the quarter's year.
+        (
+            "Sales fell in the first quarter of last year and the final quarter of 2019.",
+            r,
+            &[("the first quarter of last year", "DATE", "2020-Q1"), ("the final quarter of 2019", "DATE", "2019-Q4")],
+        ),
         // a year before the ordinal names the quarter's year.
         (
             "Net rose from the 2019 second quarter and the year-ago third quarter; next year's first quarter looks weak.",
@@ -493,6 +499,9 @@ fn timex_cases() {
         // "this past spring" the latest spring.
         ("Prices rose over the past year and will fall by year-end.", r, &[("the past year", "DATE", "2020"), ("year-end", "DATE", "2021")]),
         ("This past spring was wet.", r, &[("This past spring", "DATE", "2021-SP")]),
+        // "the weekend" in the past tense is the one before the reference day.
+        ("Over the weekend, officials confirmed the report.", r, &[("the weekend", "DATE", "2021-W11-WE")]),
+        ("Talks resume at the weekend.", r, &[("the weekend", "DATE", "2021-W12-WE")]),
         // a capitalised unit in running text names a show, not a time.
         ("He told 60 Minutes and This Week that he left a week ago.", r, &[("a week ago", "DATE", "2021-03-17")]),
         ("Talks resume in mid-April; they stalled in mid-November 2020.", r, &[("mid-April", "DATE", "2021-04"), ("mid-November 2020", "DATE", "2020-11")]),

@@ -736,8 +736,12 @@ impl Ctx<'_, '_> {
             }
         }
         if w == "the" && self.w(i + 1) == "weekend" {
+            // The reference week's weekend; in the past tense, the latest one before the reference
+            // day ("over the weekend, officials said" on a Monday).
+            let past = self.tense.get(i).copied() == Some(Tense::Past);
             let value = self.reference.map_or("XXXX-WXX-WE".to_owned(), |r| {
-                let (y, wk) = iso_week(r.days());
+                let back = past && crate::datetime::weekday(r.days()) < 6;
+                let (y, wk) = iso_week(r.days() - if back { 7 } else { 0 });
                 format!("{y:04}-W{wk:02}-WE")
             });
             return Some(M::new(2, TimexType::Date, value).inferred());
@@ -1128,7 +1132,9 @@ impl Ctx<'_, '_> {
                 _ => return None,
             }
         } else {
-            let q = ORD.iter().position(|x| *x == w)? as u8 + 1;
+            // "the final quarter" is the fourth (and "the last quarter of 2009").
+            let last_of_year = w == "last" && self.w(j + 2) == "of" && self.year_after(j + 3).is_some();
+            let q = if w == "final" || last_of_year { 4 } else { ORD.iter().position(|x| *x == w)? as u8 + 1 };
             match self.w(j + 1) {
                 "quarter" => (q, false, 2),
                 "half" if q <= 2 => (q, true, 2),
@@ -1140,9 +1146,10 @@ impl Ctx<'_, '_> {
         let mut year = named_year.or_else(|| self.reference.map(|r| r.year() + shift));
         if named_year.is_some() || shift != 0 {
             // the year is said; no tense needed.
-        } else if self.w(k) == "of" && self.year_number_at(k + 1).is_some() {
-            year = self.year_number_at(k + 1);
-            k += 2;
+        } else if let Some((y, n)) = (self.w(k) == "of").then(|| self.year_after(k + 1)).flatten() {
+            // "the third quarter of 2009", "the first quarter of last year".
+            year = Some(y);
+            k += 1 + n;
             inferred = false;
         } else if let Some(y) = self.year_number_at(k) {
             year = Some(y);
