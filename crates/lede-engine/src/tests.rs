@@ -495,6 +495,8 @@ fn timex_cases() {
             &[("the year two thousand", "DATE", "2000"), ("winter of nineteen ninety-four", "DATE", "1994-WI"), ("the nineties", "DATE", "199")],
         ),
         ("The post-1959 order and two thousand people.", r, &[("post-1959", "DATE", "1959")]),
+        // a two-digit year takes the century nearest the reference date.
+        ("The class of '82 meets in '25.", r, &[("82", "DATE", "1982"), ("25", "DATE", "2025")]),
         // "the past year" is last year (TimeBank's reading); year-end is this year's end;
         // "this past spring" the latest spring.
         ("Prices rose over the past year and will fall by year-end.", r, &[("the past year", "DATE", "2020"), ("year-end", "DATE", "2021")]),

@@ -1031,7 +1031,17 @@ impl Ctx<'_, '_> {
         // "'82", "’82" and "the 80s"
         let apostrophe = i > 0 && matches!(self.w(i - 1), "'" | "’");
         if w.len() == 2 && apostrophe && w.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(M::new(1, TimexType::Date, format!("19{w}")));
+            // The century that puts the year nearest the reference, at most ten years ahead
+            // ("'82" is 1982; "'11" in 2009 is 2011).
+            let n: i32 = w.parse().ok()?;
+            let y = match self.reference {
+                Some(r) => {
+                    let base = r.year() - r.year().rem_euclid(100);
+                    [base - 100 + n, base + n, base + 100 + n].into_iter().filter(|y| *y <= r.year() + 10).max().unwrap_or(1900 + n)
+                }
+                None => 1900 + n,
+            };
+            return Some(M::new(1, TimexType::Date, format!("{y:04}")));
         }
         if let Some(d) = w.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit())) {
             if apostrophe || self.prev(i) == "the" {
