@@ -378,6 +378,7 @@ fn a_year_earlier_is_the_quarter_last_reported_on() {
         ("Profit fell in the fourth quarter of 2019.\nA year ago, the firm lost money.", &["2019-Q4", "2018-Q4"]),
         // "that year" is the year last mentioned.
         ("The mill opened in 1988.\nLater that year, it burned.", &["1988", "1988"]),
+        ("The mill opened in 1988.\nThe following year, it burned.", &["1988", "1989"]),
         // with no quarter before it, the year before the reference date.
         ("The town grew fast.\nA year ago, it had one school.", &["2019"]),
     ];

@@ -1619,6 +1619,7 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
                 let anaphoric_day = m.len >= 2 && toks[i].text.eq_ignore_ascii_case("the") && matches!(ctx.w(i + m.len - 1), "day");
                 let anaphoric_year = match (ctx.w(i), ctx.w(i + 1), ctx.w(i + 2)) {
                     ("the", "previous" | "prior" | "preceding", "year") | ("the", "year", "previous" | "before") => Some(-1),
+                    ("the", "following" | "subsequent", "year") | ("the", "year", "after") => Some(1),
                     ("the", "entire" | "whole" | "full", "year") | ("that", "year", _) | ("earlier" | "later", "that", "year") => Some(0),
                     _ => None,
                 };
