@@ -1,0 +1,228 @@
+//! Recognisers of expressions relative to the reference date: "yesterday", "last week",
+//! weekdays, "this quarter", and references such as "now" and "recently".
+
+use super::*;
+
+impl Ctx<'_, '_> {
+    /// today, yesterday, tomorrow, tonight, this morning, last night, the weekend.
+    pub(super) fn relative_day(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        // "the day" in news is the day of the report ("shares rose 2% on the day").
+        if w == "the"
+            && (self.w(i + 1) == "day" || self.w(i + 1) == "same" && self.w(i + 2) == "day")
+            && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that" | "in")
+        {
+            let n = if self.w(i + 1) == "same" { 3 } else { 2 };
+            return Some(M::new(n, TimexType::Date, self.shift_days(0).unwrap_or_else(|| "XXXX-XX-XX".to_owned())).inferred());
+        }
+        // "the previous year", "the year previous", "the prior month", "the entire year"
+        if w == "the" {
+            let (unit_w, dir, n) = match (self.w(i + 1), self.w(i + 2)) {
+                ("previous" | "prior" | "preceding", u) => (u, -1, 3),
+                ("following", u) => (u, 1, 3),
+                ("entire" | "whole" | "full", u @ ("year" | "month" | "week")) => (u, 0, 3),
+                (u @ ("year" | "month"), "previous" | "before") => (u, -1, 3),
+                (u @ ("year" | "month" | "week"), _) if self.prev(i) == "of" => (u, 0, 2),
+                _ => ("", 0, 0),
+            };
+            if n > 0 {
+                let r = self.reference;
+                let value = match unit_w {
+                    "year" => r.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year() + dir)),
+                    "month" => r.map_or("XXXX-XX".to_owned(), |r| {
+                        let (y, m) = add_months(r.year(), r.month(), dir);
+                        ym(y, m)
+                    }),
+                    "week" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX".to_owned(), |d| {
+                        let (y, wk) = iso_week(d.days());
+                        format!("{y:04}-W{wk:02}")
+                    }),
+                    "day" => r.and_then(|r| r.add_days(i64::from(dir))).map_or("XXXX-XX-XX".to_owned(), |d| d.to_iso()),
+                    _ => return None,
+                };
+                return Some(M::new(n, TimexType::Date, value).inferred());
+            }
+        }
+        if w == "the" && self.w(i + 1) == "weekend" {
+            // The reference week's weekend; in the past tense, the latest one before the reference
+            // day ("over the weekend, officials said" on a Monday).
+            let past = self.tense.get(i).copied() == Some(Tense::Past);
+            let value = self.reference.map_or("XXXX-WXX-WE".to_owned(), |r| {
+                let back = past && crate::datetime::weekday(r.days()) < 6;
+                let (y, wk) = iso_week(r.days() - if back { 7 } else { 0 });
+                format!("{y:04}-W{wk:02}-WE")
+            });
+            return Some(M::new(2, TimexType::Date, value).inferred());
+        }
+        let day = |n: i64| self.shift_days(n).unwrap_or_else(|| "XXXX-XX-XX".to_owned());
+        let (base, len) = match w {
+            "today" => (day(0), 1),
+            "yesterday" => (day(-1), 1),
+            "tomorrow" => (day(1), 1),
+            "tonight" => return Some(M::new(1, TimexType::Time, format!("{}TNI", day(0))).inferred()),
+            "this" | "last" => {
+                let part = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1))?;
+                let d = if w == "last" && part.0 == "night" { day(-1) } else { day(0) };
+                if w == "last" && part.0 != "night" {
+                    return None;
+                }
+                return Some(M::new(2, TimexType::Time, format!("{d}T{}", part.1)).inferred());
+            }
+            _ => return None,
+        };
+        // "yesterday morning"
+        if let Some((_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1)) {
+            return Some(M::new(len + 1, TimexType::Time, format!("{base}T{p}")).inferred());
+        }
+        Some(M::new(len, TimexType::Date, base).inferred())
+    }
+
+    /// "Monday", "on Friday", "last Tuesday", "next Monday", "Monday morning".
+    pub(super) fn weekday_expr(&self, i: usize) -> Option<M> {
+        let (lead, wi) = match self.w(i) {
+            "last" | "next" | "this" | "coming" | "past" => (1, i + 1),
+            _ => (0, i),
+        };
+        let wd = WEEKDAYS.iter().position(|d| *d == self.w(wi))? as u8 + 1;
+        if !self.cap(wi) {
+            return None;
+        }
+        // "as early as Tuesday", "as soon as Friday": a time still to come.
+        let earliest = lead == 0 && i >= 3 && self.w(i - 3) == "as" && matches!(self.w(i - 2), "early" | "soon") && self.w(i - 1) == "as";
+        let direction = match self.w(i) {
+            "last" | "past" => -1,
+            "next" | "coming" => 1,
+            _ if earliest => 1,
+            _ => match self.tense.get(wi).copied().unwrap_or(Tense::Unknown) {
+                Tense::Future => 1,
+                _ => -1,
+            },
+        };
+        let mut value = self.weekday_date(wd, direction).unwrap_or_else(|| format!("XXXX-WXX-{wd}"));
+        if self.w(i) == "next" {
+            // "next Monday" is in the coming week even when today is Sunday.
+            if let Some(r) = self.reference {
+                if value == r.to_iso()[..10] {
+                    value = r.add_days(7).map(|d| d.to_iso()).unwrap_or(value);
+                }
+            }
+        }
+        let mut len = lead + 1;
+        let mut kind = TimexType::Date;
+        if let Some((_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(wi + 1)) {
+            value = format!("{value}T{p}");
+            kind = TimexType::Time;
+            len += 1;
+        }
+        Some(M { len, kind, value, end_value: None, inferred: true })
+    }
+
+    /// this/last/next + week/month/year/quarter/season; "earlier this year".
+    pub(super) fn relative_period(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let modifier = matches!(self.w(j), "earlier" | "later" | "early" | "late");
+        if modifier {
+            j += 1;
+        }
+        let dir = match self.w(j) {
+            "this" | "current" => 0,
+            "last" | "previous" => -1,
+            "next" | "coming" => 1,
+            // "that year": the year last mentioned (the caller resolves it).
+            "that" if self.w(j + 1) == "year" => 0,
+            _ => return None,
+        };
+        // "this past spring": the latest one.
+        if self.w(j) == "this" && self.w(j + 1) == "past" && SEASONS.iter().any(|(s, _)| *s == self.w(j + 2)) {
+            j += 1;
+        }
+        // "the last year" is a duration; "last year" a date.
+        if self.prev(i) == "the" && dir != 0 {
+            return None;
+        }
+        let r = self.reference;
+        let len = j + 2 - i;
+        let value = match self.w(j + 1) {
+            "year" => r.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year() + dir)),
+            "month" => r.map_or("XXXX-XX".to_owned(), |r| {
+                let (y, m) = add_months(r.year(), r.month(), dir);
+                ym(y, m)
+            }),
+            "week" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX".to_owned(), |d| {
+                let (y, w) = iso_week(d.days());
+                format!("{y:04}-W{w:02}")
+            }),
+            "weekend" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX-WE".to_owned(), |d| {
+                let (y, w) = iso_week(d.days());
+                format!("{y:04}-W{w:02}-WE")
+            }),
+            "quarter" => r.map_or("XXXX-QX".to_owned(), |r| {
+                let q = i32::from((r.month() - 1) / 3) + dir;
+                let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
+                format!("{y:04}-Q{q}")
+            }),
+            "decade" => r.map_or("XXX".to_owned(), |r| format!("{:03}", r.year() / 10 + dir)),
+            w => {
+                let (_, code) = SEASONS.iter().find(|(s, _)| *s == w)?;
+                r.map_or(format!("XXXX-{code}"), |r| format!("{:04}-{code}", r.year() + dir))
+            }
+        };
+        Some(M::new(len, TimexType::Date, value).inferred())
+    }
+
+    /// Reference words: now, currently, recently, the past, the future.
+    pub(super) fn reference_word(&self, i: usize) -> Option<M> {
+        let v = match self.w(i) {
+            "now" if !matches!(self.w(i + 1), "that") && !matches!(self.prev(i), "from" | "until" | "till" | "by") => "PRESENT_REF",
+            "nowadays" | "currently" => "PRESENT_REF",
+            "soon" if self.prev(i) != "as" => "FUTURE_REF",
+            "short-term" => "FUTURE_REF",
+            "the" if matches!(self.w(i + 1), "near" | "long" | "short") && self.w(i + 2) == "term" => {
+                return Some(M::new(3, TimexType::Date, "FUTURE_REF".to_owned()));
+            }
+            "the" if self.w(i + 1) == "time" && self.w(i + 2) == "being" => {
+                return Some(M::new(3, TimexType::Date, "PRESENT_REF".to_owned()));
+            }
+            "recently" | "lately" => "PAST_REF",
+            // "by year-end", "at year's end": the end of the reference year.
+            "year-end" | "year" if matches!(self.prev(i), "at" | "by" | "before" | "until" | "of" | "since" | "after") => {
+                let len = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+                    ("year-end", _, _) => 1,
+                    ("year", "end", _) => 2,
+                    ("year", "'s" | "’s", "end") => 3,
+                    _ => return None,
+                };
+                let r = self.reference?;
+                return Some(M::new(len, TimexType::Date, format!("{:04}", r.year())).inferred());
+            }
+            // "year-earlier profit": the period reported on, a year back (refined by the caller).
+            "year-earlier" | "year-ago" if self.prev(i) != "the" => {
+                let r = self.reference?;
+                let value = if self.toks.iter().any(|t| t.text.to_ascii_lowercase().contains("quarter")) {
+                    let q = i32::from((r.month() - 1) / 3) - 5;
+                    format!("{:04}-Q{}", r.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
+                } else {
+                    format!("{:04}", r.year() - 1)
+                };
+                return Some(M::new(1, TimexType::Date, value).inferred());
+            }
+            // "recent years": a vague length of time.
+            "recent" if unit(self.w(i + 1)).is_some() && self.w(i + 1).ends_with('s') => {
+                let u = unit(self.w(i + 1))?;
+                return Some(M::new(2, TimexType::Duration, duration_value(None, u)));
+            }
+            "recent" => "PAST_REF",
+            "the" if self.w(i + 1) == "past" => {
+                let next = self.w(i + 2);
+                let ok = !matches!(next, "decade" | "year" | "month" | "week" | "few" | "several") && quantity(next).is_none();
+                return ok.then(|| M::new(2, TimexType::Date, "PAST_REF".to_owned()));
+            }
+            "the" if self.w(i + 1) == "future" => {
+                let ok = !self.tok(i + 2).is_some_and(|t| t.kind == Tok::Word && !matches!(t.text, "and" | "or"));
+                return ok.then(|| M::new(2, TimexType::Date, "FUTURE_REF".to_owned()));
+            }
+            _ => return None,
+        };
+        Some(M::new(1, TimexType::Date, v.to_owned()))
+    }
+}

@@ -1,0 +1,118 @@
+//! Words of time expressions: numbers said in words, units, ordinals, weekday, season and
+//! part-of-day names.
+
+pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+pub(super) const SEASONS: [(&str, &str); 5] = [("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")];
+
+pub(super) const PARTS_OF_DAY: [(&str, &str); 5] = [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("overnight", "NI")];
+
+/// Words after which a bare four-digit number is a year.
+pub(super) const YEAR_CUES: [&str; 26] = [
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "between", "and", "during", "before", "after", "early", "late", "around", "circa",
+    "year", "fiscal", "mid", "spring", "summer", "autumn", "winter", "fall",
+];
+
+pub(super) fn number_word(w: &str) -> Option<u32> {
+    const SMALL: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const TENS: [(&str, u32); 7] = [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)];
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as u32);
+    }
+    if let Some((_, n)) = TENS.iter().find(|(s, _)| *s == w) {
+        return Some(*n);
+    }
+    match w {
+        "a" | "an" | "one" | "single" => Some(1),
+        "hundred" => Some(100),
+        _ if !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok(),
+        _ => None,
+    }
+}
+
+/// A number from 0 to 99 written in words as one token ("ninety-six", "seventy", "twelve").
+pub(super) fn spoken_two_digits(w: &str) -> Option<u32> {
+    match w.split_once('-') {
+        Some((tens, unit)) => {
+            let (t, u) = (number_word(tens)?, number_word(unit)?);
+            (t >= 20 && t % 10 == 0 && t < 100 && (1..=9).contains(&u)).then_some(t + u)
+        }
+        None => number_word(w).filter(|&n| n < 100 && !matches!(w, "a" | "an" | "single") && !w.bytes().all(|b| b.is_ascii_digit())),
+    }
+}
+
+/// Decades written in words: "the nineties" (the 1990s).
+pub(super) fn spoken_decade(w: &str) -> Option<u32> {
+    const DECADES: [&str; 8] = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    DECADES.iter().position(|d| *d == w).map(|i| 192 + i as u32)
+}
+
+/// Quantity of a duration: a number or "several"/"few"/"many" (unknown, X).
+pub(super) fn quantity(w: &str) -> Option<Option<u32>> {
+    match w {
+        "several" | "few" | "many" | "some" | "numerous" => Some(None),
+        _ => number_word(w).map(Some),
+    }
+}
+
+/// Duration unit: (TIMEX letter, is time-of-day unit, multiplier).
+pub(super) fn unit(w: &str) -> Option<(&'static str, bool, u32)> {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    Some(match w {
+        "day" => ("D", false, 1),
+        "week" => ("W", false, 1),
+        "month" => ("M", false, 1),
+        "year" => ("Y", false, 1),
+        "decade" => ("Y", false, 10),
+        "quarter" => ("Q", false, 1),
+        "century" | "centurie" => ("Y", false, 100),
+        "hour" => ("H", true, 1),
+        "minute" => ("M", true, 1),
+        _ => return None,
+    })
+}
+
+pub(super) fn duration_value(q: Option<u32>, unit: (&str, bool, u32)) -> String {
+    let (letter, time, mult) = unit;
+    let t = if time { "T" } else { "" };
+    match q {
+        Some(n) => format!("P{t}{}{letter}", n.saturating_mul(mult)),
+        None => format!("P{t}X{letter}"),
+    }
+}
+
+pub(super) fn ordinal_day(w: &str) -> Option<u8> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let d: u8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+pub(super) fn year_number(w: &str) -> Option<i32> {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1000..=2199).contains(y))
+}
