@@ -265,8 +265,28 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
     // "Meanwhile, ..."); a longer run after a plain preposition is the statement itself ("in
     // 2020 its share plummeted to a record low, giving ...").
     let opener = pieces.first().map(|(w, inside, _)| (*inside, bare(w)));
+    // A participle clause opening the sentence ("Citing new data, officials said ..."), not a
+    // name that ends the same way ("Beijing said ...").
+    let participle = pieces.first().is_some_and(|(w, inside, _)| {
+        let b = bare(w);
+        !*inside
+            && b.len() > 5
+            && b.ends_with("ing")
+            && !matches!(b.as_str(), "during" | "according" | "notwithstanding")
+            && !w.ends_with(',')
+            && crate::gazetteer::Gazetteer::get().lookup(w).is_none()
+    }) && pieces.get(1).is_some_and(|(w, ..)| {
+        // "Boeing had been suspended": a name before its verb, not a participle.
+        w.starts_with(|c: char| c.is_lowercase())
+            && !matches!(
+                bare(w).as_str(),
+                "has" | "had" | "have" | "is" | "was" | "were" | "are" | "said" | "says" | "will" | "would" | "could" | "can" | "and" | "of" | "s"
+            )
+    });
+    // A participle clause goes only when it holds no date.
+    let participle = participle && pieces.iter().take_while(|(w, ..)| !w.ends_with(',')).all(|(_, inside, _)| !inside);
     let reach = match &opener {
-        Some((_, w)) if SUBORDINATORS.contains(&w.as_str()) => 18,
+        Some((_, w)) if SUBORDINATORS.contains(&w.as_str()) || participle => 18,
         Some((inside, w)) if *inside || OPENERS.contains(&w.as_str()) => 6,
         _ => 0,
     };
@@ -321,6 +341,10 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
     for (k, &(w, inside, mine)) in out.iter().enumerate() {
         if inside {
             if words.last().is_some_and(|l| l.eq_ignore_ascii_case("the")) {
+                words.pop();
+            }
+            // "at about 10:35 a.m.": the approximation goes with the time.
+            if words.last().is_some_and(|l| matches!(l.to_lowercase().as_str(), "about" | "around" | "approximately" | "roughly" | "nearly" | "almost")) {
                 words.pop();
             }
             if words.last().is_some_and(|l| DATE_PREPOSITIONS.contains(&l.to_lowercase().as_str())) {
