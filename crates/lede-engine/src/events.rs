@@ -347,6 +347,14 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
             if words.last().is_some_and(|l| matches!(l.to_lowercase().as_str(), "about" | "around" | "approximately" | "roughly" | "nearly" | "almost")) {
                 words.pop();
             }
+            // "for the third quarter declined", "for the quarter ended Sept. 30.": "for" goes
+            // too, unless the date phrase modifies what follows ("for the 2008 Games").
+            let after = out[k..].iter().find(|p| !p.1).map(|p| p.0);
+            let closes =
+                after.is_none_or(|a| a.starts_with(|c: char| !c.is_alphanumeric()) || bare(a).ends_with("ed") && a.starts_with(|c: char| c.is_lowercase()));
+            if closes && words.last().is_some_and(|l| l.eq_ignore_ascii_case("for")) && (k == 0 || !out[k - 1].1) {
+                words.pop();
+            }
             if words.last().is_some_and(|l| DATE_PREPOSITIONS.contains(&l.to_lowercase().as_str())) {
                 words.pop();
             }
@@ -363,6 +371,10 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
                     }
                 }
             }
+            continue;
+        }
+        // "for the quarter ended Sept. 30": "ended" between two date phrases is theirs.
+        if matches!(bare(w).as_str(), "ended" | "ending") && k > 0 && out[k - 1].1 && out.get(k + 1).is_some_and(|p| p.1) {
             continue;
         }
         // A comma that belonged to the date phrase: "on March 22, the two..." keeps no stray comma.

@@ -919,6 +919,9 @@ fn event_label_cases() {
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nCiting new safety rules, the council closed the quay on Monday.\n", "2022-01-31", "The council closed the quay"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nKestring had been closed since May 4, 2020 after a fire.\n", "2020-05-04", "Kestring had been closed after a fire"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe crane fell at about 10:35 a.m. on Monday, blocking the quay.\n", "2022-01-31T10:35", "The crane fell, blocking the quay"),
+        // "for the quarter ended Sept. 30" goes whole.
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $4 million for the quarter ended Sept. 30.\n", "2021-09-30", "The port earned $4 million"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nNet income for the third quarter declined to $35 million.\n", "2021-07", "Net income declined to $35 million"),
     ];
     let mut fails = Vec::new();
     for (text, value, want) in cases {
