@@ -1479,6 +1479,53 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
     merge(text, kept)
 }
 
+/// Degrees the tagger may read as names ("an M.A.").
+const NOT_NAMES: &[&str] = &["M.A.", "B.A.", "M.Sc.", "B.Sc.", "Ph.D.", "PhD", "MBA", "LL.B.", "LL.M.", "J.D.", "M.D."];
+/// Diseases known by a short name: other names, not organisations.
+const DISEASES: &[&str] = &["AIDS", "HIV", "SARS", "MERS", "Ebola", "Zika", "COVID", "H1N1", "H5N1"];
+
+/// The tagger's spans made tidy before they meet the rules: quotes at their ends go; "Mount
+/// Kilimanjaro and Mount Kenya" (the same first word again after "and") is two names; degrees
+/// are no names, and diseases are other names.
+fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)]) -> Vec<(ByteSpan, EntityType)> {
+    let quote = |t: &Token<'_>| t.kind == Tok::Punct && matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’");
+    let mut out = Vec::with_capacity(found.len());
+    for &(m, kind) in found {
+        let (Some(mut a), mut b) = (token_at(s.toks, m.start), s.toks.partition_point(|t| t.span.start < m.end)) else {
+            out.push((m, kind));
+            continue;
+        };
+        while a < b && quote(&s.toks[a]) {
+            a += 1;
+        }
+        while b > a && quote(&s.toks[b - 1]) {
+            b -= 1;
+        }
+        if a == b {
+            continue;
+        }
+        let toks = &s.toks[a..b];
+        if toks.len() == 1 && is(NOT_NAMES, toks[0].text) {
+            continue;
+        }
+        let kind = if toks.len() == 1 && is(DISEASES, toks[0].text) { EntityType::Misc } else { kind };
+        let span = |x: usize, y: usize| ByteSpan::new(s.toks[x].span.start, s.toks[y - 1].span.end);
+        match toks.iter().position(|t| t.text == "and").filter(|&j| j >= 1 && toks.get(j + 1).is_some_and(|n| n.text == toks[0].text) && j + 2 < toks.len()) {
+            Some(j) => {
+                let kind = if is(PLACE_WORDS, toks[0].text) || matches!(toks[0].text, "Mount" | "Mt." | "Lake" | "Gulf" | "Bay" | "Cape") {
+                    EntityType::Loc
+                } else {
+                    kind
+                };
+                out.push((span(a, a + j), kind));
+                out.push((span(a + j + 1, b), kind));
+            }
+            None => out.push((span(a, b), kind)),
+        }
+    }
+    out
+}
+
 /// The trained tagger decides where names are and what type they are; the rules' candidates
 /// of one sentence (`cands[from..]`) keep what the tagger cannot give: roles, gazetteer
 /// canonical names, fine types (groups, events, works), the parts of hyphenated compounds and
@@ -1491,6 +1538,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
 ///   unless the rules are sure of it: a gazetteer name, a demonym, a person by honorific or
 ///   role, an acronym in parentheses, a weak candidate (which only joins names found elsewhere).
 fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], cands: &mut Vec<Cand>, from: usize, g: &Gazetteer) {
+    let found = tidy_tagger_spans(s, found);
     // "Angry Brannock workers": a sentence-initial word never capitalised elsewhere in the
     // document, and not known as a name, is a common word, not the start of the name.
     let first_word = s.toks.iter().position(|t| t.kind != Tok::Punct).unwrap_or(0);

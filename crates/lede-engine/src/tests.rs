@@ -738,6 +738,12 @@ fn entity_cases() {
         &["Anthony Rees of the Daily Post"],
     );
     check_entities(
+        "two names with the same first word joined by 'and' are two; degrees are no names; diseases are other names",
+        "Climbers left Mount Elgon and Mount Meru on Monday. She earned an M.A. in Lisbon and studied AIDS in Maputo.",
+        &[("Mount Elgon", "place", &["Mount Elgon"]), ("Mount Meru", "place", &["Mount Meru"])],
+        &["Mount Elgon and Mount Meru", "M.A."],
+    );
+    check_entities(
         "headline case does not create entities on its own",
         "Storm Batters Coast As Crews Race To Restore Power\nCrews worked through the night in Galway.\n",
         &[("Galway", "place", &["Galway"])],
