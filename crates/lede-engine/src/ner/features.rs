@@ -590,7 +590,7 @@ const ORG_ENDINGS: &[&str] = &[
 pub(crate) fn context_flags<S: AsRef<str>>(words: &[S], out: &mut Vec<(u64, u8)>) {
     let gaz = Gazetteer::get();
     let cap = |j: usize| words.get(j).is_some_and(|w| w.as_ref().chars().next().is_some_and(char::is_uppercase));
-    let lower = |j: usize| words.get(j).map_or(String::new(), |w| w.as_ref().to_lowercase());
+    let among = |list: &[&str], j: usize| words.get(j).is_some_and(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w.as_ref())));
     let mut i = 0;
     while i < words.len() {
         if !cap(i) {
@@ -602,7 +602,7 @@ pub(crate) fn context_flags<S: AsRef<str>>(words: &[S], out: &mut Vec<(u64, u8)>
             e += 1;
         }
         let run_first_name = e - i >= 2 && gaz.is_first_name(words[i].as_ref());
-        let org_end = e - i >= 2 && ORG_ENDINGS.contains(&lower(e - 1).as_str());
+        let org_end = e - i >= 2 && among(ORG_ENDINGS, e - 1);
         for j in i..e {
             let mut f = 0u8;
             if j > 0 && is_title(words[j - 1].as_ref()) {
@@ -611,10 +611,10 @@ pub(crate) fn context_flags<S: AsRef<str>>(words: &[S], out: &mut Vec<(u64, u8)>
             if run_first_name && j == e - 1 {
                 f |= 2;
             }
-            if j == i && j > 0 && PLACE_PREPOSITIONS.contains(&lower(j - 1).as_str()) {
+            if j == i && j > 0 && among(PLACE_PREPOSITIONS, j - 1) {
                 f |= 4;
             }
-            if j == e - 1 && SAYING.contains(&lower(e).as_str()) {
+            if j == e - 1 && among(SAYING, e) {
                 f |= 8;
             }
             if org_end && j + 1 < e {
