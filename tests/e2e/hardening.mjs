@@ -116,13 +116,14 @@ export function register(test, { assert, open, ready, BASE }) {
     await page.click('button.list-toggle');
 
     // HTML, Markdown, spaCy and TimelineJS files.
-    await openFile('page.html', `<html><body><article><h1>Harbour ${PAYLOADS[2]} news</h1><p>Ana Lima met Rui Costa on Monday. ${PAYLOADS[1]} ${PAYLOADS[3]}</p><script>window.__pwned=1</script></article></body></html>`);
-    await shown('HTML file', 'Ana Lima met Rui Costa');
-    await openFile('notes.md', `# Heading ${PAYLOADS[1]}\n\n[click](javascript:window.__pwned=1) Ana Lima met Rui Costa. ${PAYLOADS[2]}\n`);
-    await shown('Markdown file', 'Ana Lima met Rui Costa');
-    const stext = `Ana Lima ${PAYLOADS[1]} met Rui Costa.`;
+    await openFile('page.html', `<html><body><article><h1>Harbour ${PAYLOADS[2]} news</h1><p>Ana Lima met Rui Costa in Braga on Monday. ${PAYLOADS[1]} ${PAYLOADS[3]}</p><script>window.__pwned=1</script></article></body></html>`);
+    // Each probe is words of that file only: the page before holds the others.
+    await shown('HTML file', 'met Rui Costa in Braga');
+    await openFile('notes.md', `# Heading ${PAYLOADS[1]}\n\n[click](javascript:window.__pwned=1) Ana Lima met Rui Costa in Faro. ${PAYLOADS[2]}\n`);
+    await shown('Markdown file', 'met Rui Costa in Faro');
+    const stext = `Ana Lima ${PAYLOADS[1]} met Rui Costa in Porto.`;
     await openFile('ents.json', JSON.stringify({ text: stext, ents: [{ start: 0, end: stext.indexOf(' met'), label: 'PERSON' }] }));
-    await shown('spaCy file', 'onerror=');
+    await shown('spaCy file', 'met Rui Costa in Porto');
     await openFile('tl.json', JSON.stringify({ title: { text: { headline: `Timeline ${PAYLOADS[1]}` } }, events: [{ start_date: { year: 2020, month: 1, day: 2 }, text: { headline: PAYLOADS[2], text: `${PAYLOADS[0]} Ana Lima spoke.` } }] }));
     await shown('TimelineJS file', 'Ana Lima spoke');
 
