@@ -113,15 +113,12 @@ impl Ctx<'_, '_> {
     pub(super) fn spoken_date(&self, i: usize) -> Option<M> {
         let w = self.w(i);
         if w == "the" && self.w(i + 1) == "year" && self.w(i + 2) == "two" {
-            let (y, n) = self.spoken_year(i + 2)?;
+            let (y, n) = self.two_thousand(i + 2)?;
             return Some(M::new(2 + n, TimexType::Date, format!("{y:04}")));
         }
         if w == "the" {
             let d = spoken_decade(self.w(i + 1))?;
             return Some(M::new(2, TimexType::Date, format!("{d:03}")));
-        }
-        if w == "two" {
-            return None;
         }
         let (y, n) = self.spoken_year(i)?;
         Some(M::new(n, TimexType::Date, format!("{y:04}")))
@@ -129,41 +126,43 @@ impl Ctx<'_, '_> {
 
     /// A year at i in figures or in words: (year, tokens).
     pub(super) fn year_at(&self, i: usize) -> Option<(i32, usize)> {
-        self.year_number_at(i).map(|y| (y, 1)).or_else(|| self.spoken_year(i).filter(|_| self.w(i) != "two"))
+        self.year_number_at(i).map(|y| (y, 1)).or_else(|| self.spoken_year(i))
     }
 
-    /// A year said in words at i ("nineteen ninety-six", "nineteen eighty four", "two thousand
-    /// one"): (year, tokens).
+    /// A year of the 1800s or 1900s said in words at i ("nineteen ninety-six", "nineteen
+    /// eighty four"): (year, tokens).
     pub(super) fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
-        match self.w(i) {
-            c @ ("eighteen" | "nineteen") => {
-                let century = if c == "eighteen" { 1800 } else { 1900 };
-                let n = spoken_two_digits(self.w(i + 1)).filter(|&n| n >= 10)?;
-                // "nineteen eighty four": the unit as a word of its own.
-                if n % 10 == 0 && n >= 20 {
-                    if let Some(u) = number_word(self.w(i + 2)).filter(|u| (1..=9).contains(u) && !matches!(self.w(i + 2), "a" | "an" | "single")) {
-                        return Some((century + (n + u) as i32, 3));
-                    }
-                }
-                Some((century + n as i32, 2))
+        let century = match self.w(i) {
+            "eighteen" => 1800,
+            "nineteen" => 1900,
+            _ => return None,
+        };
+        let n = spoken_two_digits(self.w(i + 1)).filter(|&n| n >= 10)?;
+        // "nineteen eighty four": the unit as a word of its own.
+        if n % 10 == 0 && n >= 20 {
+            if let Some(u) = number_word(self.w(i + 2)).filter(|u| (1..=9).contains(u) && !matches!(self.w(i + 2), "a" | "an" | "single")) {
+                return Some((century + (n + u) as i32, 3));
             }
-            "two" if self.w(i + 1) == "thousand" => {
-                let k = i + 2 + usize::from(self.w(i + 2) == "and");
-                match spoken_two_digits(self.w(k)).filter(|&n| n >= 1) {
-                    Some(n) => Some((2000 + n as i32, k + 1 - i)),
-                    None => Some((2000, 2)),
-                }
-            }
-            _ => None,
+        }
+        Some((century + n as i32, 2))
+    }
+
+    /// "two thousand [and] one" at i: (year, tokens). Only after "the year": alone it is a
+    /// number ("two thousand people").
+    fn two_thousand(&self, i: usize) -> Option<(i32, usize)> {
+        if self.w(i) != "two" || self.w(i + 1) != "thousand" {
+            return None;
+        }
+        let k = i + 2 + usize::from(self.w(i + 2) == "and");
+        match spoken_two_digits(self.w(k)).filter(|&n| n >= 1) {
+            Some(n) => Some((2000 + n as i32, k + 1 - i)),
+            None => Some((2000, 2)),
         }
     }
 
     /// ", 2021" or "2021" right at i: (year, tokens consumed).
     pub(super) fn year_after(&self, i: usize) -> Option<(i32, usize)> {
-        if let Some(y) = self.year_number_at(i) {
-            return Some((y, 1));
-        }
-        // "January nineteen ninety-seven" ("two thousand" alone is a number, not a year).
+        // "2021", "January nineteen ninety-seven".
         if let Some((y, n)) = self.year_at(i) {
             return Some((y, n));
         }
@@ -426,9 +425,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let r = self.reference?;
-        let q = i32::from((r.month() - 1) / 3) - back;
-        let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
-        Some(M::new(len, TimexType::Date, format!("{y:04}-Q{q}")).inferred())
+        Some(M::new(len, TimexType::Date, quarter_from(r, -back)).inferred())
     }
 
     pub(super) fn season(&self, i: usize) -> Option<M> {

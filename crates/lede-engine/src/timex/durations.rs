@@ -43,9 +43,7 @@ impl Ctx<'_, '_> {
         }
         if lead_the && self.w(j) == "quarter" && matches!(self.w(i + 1), "last" | "previous") {
             let r = self.reference?;
-            let q = i32::from((r.month() - 1) / 3) - 1;
-            let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
-            return Some(M::new(j + 1 - i, TimexType::Date, format!("{y:04}-Q{q}")).inferred());
+            return Some(M::new(j + 1 - i, TimexType::Date, quarter_from(r, -1)).inferred());
         }
         // "over the past year": the year before the reference year, as TimeBank reads it.
         if lead_the && matches!(self.w(i + 1), "past" | "last") && self.w(j) == "year" {

@@ -4,6 +4,12 @@
 
 use super::*;
 
+/// The quarter `shift` quarters from the reference date's own ("YYYY-Qn").
+pub(super) fn quarter_from(r: CivilDateTime, shift: i32) -> String {
+    let q = i32::from((r.month() - 1) / 3) + shift;
+    crate::TimexValue::quarter(r.year() + q.div_euclid(4), (q.rem_euclid(4) + 1) as u8).to_string()
+}
+
 pub(super) fn ymd(y: i32, m: u8, d: u8) -> Option<String> {
     CivilDateTime::date(y, m, d).map(|d| d.to_iso())
 }
@@ -81,6 +87,35 @@ pub(super) fn easter_sunday(y: i32) -> (u8, u8) {
 }
 
 impl Ctx<'_, '_> {
+    /// The value of the period `unit` ("year", "month", "week", "weekend", "day", "quarter",
+    /// "decade" or a season) `dir` such periods from the reference date's own; with X for
+    /// what is unknown when there is no reference date.
+    pub(super) fn period_value(&self, unit: &str, dir: i32) -> Option<String> {
+        let r = self.reference;
+        let week = |suffix: &str| {
+            r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or(format!("XXXX-WXX{suffix}"), |d| {
+                let (y, w) = iso_week(d.days());
+                format!("{y:04}-W{w:02}{suffix}")
+            })
+        };
+        Some(match unit {
+            "year" => r.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year() + dir)),
+            "month" => r.map_or("XXXX-XX".to_owned(), |r| {
+                let (y, m) = add_months(r.year(), r.month(), dir);
+                ym(y, m)
+            }),
+            "week" => week(""),
+            "weekend" => week("-WE"),
+            "day" => r.and_then(|r| r.add_days(i64::from(dir))).map_or("XXXX-XX-XX".to_owned(), |d| d.to_iso()),
+            "quarter" => r.map_or("XXXX-QX".to_owned(), |r| quarter_from(r, dir)),
+            "decade" => r.map_or("XXX".to_owned(), |r| format!("{:03}", r.year() / 10 + dir)),
+            w => {
+                let (_, code) = SEASONS.iter().find(|(s, _)| *s == w)?;
+                r.map_or(format!("XXXX-{code}"), |r| format!("{:04}-{code}", r.year() + dir))
+            }
+        })
+    }
+
     /// The year of a month (and day) written without one: the reference year, unless the
     /// tense of the clause points more than two months away from the reference date.
     pub(super) fn year_for(&self, i: usize, m: u8, d: Option<u8>) -> Option<(i32, bool)> {
@@ -155,10 +190,7 @@ impl Ctx<'_, '_> {
                 ym(y, m)
             }
             // "profit fell from a year earlier" in a quarterly report: the same quarter a year back.
-            ("Y", false, 1) if n == 1 && self.toks.iter().any(|t| t.text.to_ascii_lowercase().contains("quarter")) => {
-                let q = i32::from((r.month() - 1) / 3) - 5;
-                format!("{:04}-Q{}", r.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
-            }
+            ("Y", false, 1) if n == 1 && self.toks.iter().any(|t| t.text.to_ascii_lowercase().contains("quarter")) => quarter_from(r, -5),
             ("Y", false, 1) => format!("{:04}", i64::from(r.year()) - n),
             ("Y", false, _) => format!("{:03}", (i64::from(r.year()) - n) / 10),
             _ => return None,

@@ -26,20 +26,10 @@ impl Ctx<'_, '_> {
                 _ => ("", 0, 0),
             };
             if n > 0 {
-                let r = self.reference;
-                let value = match unit_w {
-                    "year" => r.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year() + dir)),
-                    "month" => r.map_or("XXXX-XX".to_owned(), |r| {
-                        let (y, m) = add_months(r.year(), r.month(), dir);
-                        ym(y, m)
-                    }),
-                    "week" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX".to_owned(), |d| {
-                        let (y, wk) = iso_week(d.days());
-                        format!("{y:04}-W{wk:02}")
-                    }),
-                    "day" => r.and_then(|r| r.add_days(i64::from(dir))).map_or("XXXX-XX-XX".to_owned(), |d| d.to_iso()),
-                    _ => return None,
-                };
+                if !matches!(unit_w, "year" | "month" | "week" | "day") {
+                    return None;
+                }
+                let value = self.period_value(unit_w, dir)?;
                 return Some(M::new(n, TimexType::Date, value).inferred());
             }
         }
@@ -140,33 +130,12 @@ impl Ctx<'_, '_> {
         if self.prev(i) == "the" && dir != 0 {
             return None;
         }
-        let r = self.reference;
         let len = j + 2 - i;
-        let value = match self.w(j + 1) {
-            "year" => r.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year() + dir)),
-            "month" => r.map_or("XXXX-XX".to_owned(), |r| {
-                let (y, m) = add_months(r.year(), r.month(), dir);
-                ym(y, m)
-            }),
-            "week" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX".to_owned(), |d| {
-                let (y, w) = iso_week(d.days());
-                format!("{y:04}-W{w:02}")
-            }),
-            "weekend" => r.and_then(|r| r.add_days(7 * i64::from(dir))).map_or("XXXX-WXX-WE".to_owned(), |d| {
-                let (y, w) = iso_week(d.days());
-                format!("{y:04}-W{w:02}-WE")
-            }),
-            "quarter" => r.map_or("XXXX-QX".to_owned(), |r| {
-                let q = i32::from((r.month() - 1) / 3) + dir;
-                let (y, q) = (r.year() + q.div_euclid(4), q.rem_euclid(4) + 1);
-                format!("{y:04}-Q{q}")
-            }),
-            "decade" => r.map_or("XXX".to_owned(), |r| format!("{:03}", r.year() / 10 + dir)),
-            w => {
-                let (_, code) = SEASONS.iter().find(|(s, _)| *s == w)?;
-                r.map_or(format!("XXXX-{code}"), |r| format!("{:04}-{code}", r.year() + dir))
-            }
-        };
+        // "next day" is no period of its own here ("the next day" is relative_day's).
+        if self.w(j + 1) == "day" {
+            return None;
+        }
+        let value = self.period_value(self.w(j + 1), dir)?;
         Some(M::new(len, TimexType::Date, value).inferred())
     }
 
@@ -197,13 +166,9 @@ impl Ctx<'_, '_> {
             }
             // "year-earlier profit": the period reported on, a year back (refined by the caller).
             "year-earlier" | "year-ago" if self.prev(i) != "the" => {
-                let r = self.reference?;
-                let value = if self.toks.iter().any(|t| t.text.to_ascii_lowercase().contains("quarter")) {
-                    let q = i32::from((r.month() - 1) / 3) - 5;
-                    format!("{:04}-Q{}", r.year() + q.div_euclid(4), q.rem_euclid(4) + 1)
-                } else {
-                    format!("{:04}", r.year() - 1)
-                };
+                // As "a year earlier" (`ago`): the quarter when the sentence reports on one.
+                self.reference?;
+                let value = self.ago(Some(1), unit("year")?)?;
                 return Some(M::new(1, TimexType::Date, value).inferred());
             }
             // "recent years": a vague length of time.
