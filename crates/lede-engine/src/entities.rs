@@ -482,6 +482,9 @@ const PLACE_WORDS: &[&str] = &[
     "Hall",
 ];
 
+/// First words of places' names ("Mount Elgon", "Gulf of Aden", "Cape Verde").
+const PLACE_HEADS: &[&str] = &["Mount", "Mt.", "Lake", "Port", "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape"];
+
 const EVENT_WORDS: &[&str] = &[
     "War",
     "Olympics",
@@ -1194,9 +1197,7 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             } else if words.iter().any(|w| is(ORG_WORDS, w) || w.rsplit_once('-').is_some_and(|(_, p)| is(ORG_WORDS, p))) {
                 // "Harrow Bank", "MGIMO-University".
                 Some(EntityKind::Organization)
-            } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w))
-                || matches!(first, "Mount" | "Mt." | "Lake" | "Port" | "Gulf" | "Bay" | "Sea" | "Strait" | "Straits" | "Isle" | "Cape") && words.len() > 1
-            {
+            } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w)) || is(PLACE_HEADS, first) && words.len() > 1 {
                 Some(EntityKind::Place)
             } else if words.len() == 1 && is(GROUP_NAMES, first) {
                 Some(EntityKind::Group)
@@ -1359,6 +1360,13 @@ struct Group {
     country: Option<String>,
 }
 
+impl Group {
+    /// A new entity with no mentions yet, with what its first name says of it.
+    fn new(canonical: Option<String>, country: Option<String>) -> Group {
+        Group { kind: None, names: Vec::new(), canonical, role: None, mentions: Vec::new(), weight: 0.0, country }
+    }
+}
+
 /// Find the entities of an analysed article.
 pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> Vec<Entity> {
     let g = Gazetteer::get();
@@ -1512,11 +1520,7 @@ fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)]) -> Vec<
         let span = |x: usize, y: usize| ByteSpan::new(s.toks[x].span.start, s.toks[y - 1].span.end);
         match toks.iter().position(|t| t.text == "and").filter(|&j| j >= 1 && toks.get(j + 1).is_some_and(|n| n.text == toks[0].text) && j + 2 < toks.len()) {
             Some(j) => {
-                let kind = if is(PLACE_WORDS, toks[0].text) || matches!(toks[0].text, "Mount" | "Mt." | "Lake" | "Gulf" | "Bay" | "Cape") {
-                    EntityType::Loc
-                } else {
-                    kind
-                };
+                let kind = if is(PLACE_WORDS, toks[0].text) || is(PLACE_HEADS, toks[0].text) { EntityType::Loc } else { kind };
                 out.push((span(a, a + j), kind));
                 out.push((span(a + j + 1, b), kind));
             }
@@ -1868,15 +1872,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         let gi = match by_key.get(&key) {
             Some(&gi) => gi,
             None => {
-                groups.push(Group {
-                    kind: None,
-                    names: Vec::new(),
-                    canonical: c.canonical.clone(),
-                    role: None,
-                    mentions: Vec::new(),
-                    weight: 0.0,
-                    country: c.country.clone(),
-                });
+                groups.push(Group::new(c.canonical.clone(), c.country.clone()));
                 by_key.insert(key, groups.len() - 1);
                 groups.len() - 1
             }
@@ -2076,28 +2072,12 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
                 group_of_cand[ci] = Some(gi);
             } else if c.weak && c.canonical.is_some() {
                 // A gazetteer name in a headline or at a sentence start is still that name.
-                groups.push(Group {
-                    kind: None,
-                    names: Vec::new(),
-                    canonical: c.canonical.clone(),
-                    role: None,
-                    mentions: Vec::new(),
-                    weight: 0.0,
-                    country: c.country.clone(),
-                });
+                groups.push(Group::new(c.canonical.clone(), c.country.clone()));
                 let gi = groups.len() - 1;
                 name_owner.insert(key, gi);
                 group_of_cand[ci] = Some(gi);
             } else if c.weak && matches!(c.kind, Some(EntityKind::Place | EntityKind::Group)) && !c.name.contains('-') {
-                groups.push(Group {
-                    kind: None,
-                    names: Vec::new(),
-                    canonical: None,
-                    role: None,
-                    mentions: Vec::new(),
-                    weight: 0.0,
-                    country: c.country.clone(),
-                });
+                groups.push(Group::new(None, c.country.clone()));
                 let gi = groups.len() - 1;
                 name_owner.insert(c.name.clone(), gi);
                 group_of_cand[ci] = Some(gi);

@@ -349,11 +349,13 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
             }
             // "for the third quarter declined", "for the quarter ended Sept. 30.": "for" goes
             // too, unless the date phrase modifies what follows ("for the 2008 Games").
-            let after = out[k..].iter().find(|p| !p.1).map(|p| p.0);
-            let closes =
-                after.is_none_or(|a| a.starts_with(|c: char| !c.is_alphanumeric()) || bare(a).ends_with("ed") && a.starts_with(|c: char| c.is_lowercase()));
-            if closes && words.last().is_some_and(|l| l.eq_ignore_ascii_case("for")) && (k == 0 || !out[k - 1].1) {
-                words.pop();
+            if words.last().is_some_and(|l| l.eq_ignore_ascii_case("for")) && (k == 0 || !out[k - 1].1) {
+                let after = out[k..].iter().find(|p| !p.1).map(|p| p.0);
+                let closes =
+                    after.is_none_or(|a| a.starts_with(|c: char| !c.is_alphanumeric()) || bare(a).ends_with("ed") && a.starts_with(|c: char| c.is_lowercase()));
+                if closes {
+                    words.pop();
+                }
             }
             if words.last().is_some_and(|l| DATE_PREPOSITIONS.contains(&l.to_lowercase().as_str())) {
                 words.pop();
