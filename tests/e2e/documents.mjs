@@ -608,6 +608,16 @@ export function register(test, { assert, open, ready, axe, BASE, dist, shots }) 
     assert(fetched.some((u) => u.endsWith('/articles/default.json')), `the analysis from the build is read: ${fetched.join(' ')}`);
     const late = fetched.filter((u) => /\/engine\/|worker\.js|default\.txt/.test(u));
     assert(late.length === 0, `nothing of the engine is downloaded for the default article: ${late}`);
+    // The viewer's own Wasm links no analysis: neither the gazetteers nor the name tagger's
+    // model (both in the engine's module, as the same check on it shows).
+    const viewer = fetched.find((u) => u.endsWith('_bg.wasm') && !u.includes('/engine/'));
+    const links = await page.evaluate(async (url) => {
+      const text = async (u) => new TextDecoder('latin1').decode(await (await fetch(u)).arrayBuffer());
+      const has = (t) => ({ gazetteer: t.includes('|Islamic Republic of Afghanistan'), model: t.includes('LEDENER') });
+      return { viewer: has(await text(url)), engine: has(await text('engine/lede_bg.wasm')) };
+    }, viewer);
+    assert(links.engine.gazetteer && links.engine.model, `the markers are found in the engine's Wasm: ${JSON.stringify(links.engine)}`);
+    assert(!links.viewer.gazetteer && !links.viewer.model, `the viewer's Wasm (${viewer}) links no gazetteer and no model: ${JSON.stringify(links.viewer)}`);
     const r = await page.evaluate(async () => {
       const built = await (await fetch('articles/default.json')).text();
       const raw = new Uint8Array(await (await fetch('articles/default.txt')).arrayBuffer());

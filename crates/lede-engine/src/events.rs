@@ -231,10 +231,11 @@ fn bare(w: &str) -> String {
 /// commas or in brackets, and filler adverbs; at most [`LABEL_WORDS`] words, cut on a word
 /// boundary. When the statement runs long, its subject is kept with the words around the
 /// date, which are the ones that say what happened then.
-fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> String {
+fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names: &[(ByteSpan, usize)]) -> String {
     let c = clause.of(text);
-    // (word, inside a date phrase, inside the event's own date phrase)
+    // (word, inside a date phrase, inside the event's own date phrase), and where each starts
     let mut pieces: Vec<(&str, bool, bool)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut pos = clause.start;
     for w in c.split_whitespace() {
         let off = c[pos - clause.start..].find(w).map_or(pos, |o| pos + o);
@@ -243,8 +244,10 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
         let tail_start = timexes.iter().filter(|t| inside && off < t.span.end).map(|t| t.span.end).max().unwrap_or(off);
         let tail = w.get(tail_start.saturating_sub(off)..).filter(|t| inside && !t.is_empty() && t.chars().all(|c| matches!(c, ',' | ';' | ':')));
         pieces.push((w, inside, off < own.end && off + w.len() > own.start));
+        starts.push(off);
         if let Some(t) = tail {
             pieces.push((t, false, false));
+            starts.push(tail_start);
         }
         pos = off + w.len();
     }
@@ -258,6 +261,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
         {
             let k = if pieces.get(k + 1).is_some_and(|(w, ..)| matches!(*w, "--" | "—" | "–" | "_" | "-")) { k + 1 } else { k };
             pieces.drain(..=k);
+            starts.drain(..=k);
         }
     }
     // An opening phrase up to its first comma, when a statement of three words or more follows:
@@ -266,15 +270,15 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan) -> Str
     // 2020 its share plummeted to a record low, giving ...").
     let opener = pieces.first().map(|(w, inside, _)| (*inside, bare(w)));
     // A participle clause opening the sentence ("Citing new data, officials said ..."), not a
-    // name that ends the same way ("Beijing said ...").
+    // name that ends the same way ("Beijing said ...": a mention of an entity). The gazetteer
+    // is not asked here: events are rebuilt in the viewer, whose Wasm links no gazetteer.
     let participle = pieces.first().is_some_and(|(w, inside, _)| {
         let b = bare(w);
-        !*inside
-            && b.len() > 5
-            && b.ends_with("ing")
-            && !matches!(b.as_str(), "during" | "according" | "notwithstanding")
-            && !w.ends_with(',')
-            && crate::gazetteer::Gazetteer::get().lookup(w).is_none()
+        !*inside && b.len() > 5 && b.ends_with("ing") && !matches!(b.as_str(), "during" | "according" | "notwithstanding") && !w.ends_with(',')
+    }) && !starts.first().is_some_and(|&o| {
+        // the first word is a name the entities found
+        let k = names.partition_point(|(m, _)| m.start <= o);
+        k > 0 && names[k - 1].0.end > o
     }) && pieces.get(1).is_some_and(|(w, ..)| {
         // "Boeing had been suspended": a name before its verb, not a participle.
         w.starts_with(|c: char| c.is_lowercase())
@@ -480,7 +484,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                 .take_while(|x| x.span.start < cl.end)
                 .filter(|x| cl.contains(x.span) && matches!(x.kind, TimexType::Date | TimexType::Time))
                 .collect();
-            let mut l = label(text, cl, &in_clause, t.span);
+            let mut l = label(text, cl, &in_clause, t.span, &mentions);
             if l.split_whitespace().count() <= 1 && cl != s.span {
                 // A clause that is only its date, or a word besides ("... and in the summer of
                 // 2020", "... and again in the 1990s"): the sentence's statement, without any of
@@ -492,11 +496,11 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                     .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
                     .take(64)
                     .collect();
-                l = label(text, s.span, &in_sentence, t.span);
+                l = label(text, s.span, &in_sentence, t.span, &mentions);
             }
             if l.is_empty() {
                 // A sentence that is only its date ("Until this week."): the words as written.
-                l = label(text, s.span, &[], ByteSpan::new(s.span.end, s.span.end));
+                l = label(text, s.span, &[], ByteSpan::new(s.span.end, s.span.end), &mentions);
             }
             (s.span, l, cl)
         };
