@@ -8,7 +8,8 @@ out="${1:-${TRUNK_STAGING_DIR:-dist}}/engine"
 profile="${TRUNK_PROFILE:-release}"
 flags=(--locked -p lede-wasm --target wasm32-unknown-unknown)
 dir=debug
-if [ "$profile" = release ]; then flags+=(--release); dir=release; fi
+# The engine is built for speed (profile release-engine, opt-level 3: see Cargo.toml).
+if [ "$profile" = release ]; then flags+=(--profile release-engine); dir=release-engine; fi
 cargo build "${flags[@]}"
 mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name lede "target/wasm32-unknown-unknown/$dir/lede_wasm.wasm"
@@ -21,7 +22,11 @@ if [ "$profile" = release ]; then
 fi
 # The page reader (crates/lede-html): its own module, which the worker loads only when a web
 # page arrives, so a plain-text article never downloads its HTML parser.
-cargo build "${flags[@]/lede-wasm/lede-html}"
+# It is built for size, as the viewer is.
+flags=(--locked -p lede-html --target wasm32-unknown-unknown)
+dir=debug
+if [ "$profile" = release ]; then flags+=(--release); dir=release; fi
+cargo build "${flags[@]}"
 wasm-bindgen --target web --out-dir "$out" --out-name html "target/wasm32-unknown-unknown/$dir/lede_html.wasm"
 if [ "$profile" = release ]; then
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

@@ -32,10 +32,10 @@ awk -v b="$pages" 'BEGIN { printf "opening a web page adds the page reader (engi
 
 # The engine alone (crates/engine-size: the analysis behind plain exports), same profile and
 # wasm-opt; the app's Wasm links none of it.
-cargo build -q --release --locked --target wasm32-unknown-unknown -p engine-size
+cargo build -q --profile release-engine --locked --target wasm32-unknown-unknown -p engine-size
 mkdir -p target/size
 wasm-opt -Oz --skip-pass=memory-packing --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  target/wasm32-unknown-unknown/release/engine_size.wasm -o target/size/engine.wasm
+  target/wasm32-unknown-unknown/release-engine/engine_size.wasm -o target/size/engine.wasm
 engine=$(gz target/size/engine.wasm)
 module=$(gz dist/engine/lede_bg.wasm)
 awk -v e="$engine" -v m="$module" 'BEGIN { printf "engine alone: %d bytes gzip (%.1f KB); engine/lede_bg.wasm, with its JavaScript interface and readers: %.1f KB\n", e, e / 1024, m / 1024 }'
