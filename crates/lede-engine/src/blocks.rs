@@ -140,8 +140,13 @@ const NOTE_OPENINGS: [&str; 5] = ["editor's note", "editor’s note", "editors' 
 /// Openings that mark a unit as a photo caption even without a credit.
 const CAPTION_OPENINGS: [&str; 4] = ["photo:", "file photo", "pictured:", "image:"];
 
+/// Longer than any opening or furniture phrase above (in characters, and in bytes).
+const OPENING_CHARS: usize = 64;
+
 fn lower_starts_with_any(s: &str, openings: &[&str]) -> Option<usize> {
-    let lower = s.to_lowercase();
+    // Only the unit's opening words can match: lower-case those, not the whole paragraph.
+    let head = s.char_indices().nth(OPENING_CHARS).map_or(s, |(i, _)| &s[..i]);
+    let lower = head.to_lowercase();
     openings.iter().find(|o| lower.starts_with(*o)).map(|o| {
         // Map the opening's length in the lower-cased text back to `s` by chars.
         let n = o.chars().count();
@@ -207,8 +212,9 @@ fn caption_credit(text: &str, unit: ByteSpan) -> Option<(ByteSpan, ByteSpan)> {
             return Some((credit, body));
         }
     }
-    // "(Photo: Reuters)" / "(Photo by Jane Doe)" / "Photo: AP" at the end.
-    let lower = s.to_lowercase();
+    // "(Photo: Reuters)" / "(Photo by Jane Doe)" / "Photo: AP" at the end. The markers are
+    // ASCII: an ASCII lower-casing keeps byte offsets the same as in `s`.
+    let lower = s.to_ascii_lowercase();
     for marker in ["(photo: ", "(photo by ", "(photo courtesy of ", "photo: ", "credit: ", "(credit: "] {
         if let Some(i) = lower.rfind(marker) {
             if i == 0 {
@@ -278,7 +284,6 @@ fn units(text: &str) -> Vec<ByteSpan> {
 
 fn shape_of(text: &str, span: ByteSpan) -> Unit {
     let s = span.of(text);
-    let lower = s.to_lowercase();
     let plain = |shape| Unit { span, shape, body: span, credit: None };
     if let Some(cut) = lower_starts_with_any(s, &NOTE_OPENINGS) {
         let rest = s[cut..].trim_start_matches(|c: char| c == ':' || c == 's' || c.is_whitespace());
@@ -294,7 +299,7 @@ fn shape_of(text: &str, span: ByteSpan) -> Unit {
             return Unit { span, shape: Shape::Byline, body, credit: None };
         }
     }
-    if FURNITURE.contains(&lower.trim_end_matches([':', '>', '»']).trim()) {
+    if s.len() <= OPENING_CHARS && FURNITURE.contains(&s.to_lowercase().trim_end_matches([':', '>', '»']).trim()) {
         return plain(Shape::Furniture);
     }
     if lower_starts_with_any(s, &FOOTER_OPENINGS).is_some() {
@@ -411,4 +416,17 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
     }
     let title = title_idx.map(|i| units[i].span);
     Structure { blocks, title, published, authors }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings_fit_the_lower_cased_head() {
+        let all = FURNITURE.iter().chain(&FOOTER_OPENINGS).chain(&NOTE_OPENINGS).chain(&CAPTION_OPENINGS);
+        for o in all {
+            assert!(o.len() < OPENING_CHARS, "{o:?} is longer than OPENING_CHARS");
+        }
+    }
 }

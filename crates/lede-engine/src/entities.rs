@@ -3,7 +3,7 @@
 //! then merged into entities with all their mentions (surnames, acronyms, aliases,
 //! possessives, parts of hyphenated compounds).
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::gazetteer::{Gazetteer, Known};
 use crate::model::{Entity, EntityKind};
@@ -719,7 +719,6 @@ const PERSON_POSSESSIONS: &[&str] = &[
 /// Membership in one of the word lists above, through hash sets built once
 /// (a linear scan per token made analysis several times slower).
 fn is(list: &'static [&'static str], w: &str) -> bool {
-    use std::collections::HashSet;
     use std::sync::OnceLock;
     static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
@@ -1859,7 +1858,7 @@ fn first_paragraph(article: &Article) -> usize {
 fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     let g = Gazetteer::get();
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let key_of = |c: &Cand| c.canonical.clone().unwrap_or_else(|| c.name.replace('.', ""));
     let mut group_of_cand: Vec<Option<usize>> = vec![None; cands.len()];
 
@@ -1911,8 +1910,8 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         })
         .collect();
     // Surname (or any name part) → the persons that carry it.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
     for (gi, parts) in &person_parts {
         if let Some(l) = parts.last() {
             by_last.entry(l.as_str()).or_default().push(*gi);
@@ -1934,7 +1933,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         }
     };
     // An organisation's first word alone ("Ardwick Motors" … "Ardwick"), when only one has it.
-    let mut org_first: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut org_first: HashMap<&str, Option<usize>> = HashMap::default();
     for (gi, members) in cands_of_group.iter().enumerate() {
         for &ci in members {
             let c = &cands[ci];
@@ -1954,7 +1953,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     }
     // The first words of a keyword-typed name with no digits ("Dow Jones" of "Dow Jones
     // Industrial Average") are that name shortened, when only one name starts with them.
-    let mut other_prefix: HashMap<String, Option<usize>> = HashMap::new();
+    let mut other_prefix: HashMap<String, Option<usize>> = HashMap::default();
     for (gi, members) in cands_of_group.iter().enumerate() {
         for &ci in members {
             let c = &cands[ci];
@@ -1980,9 +1979,9 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // A product's model name alone ("Boeing 787 Dreamliner" … "Dreamliner") is that product.
-    let mut product_last: HashMap<&str, usize> = HashMap::new();
+    let mut product_last: HashMap<&str, usize> = HashMap::default();
     // Its first word alone ("Boeing" of "Boeing 787") is its maker, an organisation.
-    let mut product_first: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut product_first: HashSet<&str> = HashSet::default();
     for (gi, members) in cands_of_group.iter().enumerate() {
         for &ci in members {
             let c = &cands[ci];
@@ -2036,7 +2035,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     let multi_names: Vec<(usize, String)> =
         cands.iter().zip(&group_of_cand).filter_map(|(c, g)| g.map(|g| (g, c.name.clone()))).filter(|(_, n)| n.split_whitespace().count() >= 2).collect();
     // Initials of every multi-word name → the first entity with them (one pass, then lookups).
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for (g, n) in &multi_names {
         by_initials.entry(initials(n)).or_insert(*g);
     }
@@ -2056,7 +2055,7 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // Weak candidates join an entity of the same written name, or are dropped.
-    let mut name_owner: HashMap<String, usize> = HashMap::new();
+    let mut name_owner: HashMap<String, usize> = HashMap::default();
     for (c, g) in cands.iter().zip(&group_of_cand) {
         if let Some(g) = g {
             name_owner.entry(c.name.clone()).or_insert(*g);
@@ -2085,8 +2084,8 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // Fill groups.
-    let mut kind_votes: Vec<HashMap<EntityKind, f32>> = vec![HashMap::new(); groups.len()];
-    let mut seen_mention: std::collections::HashSet<ByteSpan> = std::collections::HashSet::new();
+    let mut kind_votes: Vec<HashMap<EntityKind, f32>> = vec![HashMap::default(); groups.len()];
+    let mut seen_mention: HashSet<ByteSpan> = HashSet::default();
     for (ci, (c, g)) in cands.iter().zip(&group_of_cand).enumerate() {
         let Some(gi) = *g else { continue };
         let grp = &mut groups[gi];
@@ -2129,9 +2128,9 @@ fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
     }
     // Build entities.
     let max_weight = groups.iter().map(|g| g.weight).fold(0.0_f32, f32::max).max(1.0);
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::default();
     let mut out: Vec<Entity> = Vec::new();
-    let mut country_ids: HashMap<String, String> = HashMap::new();
+    let mut country_ids: HashMap<String, String> = HashMap::default();
     let mut order: Vec<usize> = (0..groups.len()).filter(|&i| !groups[i].mentions.is_empty()).collect();
     order.sort_by(|&a, &b| groups[b].weight.total_cmp(&groups[a].weight).then(groups[a].mentions[0].cmp(&groups[b].mentions[0])));
     for gi in order {

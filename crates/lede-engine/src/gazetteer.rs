@@ -1,6 +1,6 @@
 //! Lookup tables built once from the generated gazetteer data (`gazetteer_data.rs`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer_data as data;
@@ -29,7 +29,7 @@ pub(crate) struct Gazetteer {
 
 impl Gazetteer {
     fn build() -> Gazetteer {
-        let mut names: HashMap<&'static str, Known> = HashMap::new();
+        let mut names: HashMap<&'static str, Known> = HashMap::default();
         let mut put = |k: &'static str, v: Known| {
             let k = k.trim();
             if !k.is_empty() {

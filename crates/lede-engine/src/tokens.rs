@@ -3,6 +3,8 @@
 //! Words keep their inner hyphens, apostrophes and dots ("two-day", "COVID-19",
 //! "U.S.", "O'Neil", "15:18", "1,000"); a possessive "'s" is split off as its own token.
 
+use std::borrow::Cow;
+
 use crate::span::ByteSpan;
 
 /// What a token is.
@@ -36,9 +38,14 @@ impl<'t> Token<'t> {
         letters.peek().is_some() && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase)
     }
 
-    /// Lower-cased text (ASCII fast path).
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// Lower-cased text, borrowed when it has no upper-case letter (most words: no
+    /// allocation).
+    pub fn lower(&self) -> Cow<'t, str> {
+        if self.text.chars().any(char::is_uppercase) {
+            Cow::Owned(self.text.to_lowercase())
+        } else {
+            Cow::Borrowed(self.text)
+        }
     }
 
     /// Is this exactly the punctuation character `c`?

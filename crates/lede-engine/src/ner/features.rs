@@ -4,6 +4,10 @@
 //! `bits` of it as a bucket. Strings are hashed incrementally (FNV-1a over their bytes, or
 //! over the UTF-8 of `char::to_lowercase`), so no `String` is built per token or feature.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::gazetteer::{Gazetteer, Known};
 
 use super::{BlockHint, DocFeatures};
@@ -198,7 +202,11 @@ const TITLE_GLUE: &[&str] = &["of", "for", "the"];
 
 /// Whether `w` is a title or honorific ("Mr.", "President", "minister").
 pub(crate) fn is_title(w: &str) -> bool {
-    w.len() <= 20 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    // A set, not a scan of the list: this runs for every token the tagger sees.
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let set = SET.get_or_init(|| TITLES.iter().map(|t| t.to_ascii_lowercase()).collect());
+    let mut buf = [0u8; 40];
+    w.len() <= 20 && ascii_lower(w, &mut buf).is_some_and(|l| set.contains(l))
 }
 
 /// Whether `w` may continue a run of title words.

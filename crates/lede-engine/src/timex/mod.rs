@@ -19,6 +19,8 @@ mod tense;
 mod times;
 mod words;
 
+use std::borrow::Cow;
+
 use crate::datetime::{civil_from_days, days_from_civil, iso_week, month_number, weekday, CivilDateTime};
 use crate::model::TimexType;
 use crate::span::ByteSpan;
@@ -47,7 +49,7 @@ pub(crate) struct Found {
 
 struct Ctx<'a, 't> {
     toks: &'a [Token<'t>],
-    lw: Vec<String>,
+    lw: Vec<Cow<'t, str>>,
     reference: Option<CivilDateTime>,
     tense: Vec<Tense>,
 }
@@ -73,7 +75,7 @@ impl M {
 
 impl Ctx<'_, '_> {
     fn w(&self, i: usize) -> &str {
-        self.lw.get(i).map_or("", String::as_str)
+        self.lw.get(i).map_or("", |w| w.as_ref())
     }
 
     fn tok(&self, i: usize) -> Option<&Token<'_>> {
@@ -186,7 +188,7 @@ fn running_text_title(ctx: &Ctx<'_, '_>, i: usize, len: usize, title_case: bool)
 /// Find the time expressions in one sentence.
 pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTime>) -> Vec<Found> {
     let toks = tokenize(text, sentence);
-    let lw: Vec<String> = toks.iter().map(Token::lower).collect();
+    let lw: Vec<Cow<str>> = toks.iter().map(Token::lower).collect();
     let tense = tenses(&lw, &toks);
     let ctx = Ctx { toks: &toks, lw, reference, tense };
     let words = toks.iter().filter(|t| t.kind == Tok::Word).count();
@@ -247,7 +249,7 @@ fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
         };
         // Only a few words apart, linked by "starting", "from", "beginning", "on".
         let gap: Vec<&str> =
-            ctx.toks.iter().zip(&ctx.lw).filter(|(t, _)| t.span.start >= dur.span.end && t.span.end <= date.span.start).map(|(_, w)| w.as_str()).collect();
+            ctx.toks.iter().zip(&ctx.lw).filter(|(t, _)| t.span.start >= dur.span.end && t.span.end <= date.span.start).map(|(_, w)| w.as_ref()).collect();
         let linked = gap.len() <= 5 && gap.iter().any(|w| matches!(*w, "starting" | "beginning" | "from" | "that" | "began" | "starts" | "begins"));
         if !linked || !(2..=31).contains(&n) {
             continue;
@@ -262,7 +264,7 @@ fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
 pub(crate) fn dateline(text: &str, line: ByteSpan, published: CivilDateTime) -> Found {
     let toks = tokenize(text, line);
     // Skip leading words such as "Updated", "Published:", "Posted on".
-    let first = toks.iter().position(|t| t.kind == Tok::Number || month_number(t.text).is_some() || WEEKDAYS.contains(&t.lower().as_str())).unwrap_or(0);
+    let first = toks.iter().position(|t| t.kind == Tok::Number || month_number(t.text).is_some() || WEEKDAYS.contains(&t.lower().as_ref())).unwrap_or(0);
     let start = toks.get(first).map_or(line.start, |t| t.span.start);
     let kind = if published.time().is_some() { TimexType::Time } else { TimexType::Date };
     Found {

@@ -96,23 +96,23 @@ pub(super) const PAST_CUES: [&str; 56] = [
 ];
 
 /// The tense cue nearest to each token: Past, Future or Unknown.
-pub(super) fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
+pub(super) fn tenses(lw: &[Cow<str>], toks: &[Token<'_>]) -> Vec<Tense> {
     let cue = |i: usize| -> Option<Tense> {
-        let w = lw[i].as_str();
+        let w = lw[i].as_ref();
         // "next to the embassy" is a place, not a time to come.
         let next_to = w == "next" && lw.get(i + 1).is_some_and(|n| n == "to");
         // "the plan", "its plans" are nouns, no tense.
         let noun = matches!(w, "plan" | "plans")
             && i > 0
             && matches!(
-                lw[i - 1].as_str(),
+                lw[i - 1].as_ref(),
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "new" | "peace" | "rescue"
             );
-        if (FUTURE_CUES.contains(&w) && !next_to && !noun) || (w == "to" && i > 0 && matches!(lw[i - 1].as_str(), "going" | "due" | "set")) {
+        if (FUTURE_CUES.contains(&w) && !next_to && !noun) || (w == "to" && i > 0 && matches!(lw[i - 1].as_ref(), "going" | "due" | "set")) {
             return Some(Tense::Future);
         }
         // A participle after "be" ("should be completed", "would be paid") is not a past tense.
-        let after_be = i > 0 && matches!(lw[i - 1].as_str(), "be" | "being");
+        let after_be = i > 0 && matches!(lw[i - 1].as_ref(), "be" | "being");
         let ed = w.len() > 4 && w.ends_with("ed") && toks[i].kind == Tok::Word && !toks[i].is_capitalised() && !after_be;
         if (PAST_CUES.contains(&w) && !after_be) || ed {
             return Some(Tense::Past);
@@ -122,7 +122,7 @@ pub(super) fn tenses(lw: &[String], toks: &[Token<'_>]) -> Vec<Tense> {
     // A plan made points forward only to what follows it ("planned a rally on Saturday"); what
     // comes before it dates the planning ("On Friday, the government planned ..."). A plan in
     // the present points forward throughout ("On Tuesday, the league plans to ...").
-    let plan = |j: usize| matches!(lw[j].as_str(), "planned" | "intended");
+    let plan = |j: usize| matches!(lw[j].as_ref(), "planned" | "intended");
     // The nearest cue of each token, from one sweep each way (linear in the sentence; a tie
     // goes to the cue before).
     let n = lw.len();
