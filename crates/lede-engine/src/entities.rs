@@ -1256,11 +1256,15 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 // "Power of Siberia" in running text: one name (its last word alone is another).
                 Some(EntityKind::Other)
             } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
-                // "iPhone", "eBay": a product or brand.
-                {
-                    strong = false;
-                    Some(EntityKind::Other)
-                }
+                // "iPhone", "eBay": a product or brand. A name in product case ("iPod",
+                // "iTunes Store") that does not speak or act as a company ("eBay said") is a
+                // product, whatever the tagger's vote.
+                strong = product_case(first)
+                    && !g.is_company(&cand.name.to_lowercase())
+                    && !text[..span.start].ends_with(['@', '#'])
+                    && !is(PERSON_VERBS, &next_lower)
+                    && !is(ORG_CUES_AFTER, &after_possessive);
+                Some(EntityKind::Other)
             } else if (2..=3).contains(&words.len())
                 && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
                 && is(PERSON_VERBS, &next_lower)
@@ -1797,6 +1801,17 @@ fn role_before(text: &str, s: &Sent<'_, '_>, first: usize) -> Option<String> {
     (a < first).then(|| ByteSpan::new(s.toks[a].span.start, s.toks[first - 1].span.end).of(text).to_owned())
 }
 
+/// A word in product case: one or two lower-case letters, then a capitalised word ("iPod",
+/// "eBook", "iTunes"; not "macOS", "hPa" or a code such as "hSrCCL").
+fn product_case(w: &str) -> bool {
+    let lower = w.chars().take_while(char::is_ascii_lowercase).count();
+    let mut rest = w[lower..].chars();
+    (1..=2).contains(&lower) && rest.next().is_some_and(|c| c.is_ascii_uppercase()) && {
+        let tail: Vec<char> = rest.collect();
+        tail.len() >= 2 && tail.iter().all(char::is_ascii_lowercase)
+    }
+}
+
 /// The fine type the rules give a name the tagger found (groups, events, works, products);
 /// `None` leaves the tagger's type.
 fn fine_kind(name: &str, s: &Sent<'_, '_>, last: usize, known: Option<&Known>) -> Option<EntityKind> {
@@ -1835,7 +1850,7 @@ fn coarse_kind(t: EntityType) -> EntityKind {
 /// product) and gazetteer places stand; otherwise the tagger's coarse type.
 fn model_kind(c: &Cand) -> Option<EntityKind> {
     // Only a fine type the rules are sure of (a keyword, a demonym) takes the tagger's vote.
-    let fine = matches!(c.kind, Some(EntityKind::Group | EntityKind::Event | EntityKind::Work)) && (c.strong || c.country.is_some());
+    let fine = matches!(c.kind, Some(EntityKind::Group | EntityKind::Event | EntityKind::Work | EntityKind::Other)) && (c.strong || c.country.is_some());
     match c.model {
         None => None,
         Some(_) if fine => c.kind,

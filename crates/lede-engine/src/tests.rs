@@ -744,6 +744,12 @@ fn entity_cases() {
         &["Mount Elgon and Mount Meru", "M.A."],
     );
     check_entities(
+        "a name in product case is a product (other)",
+        "Kestrel Audio Ltd. doubled sales of its iPlay speaker in May. The iPlay sold out in Lisbon, and the eDesk Pro followed.",
+        &[("iPlay", "other", &["iPlay", "iPlay"]), ("eDesk Pro", "other", &["eDesk Pro"])],
+        &[],
+    );
+    check_entities(
         "headline case does not create entities on its own",
         "Storm Batters Coast As Crews Race To Restore Power\nCrews worked through the night in Galway.\n",
         &[("Galway", "place", &["Galway"])],
