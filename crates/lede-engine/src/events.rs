@@ -221,6 +221,138 @@ fn looks_like_verb(w: &str) -> bool {
     lower_start && (COMMON_VERBS.contains(&b.as_str()) || b.len() > 4 && b.ends_with("ed") && !b.ends_with("eed"))
 }
 
+/// Words after a date phrase that are not the noun it modifies.
+const NOT_NOUNS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "against",
+    "ahead",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "around",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "beyond",
+    "despite",
+    "down",
+    "except",
+    "including",
+    "inside",
+    "instead",
+    "into",
+    "like",
+    "near",
+    "off",
+    "onto",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "plus",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "under",
+    "unlike",
+    "up",
+    "upon",
+    "versus",
+    "via",
+    "within",
+    "without",
+    "because",
+    "although",
+    "though",
+    "unless",
+    "whereas",
+    "if",
+    "whether",
+    "nor",
+    "yet",
+    "due",
+    "according",
+    "following",
+    "compared",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "do",
+    "did",
+    "does",
+    "not",
+    "ago",
+    "later",
+    "earlier",
+    "alone",
+    "only",
+    "when",
+    "while",
+    "where",
+    "who",
+    "which",
+    "whose",
+    "there",
+    "here",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "so",
+    "then",
+    "now",
+    "again",
+];
+
+/// Whether a word after a date phrase reads as the noun the phrase modifies ("ruling",
+/// "talks", "loss"): lower case, letters only, and none of the verbs, prepositions,
+/// conjunctions, pronouns and adverbs that usually follow a date instead.
+fn noun_like(w: &str) -> bool {
+    let b = bare(w);
+    w.starts_with(|c: char| c.is_lowercase())
+        && !b.is_empty()
+        && b.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !looks_like_verb(w)
+        && !b.ends_with("ly")
+        && ![NOT_NOUNS, DANGLING, DATE_PREPOSITIONS, SUBORDINATORS, FILLERS].iter().any(|list| list.contains(&b.as_str()))
+}
+
 /// The word without surrounding punctuation, lower-cased, for list lookups.
 fn bare(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
@@ -342,7 +474,37 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
     // place of the event's own date phrase is remembered: the words around it say what happened.
     let mut words: Vec<String> = Vec::new();
     let mut anchor: Option<usize> = None;
+    // Whether the date phrase being passed modifies the noun after it ("Wednesday's ruling",
+    // "the Feb. 23 accord"): then it gives way to "the" and its preposition stays ("compete in
+    // the election", not "compete election").
+    let mut modifier = false;
+    let mut anchor_modifies = false;
+    let mut skip_to = 0;
     for (k, &(w, inside, mine)) in out.iter().enumerate() {
+        if inside && (k == 0 || !out[k - 1].1) {
+            let end = (k..out.len()).take_while(|&j| out[j].1).last().unwrap_or(k);
+            // "last year's profit", or "last year 's profit" as tokenised text.
+            let apart = out.get(end + 1).is_some_and(|n| matches!(n.0, "'s" | "’s"));
+            let possessive = apart || out[end].0.ends_with("'s") || out[end].0.ends_with("’s");
+            let article = words.last().is_some_and(|l| matches!(l.to_lowercase().as_str(), "the" | "a" | "an"));
+            let noun = end + 1 + usize::from(apart);
+            modifier = (possessive || article) && out.get(noun).is_some_and(|n| !n.1 && noun_like(n.0));
+            skip_to = if modifier { noun } else { 0 };
+            if modifier && !article {
+                words.push("the".to_owned());
+            }
+        }
+        if k < skip_to && !inside {
+            // the "'s" of a date phrase that gave way to "the"
+            continue;
+        }
+        if inside && modifier {
+            if mine && anchor.is_none() {
+                anchor = Some(words.len());
+                anchor_modifies = true;
+            }
+            continue;
+        }
         if inside {
             if words.last().is_some_and(|l| l.eq_ignore_ascii_case("the")) {
                 words.pop();
@@ -407,6 +569,9 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
                 // nearest before the date when that is further (what happened then).
                 let verb = (subject..a.min(words.len())).rev().take(15).find(|&k| looks_like_verb(&words[k]));
                 let from = verb.map_or(a, |v| v.saturating_sub(2)).min(a.saturating_sub(7)).max(subject);
+                // A date that modifies a noun ("Wednesday's ruling"): that noun is what
+                // happened, so the window reaches it.
+                let from = if anchor_modifies { from.max((a + 3).saturating_sub(LABEL_WORDS - subject)) } else { from };
                 let to = (from + (LABEL_WORDS - subject)).min(words.len());
                 truncated = to < words.len();
                 let mut kept: Vec<String> = words[..subject].to_vec();
@@ -419,6 +584,10 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
                 words = kept;
             }
             _ => words.truncate(LABEL_WORDS),
+        }
+        // The cut may leave a dangling word too ("... the ruling by the").
+        while words.len() > 1 && words.last().is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str())) {
+            words.pop();
         }
     }
     let mut out = words.join(" ");
