@@ -45,5 +45,5 @@ fn model_dev_scores_do_not_regress() {
 
 #[test]
 fn engine_dev_scores_do_not_regress() {
-    check("--engine", &[("gmb/dev.conll", 80.0), ("uner-pud/dev.conll", 76.5), ("btc/dev.conll", 49.5), ("uner-ewt/dev.conll", 64.5)]);
+    check("--engine", &[("gmb/dev.conll", 80.0), ("uner-pud/dev.conll", 78.0), ("btc/dev.conll", 49.5), ("uner-ewt/dev.conll", 64.5)]);
 }

@@ -478,6 +478,12 @@ const PLACE_WORDS: &[&str] = &[
     "Beach",
     "Station",
     "Palace",
+    "Rift",
+    "Glacier",
+    "Reef",
+    "Canyon",
+    "Plateau",
+    "Lagoon",
     "Tower",
     "Hall",
 ];
@@ -576,6 +582,31 @@ const GROUP_NAMES: &[&str] = &[
     "Arabs",
     "Latinos",
     "Westerners",
+];
+
+/// Religions and belief systems: names of other kinds, never places ("spread Islam to the coast").
+const RELIGIONS: &[&str] = &[
+    "Islam",
+    "Christianity",
+    "Judaism",
+    "Buddhism",
+    "Hinduism",
+    "Sikhism",
+    "Jainism",
+    "Taoism",
+    "Daoism",
+    "Confucianism",
+    "Shinto",
+    "Zoroastrianism",
+    "Catholicism",
+    "Protestantism",
+    "Orthodoxy",
+    "Anglicanism",
+    "Lutheranism",
+    "Calvinism",
+    "Methodism",
+    "Mormonism",
+    "Bahaism",
 ];
 
 /// Words after which a bare name is a place.
@@ -1200,6 +1231,8 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 Some(EntityKind::Place)
             } else if words.len() == 1 && is(GROUP_NAMES, first) {
                 Some(EntityKind::Group)
+            } else if words.len() == 1 && is(RELIGIONS, first) {
+                Some(EntityKind::Other)
             } else if words.len() == 1 && first == "West" && prev_lower == "the" {
                 cand.span = ByteSpan::new(toks[role_start - 1].span.start, span.end);
                 cand.name = cand.span.of(text).to_owned();
@@ -1735,7 +1768,7 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             weight: s.weight,
             model: Some(kind),
             from_model: known.is_none(),
-            strong: known.is_some(),
+            strong: known.is_some() || is(RELIGIONS, &name),
         });
     }
     cands[from..].sort_by_key(|c| c.span.start);
@@ -1831,6 +1864,8 @@ fn fine_kind(name: &str, s: &Sent<'_, '_>, last: usize, known: Option<&Known>) -
         Some(EntityKind::Event)
     } else if words.len() == 1 && is(GROUP_NAMES, words[0]) {
         Some(EntityKind::Group)
+    } else if words.len() == 1 && is(RELIGIONS, words[0]) {
+        Some(EntityKind::Other)
     } else {
         None
     }

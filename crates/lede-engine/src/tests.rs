@@ -750,6 +750,12 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "a religion is a name of another kind, never a place; rifts and glaciers are places",
+        "Traders from Zanvar spread Islam along the coast. Later, most herders near the Orvane Rift turned to Buddhism.",
+        &[("Islam", "other", &["Islam"]), ("Buddhism", "other", &["Buddhism"]), ("Orvane Rift", "place", &["Orvane Rift"])],
+        &[],
+    );
+    check_entities(
         "headline case does not create entities on its own",
         "Storm Batters Coast As Crews Race To Restore Power\nCrews worked through the night in Galway.\n",
         &[("Galway", "place", &["Galway"])],
