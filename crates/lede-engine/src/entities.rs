@@ -927,7 +927,24 @@ impl Sent<'_, '_> {
     }
 }
 
-/// Find candidate names in one sentence.
+/// One capitalised run of a sentence as the candidate passes narrow it down: the run grown
+/// over tokens `start..end`, and the name inside it, tokens `a..b`, after its role (titles and
+/// honorifics, tokens `role_start..a`) and trailing function words are cut.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    end: usize,
+    a: usize,
+    b: usize,
+    role_start: usize,
+    /// "Mr.", "Dr.": the name is a person's.
+    honorific: bool,
+    /// "Prime Minister of Canada": the role belongs to an unnamed person; the name after "of"
+    /// is an organisation or place.
+    role_of: bool,
+}
+
+/// Find candidate names in one sentence: each capitalised run is grown, cut before a title
+/// that follows a name, stripped of its role, then typed; the passes below, in that order.
 fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) {
     let toks = s.toks;
     let n = toks.len();
@@ -939,62 +956,102 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
             i += 1;
             continue;
         }
-        // Grow the run. A hyphenated compound of names ("China-Russia") is a run of its own.
-        let mut j = i + 1;
-        while j < n && !names_joined(toks[i].text, g, s.casing) {
-            if names_joined(toks[j].text, g, s.casing) {
-                break;
-            }
-            if name_token(&toks[j]) {
-                j += 1;
-                continue;
-            }
-            let w = toks[j].text;
-            let next_is_name = toks.get(j + 1).is_some_and(name_token);
-            // "Anthony Rees of the Daily Post": a person's full name does not run on through "of".
-            let person_so_far = j - i >= 2
-                && g.is_first_name(toks[i].text)
-                && !toks[i..j].iter().any(|t| is_title_word(t.text) || [ORG_WORDS, PLACE_WORDS, WORK_WORDS, EVENT_WORDS].iter().any(|l| is(l, t.text)));
-            if person_so_far && matches!(w, "of" | "for" | "on") {
-                break;
-            }
-            if matches!(w, "of" | "for" | "de" | "da" | "del" | "van" | "von" | "der" | "al" | "bin" | "du" | "la" | "le" | "on" | "&") && next_is_name {
-                j += 2;
-                continue;
-            }
-            if matches!(w, "of" | "for" | "on") && toks.get(j + 1).is_some_and(|t| t.text == "the") && toks.get(j + 2).is_some_and(name_token) {
-                j += 3;
-                continue;
-            }
-            if w == "and" && next_is_name {
-                // Only inside a name that ends in an organisation/work keyword:
-                // "Treaty of Good-Neighborliness and Friendly Cooperation", "Defence and Space Company".
-                let mut k = j + 1;
-                while k < n && name_token(&toks[k]) {
-                    k += 1;
-                }
-                let before_has = toks[i..j].iter().any(|t| is(WORK_WORDS, t.text) || is(ORG_WORDS, t.text) && t.text != "Air");
-                let after_ends = is(ORG_WORDS, toks[k - 1].text) || is(WORK_WORDS, toks[k - 1].text);
-                let has_person_title = toks[i..j].iter().any(|t| is_title_word(t.text));
-                // "Chinese State Councilor and Foreign Minister Wang Yi": one role of two titles.
-                let all_role = toks[i..j].iter().all(|t| is_title_word(t.text) || matches!(g.lookup(t.text), Some(Known::Demonym(_) | Known::Country(_))));
-                if all_role && toks[j + 1..k].iter().any(|t| is_title_word(t.text)) {
-                    j = k;
-                    continue;
-                }
-                if (before_has || after_ends) && !has_person_title && !toks[i..j].iter().all(|t| g.lookup(t.text).is_some()) {
-                    j = k;
-                    continue;
-                }
-            }
+        let run = strip_role(s, g, i, end_before_title(s, g, i, grow_run(s, g, i)), first_word);
+        role_mentions(s, g, &run, out);
+        i = run.end.max(i + 1);
+        if run.a >= run.b || not_a_name(s, &run) {
+            continue;
+        }
+        let mut cand = new_cand(text, s, &run, first_word);
+        type_from_gazetteer(g, &mut cand);
+        if let Some(end) = model_number_product(text, s, &run, &mut cand) {
+            i = i.max(end);
+        }
+        // Rules typed it from a gazetteer, a keyword, a title or a cue word (strong), or only
+        // guessed from its shape and place (weak: the tagger's reading of the context wins).
+        let strong = if cand.kind.is_none() {
+            let (kind, strong) = type_by_rules(text, s, g, &run, first_word, &mut cand);
+            cand.kind = kind;
+            strong
+        } else {
+            true
+        };
+        cand.strong = strong && cand.kind.is_some();
+        paren_acronym(s, &run, out, &mut cand);
+        if hyphen_parts(s, g, &run, &cand, out) {
+            continue;
+        }
+        out.push(cand);
+    }
+}
+
+/// Grow a run of name tokens from `i`: through name glue ("of", "de", "&"), "of the", and
+/// "and" inside a name that ends in an organisation or work keyword. A hyphenated compound
+/// of names ("China-Russia") is a run of its own. Returns the run's end.
+fn grow_run(s: &Sent<'_, '_>, g: &Gazetteer, i: usize) -> usize {
+    let toks = s.toks;
+    let n = toks.len();
+    let mut j = i + 1;
+    while j < n && !names_joined(toks[i].text, g, s.casing) {
+        if names_joined(toks[j].text, g, s.casing) {
             break;
         }
-        let mut run_end = j;
-        // "Apple Computer CEO Steve Jobs": a title after a name that is not itself a title,
-        // a nationality or a country ends that name (an organisation); the title starts the
-        // next run, where it becomes the person's role.
-        if let Some(t) = (i + 1..run_end).find(|&t| {
-            is_title_word(toks[t].text)
+        if name_token(&toks[j]) {
+            j += 1;
+            continue;
+        }
+        let w = toks[j].text;
+        let next_is_name = toks.get(j + 1).is_some_and(name_token);
+        // "Anthony Rees of the Daily Post": a person's full name does not run on through "of".
+        let person_so_far = j - i >= 2
+            && g.is_first_name(toks[i].text)
+            && !toks[i..j].iter().any(|t| is_title_word(t.text) || [ORG_WORDS, PLACE_WORDS, WORK_WORDS, EVENT_WORDS].iter().any(|l| is(l, t.text)));
+        if person_so_far && matches!(w, "of" | "for" | "on") {
+            break;
+        }
+        if matches!(w, "of" | "for" | "de" | "da" | "del" | "van" | "von" | "der" | "al" | "bin" | "du" | "la" | "le" | "on" | "&") && next_is_name {
+            j += 2;
+            continue;
+        }
+        if matches!(w, "of" | "for" | "on") && toks.get(j + 1).is_some_and(|t| t.text == "the") && toks.get(j + 2).is_some_and(name_token) {
+            j += 3;
+            continue;
+        }
+        if w == "and" && next_is_name {
+            // Only inside a name that ends in an organisation/work keyword:
+            // "Treaty of Good-Neighborliness and Friendly Cooperation", "Defence and Space Company".
+            let mut k = j + 1;
+            while k < n && name_token(&toks[k]) {
+                k += 1;
+            }
+            let before_has = toks[i..j].iter().any(|t| is(WORK_WORDS, t.text) || is(ORG_WORDS, t.text) && t.text != "Air");
+            let after_ends = is(ORG_WORDS, toks[k - 1].text) || is(WORK_WORDS, toks[k - 1].text);
+            let has_person_title = toks[i..j].iter().any(|t| is_title_word(t.text));
+            // "Chinese State Councilor and Foreign Minister Wang Yi": one role of two titles.
+            let all_role = toks[i..j].iter().all(|t| is_title_word(t.text) || matches!(g.lookup(t.text), Some(Known::Demonym(_) | Known::Country(_))));
+            if all_role && toks[j + 1..k].iter().any(|t| is_title_word(t.text)) {
+                j = k;
+                continue;
+            }
+            if (before_has || after_ends) && !has_person_title && !toks[i..j].iter().all(|t| g.lookup(t.text).is_some()) {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// Where a run ends when a title follows a name in it ("Apple Computer CEO Steve Jobs").
+fn end_before_title(s: &Sent<'_, '_>, g: &Gazetteer, i: usize, j: usize) -> usize {
+    let toks = s.toks;
+    let mut run_end = j;
+    // "Apple Computer CEO Steve Jobs": a title after a name that is not itself a title,
+    // a nationality or a country ends that name (an organisation); the title starts the
+    // next run, where it becomes the person's role.
+    if let Some(t) = (i + 1..run_end).find(|&t| {
+        is_title_word(toks[t].text)
                 && !is(DEPARTMENTS, toks[t].text)
                 && !is_title_word(toks[t - 1].text)
                 && !matches!(toks[t - 1].text, "of" | "and" | "the" | "for")
@@ -1003,100 +1060,407 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                 })
                 // "World Health Organization", "Finance Ministry": the title word is part of a name.
                 && ![ORG_WORDS, WORK_WORDS, EVENT_WORDS, PLACE_WORDS].iter().any(|l| is(l, toks[run_end - 1].text))
-        }) {
-            run_end = t;
-        }
-        // Strip leading function words, honorifics and titles (titles become the role).
-        let mut a = i;
-        let mut honorific = false;
-        while a < run_end && is(FUNCTION_WORDS, &s.lw(a)) && !toks[a].is_all_caps() && !(a + 1 < run_end && s.w(a) == "The" && a > i) {
+    }) {
+        run_end = t;
+    }
+    run_end
+}
+
+/// The name inside the run `i..run_end`: leading function words, honorifics and titles are
+/// cut (titles become the role), and trailing function words, months and days.
+fn strip_role(s: &Sent<'_, '_>, g: &Gazetteer, i: usize, run_end: usize, first_word: usize) -> Run {
+    let toks = s.toks;
+    let mut a = i;
+    let mut honorific = false;
+    while a < run_end && is(FUNCTION_WORDS, &s.lw(a)) && !toks[a].is_all_caps() && !(a + 1 < run_end && s.w(a) == "The" && a > i) {
+        a += 1;
+    }
+    let mut role_start = a;
+    while a < run_end {
+        let w = s.w(a);
+        if is(HONORIFICS, w) {
+            honorific = true;
             a += 1;
-        }
-        let mut role_start = a;
-        while a < run_end {
-            let w = s.w(a);
-            if is(HONORIFICS, w) {
-                honorific = true;
-                a += 1;
-            } else if is_title_word(w)
-                || (a + 1 < run_end
-                    && matches!(g.lookup(w), Some(Known::Demonym(_) | Known::Country(_)))
-                    && toks[a + 1..run_end].iter().any(|t| is_title_word(t.text)))
-                || (matches!(w, "of" | "and" | "the" | "for") && a > role_start && toks[a + 1..run_end].iter().any(|t| is_title_word(t.text)))
-            {
-                a += 1;
-            } else {
-                break;
-            }
-        }
-        // "Vice Chairman of Chrysler", "Prime Minister of Canada": the role belongs to an unnamed
-        // person; what follows "of" is the organisation or place, not a person's name.
-        let mut role_of = false;
-        while a < run_end && a > role_start && matches!(s.w(a), "of" | "the" | "for" | "and" | "at") {
+        } else if is_title_word(w)
+            || (a + 1 < run_end
+                && matches!(g.lookup(w), Some(Known::Demonym(_) | Known::Country(_)))
+                && toks[a + 1..run_end].iter().any(|t| is_title_word(t.text)))
+            || (matches!(w, "of" | "and" | "the" | "for") && a > role_start && toks[a + 1..run_end].iter().any(|t| is_title_word(t.text)))
+        {
             a += 1;
-            role_of = true;
+        } else {
+            break;
         }
-        // "Shares of Kestrel Holdings": a sentence-initial common word joined by "of" is not part of the name.
-        if a == first_word && a + 2 < run_end && matches!(s.w(a + 1), "of" | "for" | "on") {
-            let w = s.w(a);
-            if !is_keyword(w) && g.lookup(w).is_none() {
-                a += 2;
-                role_start = a;
+    }
+    // "Vice Chairman of Chrysler", "Prime Minister of Canada": the role belongs to an unnamed
+    // person; what follows "of" is the organisation or place, not a person's name.
+    let mut role_of = false;
+    while a < run_end && a > role_start && matches!(s.w(a), "of" | "the" | "for" | "and" | "at") {
+        a += 1;
+        role_of = true;
+    }
+    // "Shares of Kestrel Holdings": a sentence-initial common word joined by "of" is not part of the name.
+    if a == first_word && a + 2 < run_end && matches!(s.w(a + 1), "of" | "for" | "on") {
+        let w = s.w(a);
+        if !is_keyword(w) && g.lookup(w).is_none() {
+            a += 2;
+            role_start = a;
+        }
+    }
+    // "Actual Airbus employees": a sentence-initial word never capitalised elsewhere,
+    // before a word that begins names elsewhere, is a common word, not part of the name.
+    if a == first_word && a + 1 < run_end && role_start == a && !honorific {
+        let w = s.w(a);
+        if !is_keyword(w) && g.lookup(w).is_none() && !g.is_first_name(w) && s.casing.mid(w) == 0 && s.casing.starts_runs(s.w(a + 1)) {
+            a += 1;
+            role_start = a;
+        }
+    }
+    // "Defense Review": department words alone are no role; they belong to the name.
+    if a > role_start && !honorific && toks[role_start..a].iter().all(|t| is(DEPARTMENTS, t.text) || !is_title_word(t.text)) {
+        a = role_start;
+    }
+    // "US Department of Labor": a country or nationality alone is no role.
+    if a > role_start && !honorific && !toks[role_start..a].iter().any(|t| is_title_word(t.text)) {
+        a = role_start;
+    }
+    // Organisation names that start with title words ("Foreign Ministry", "General Motors",
+    // "State Department") are not a role before a name.
+    let rest_is_org = a < run_end && toks[a..run_end].iter().all(|t| is(ORG_WORDS, t.text) || is(FUNCTION_WORDS, &t.lower()));
+    if rest_is_org && a > role_start && !honorific {
+        a = role_start;
+    }
+    // Trailing title words never end a name ("Lavrov President" is not a name).
+    let mut b = run_end;
+    while b > a && (is(FUNCTION_WORDS, &s.lw(b - 1)) && !toks[b - 1].is_all_caps() || is(MONTHS_AND_DAYS, s.w(b - 1))) {
+        b -= 1;
+    }
+    Run { end: run_end, a, b, role_start, honorific, role_of }
+}
+
+/// Demonyms and countries inside a role ("Chinese Foreign Minister") are mentions of their own.
+fn role_mentions(s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, out: &mut Vec<Cand>) {
+    let (toks, a, role_start) = (s.toks, run.a, run.role_start);
+    for (k, tok) in toks.iter().enumerate().take(a).skip(role_start) {
+        if let Some(Known::Demonym(c)) = g.lookup(s.w(k)) {
+            out.push(Cand {
+                span: tok.span,
+                name: s.w(k).to_owned(),
+                kind: Some(EntityKind::Group),
+                canonical: Some(s.w(k).to_owned()),
+                role: None,
+                weak: false,
+                country: Some((*c).to_owned()),
+                paren_alias_of: None,
+                weight: s.weight,
+                model: None,
+                from_model: false,
+                strong: false,
+            });
+        } else if let Some(Known::Country(c)) = g.lookup(s.w(k)) {
+            out.push(Cand {
+                span: toks[k].span,
+                name: s.w(k).to_owned(),
+                kind: Some(EntityKind::Place),
+                canonical: Some((*c).to_owned()),
+                role: None,
+                weak: false,
+                country: None,
+                paren_alias_of: None,
+                weight: s.weight,
+                model: None,
+                from_model: false,
+                strong: false,
+            });
+        }
+    }
+}
+
+/// Currencies, time zones, months and weekdays alone, and single letters are not names.
+fn not_a_name(s: &Sent<'_, '_>, run: &Run) -> bool {
+    let (toks, a, b) = (s.toks, run.a, run.b);
+    // "US$40", "HK$": a currency, not a place. Time zones are not organisations.
+    if b - a == 1
+        && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end)
+            || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT")
+            || is(CURRENCIES, s.w(a)))
+    {
+        return true;
+    }
+    // Months and weekdays alone are dates, not names; single letters are photo
+    // positions ("(L)", "(2nd R)") or initials, not names.
+    if b - a == 1 && (is(MONTHS_AND_DAYS, s.w(a)) || s.w(a).trim_end_matches('.').chars().count() == 1) {
+        return true;
+    }
+    false
+}
+
+/// The candidate for the name of a run, its role and whether it is weak (a headline, or one
+/// sentence-initial word).
+fn new_cand(text: &str, s: &Sent<'_, '_>, run: &Run, first_word: usize) -> Cand {
+    let Run { a, b, role_start, honorific, role_of, .. } = *run;
+    let toks = s.toks;
+    let role = (a > role_start && !role_of).then(|| ByteSpan::new(toks[role_start].span.start, toks[a - 1].span.end).of(text).to_owned());
+    // "UN-based", "United Nations-centered": the name without its lower-case suffix.
+    let span = trim_suffix(text, ByteSpan::new(toks[a].span.start, toks[b - 1].span.end));
+    let name = span.of(text).to_owned();
+    let sentence_initial = a == first_word
+        || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
+    Cand {
+        span,
+        name: name.clone(),
+        kind: None,
+        canonical: None,
+        role,
+        weak: s.headline || (sentence_initial && b - a == 1 && role_start == a && !honorific),
+        country: None,
+        paren_alias_of: None,
+        weight: s.weight,
+        model: None,
+        from_model: false,
+        strong: false,
+    }
+}
+
+/// The gazetteer's type for the candidate's name, when it knows it.
+fn type_from_gazetteer(g: &Gazetteer, cand: &mut Cand) {
+    let name = cand.name.clone();
+    match g.lookup(&name) {
+        Some(Known::Country(c)) => {
+            cand.kind = Some(EntityKind::Place);
+            cand.canonical = Some((*c).to_owned());
+        }
+        Some(Known::Demonym(c)) => {
+            cand.kind = Some(EntityKind::Group);
+            cand.country = Some((*c).to_owned());
+        }
+        Some(Known::Place) => cand.kind = Some(EntityKind::Place),
+        Some(Known::Organization(full)) => {
+            cand.kind = Some(EntityKind::Organization);
+            cand.canonical = Some((*full).to_owned());
+        }
+        None => {}
+    }
+}
+
+/// "Boeing 737s", "Airbus A380 jets", "iPhone 4": a name with a model number is a product
+/// (the maker alone is an organisation elsewhere). Returns the end of the product's name
+/// when it runs past the run.
+fn model_number_product(text: &str, s: &Sent<'_, '_>, run: &Run, cand: &mut Cand) -> Option<usize> {
+    let (toks, a, b) = (s.toks, run.a, run.b);
+    let n = toks.len();
+    let span = cand.span;
+    // Years are not model numbers.
+    let model = |t: &Token<'_>| {
+        let digits = t.text.chars().filter(char::is_ascii_digit).count();
+        digits > 0
+            && t.text.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !(t.kind == Tok::Number && t.text.len() == 4 && matches!(t.text.as_bytes()[0], b'1' | b'2'))
+            && (t.kind == Tok::Number || t.text.chars().next().is_some_and(char::is_uppercase))
+    };
+    let next_is_model = toks.get(b).is_some_and(|t| model(t) && t.span.start == toks[b - 1].span.end + 1);
+    if cand.kind != Some(EntityKind::Place) && cand.canonical.is_none() || next_is_model {
+        let inner_model = b - a >= 2 && model(&toks[b - 1]) && !toks[a..b - 1].iter().any(model);
+        if next_is_model || inner_model {
+            let mut end = if next_is_model { b + 1 } else { b };
+            while end < n && name_token(&toks[end]) && !is(FUNCTION_WORDS, &toks[end].lower()) {
+                end += 1;
+            }
+            cand.span = ByteSpan::new(span.start, toks[end - 1].span.end);
+            cand.name = cand.span.of(text).to_owned();
+            cand.kind = Some(EntityKind::Other);
+            cand.canonical = None;
+            cand.role = None;
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// The rules' type for a name no gazetteer or model number typed: keywords, titles, cue
+/// words around it (sure: `true`), or its shape and place alone (`false`: the tagger's reading
+/// of the context then wins).
+fn type_by_rules(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, first_word: usize, cand: &mut Cand) -> (Option<EntityKind>, bool) {
+    let Run { a, b, role_start, honorific, role_of, .. } = *run;
+    let toks = s.toks;
+    let span = cand.span;
+    let name = cand.name.clone();
+    let prev_lower = if role_start > 0 { s.lw(role_start - 1) } else { String::new() };
+    let next_lower = s.lw(b);
+    let after_possessive = if next_lower == "'s" || next_lower == "’s" { s.lw(b + 1) } else { next_lower.clone() };
+    let mut strong = true;
+    let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
+    let first = words[0];
+    let kind = if role_of {
+        // Of a place ("Prime Minister of Canada") the gazetteer has said so above.
+        Some(EntityKind::Organization)
+    } else if honorific || (a > role_start && cand.role.is_some() && !words.iter().any(|w| is(ORG_WORDS, w))) {
+        Some(EntityKind::Person)
+    } else if is(REGION_NAMES, &name) {
+        Some(EntityKind::Place)
+    } else if words.len() == 1 && first.chars().any(|c| c.is_ascii_digit()) && !is(EVENT_NOUNS, &next_lower) {
+        // Model codes ("A380", "F-35"): products, not organisations.
+        Some(EntityKind::Other)
+    } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite"))
+        || matches!(next_lower.as_str(), "index" | "indices" | "indexes" | "average" | "composite")
+    {
+        // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
+        Some(EntityKind::Other)
+    } else if words.len() == 1
+        && matches!(first, "Christmas" | "Easter" | "Halloween" | "Thanksgiving" | "Ramadan" | "Eid" | "Hanukkah" | "Diwali" | "Passover")
+    {
+        // A holiday not written as a date ("Christmas sales"): a named event.
+        Some(EntityKind::Event)
+    } else if words.iter().any(|w| is(WORK_WORDS, w)) {
+        Some(EntityKind::Work)
+    } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 && !(b - a == 1 && names_joined(toks[a].text, g, s.casing)) {
+        // "COVID-19 pandemic": the noun belongs to the event's name.
+        let end = toks[b].span.end;
+        cand.span = ByteSpan::new(span.start, end);
+        cand.name = cand.span.of(text).to_owned();
+        Some(EntityKind::Event)
+    } else if words.iter().any(|w| is(EVENT_WORDS, w)) && words.len() >= 2 {
+        Some(EntityKind::Event)
+    } else if words.iter().any(|w| is(ORG_WORDS, w) || w.rsplit_once('-').is_some_and(|(_, p)| is(ORG_WORDS, p))) {
+        // "Harrow Bank", "MGIMO-University".
+        Some(EntityKind::Organization)
+    } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w)) || is(PLACE_HEADS, first) && words.len() > 1 {
+        Some(EntityKind::Place)
+    } else if words.len() == 1 && is(GROUP_NAMES, first) {
+        Some(EntityKind::Group)
+    } else if words.len() == 1 && is(RELIGIONS, first) {
+        Some(EntityKind::Other)
+    } else if words.len() == 1 && first == "West" && prev_lower == "the" {
+        cand.span = ByteSpan::new(toks[role_start - 1].span.start, span.end);
+        cand.name = cand.span.of(text).to_owned();
+        Some(EntityKind::Group)
+    } else if words.len() == 1 && toks[a].is_all_caps() && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+        // An unknown acronym: an organisation unless the gazetteer says otherwise.
+        {
+            strong = false;
+            Some(EntityKind::Organization)
+        }
+    } else if words.len() >= 2
+                && words.len() <= 4
+                && g.is_first_name(first)
+                // "Mac OS X": an acronym or a one-letter last word is no person's name.
+                && !words.iter().any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+                && words.last().is_some_and(|w| w.trim_end_matches('.').chars().count() >= 2)
+    {
+        {
+            strong = false;
+            Some(EntityKind::Person)
+        }
+    } else if is(ORG_CUES_BEFORE, &prev_lower)
+        || is(ORG_CUES_AFTER, &after_possessive)
+        || prev_lower == "in"
+            && role_start >= 2
+            && matches!(
+                s.lw(role_start - 2).as_str(),
+                "stake" | "stakes" | "shares" | "investment" | "investments" | "interest" | "holding" | "holdings" | "share" | "jobs" | "job"
+            )
+    {
+        Some(EntityKind::Organization)
+    } else if words.len() == 1
+        && toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
+        && ["an", "ese", "ish", "ic", "ian"].iter().any(|suf| first.ends_with(suf))
+    {
+        // An adjective of a people or region ("Eurasian diplomacy").
+        {
+            strong = false;
+            Some(EntityKind::Group)
+        }
+    } else if is(PLACE_PREPOSITIONS, &prev_lower)
+        && words.len() <= 3
+        && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
+    {
+        {
+            strong = false;
+            Some(EntityKind::Place)
+        }
+    } else if words.len() >= 3
+        && a > first_word
+        && matches!(words[1], "of" | "for")
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the"))
+    {
+        // "Power of Siberia" in running text: one name (its last word alone is another).
+        Some(EntityKind::Other)
+    } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+        // "iPhone", "eBay": a product or brand. A name in product case ("iPod",
+        // "iTunes Store") that does not speak or act as a company ("eBay said") is a
+        // product, whatever the tagger's vote.
+        strong = product_case(first)
+            && !g.is_company(&cand.name.to_lowercase())
+            && !text[..span.start].ends_with(['@', '#'])
+            && !is(PERSON_VERBS, &next_lower)
+            && !is(ORG_CUES_AFTER, &after_possessive);
+        Some(EntityKind::Other)
+    } else if (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+        && is(PERSON_VERBS, &next_lower)
+    {
+        {
+            strong = false;
+            Some(EntityKind::Person)
+        }
+    } else if words.len() == 1 && !cand.weak {
+        // An unknown single name in running text (not a place, not a known person's
+        // surname; both are settled when mentions merge): most often an organisation.
+        {
+            strong = false;
+            Some(EntityKind::Organization)
+        }
+    } else {
+        None
+    };
+    (kind, strong)
+}
+
+/// "(EADS)" right after a name is that name's acronym.
+fn paren_acronym(s: &Sent<'_, '_>, run: &Run, out: &[Cand], cand: &mut Cand) {
+    let (toks, a, b) = (s.toks, run.a, run.b);
+    if b - a == 1 && a > 0 && s.w(a - 1) == "(" && s.w(b) == ")" && toks[a].is_all_caps() {
+        if let Some(prev) = out.last() {
+            if prev.span.end + 3 >= toks[a - 1].span.start && initials(&prev.name).len() >= 2 {
+                cand.paren_alias_of = Some(prev.span);
+                cand.kind = prev.kind;
             }
         }
-        // "Actual Airbus employees": a sentence-initial word never capitalised elsewhere,
-        // before a word that begins names elsewhere, is a common word, not part of the name.
-        if a == first_word && a + 1 < run_end && role_start == a && !honorific {
-            let w = s.w(a);
-            if !is_keyword(w) && g.lookup(w).is_none() && !g.is_first_name(w) && s.casing.mid(w) == 0 && s.casing.starts_runs(s.w(a + 1)) {
-                a += 1;
-                role_start = a;
+    }
+}
+
+/// Hyphenated compounds of known names ("China-Russia", "Lavrov-Wang"): each part a mention
+/// (pushed to `out`; returns true, and the compound itself is no candidate).
+fn hyphen_parts(s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, cand: &Cand, out: &mut Vec<Cand>) -> bool {
+    let (toks, a, b) = (s.toks, run.a, run.b);
+    if b - a == 1 && toks[a].text.contains('-') && cand.kind != Some(EntityKind::Event) {
+        let mut off = toks[a].span.start;
+        let mut parts = Vec::new();
+        for part in toks[a].text.split('-') {
+            let ps = ByteSpan::new(off, off + part.len());
+            off += part.len() + 1;
+            if part.chars().next().is_some_and(char::is_uppercase) {
+                parts.push((ps, part));
             }
         }
-        // "Defense Review": department words alone are no role; they belong to the name.
-        if a > role_start && !honorific && toks[role_start..a].iter().all(|t| is(DEPARTMENTS, t.text) || !is_title_word(t.text)) {
-            a = role_start;
-        }
-        // "US Department of Labor": a country or nationality alone is no role.
-        if a > role_start && !honorific && !toks[role_start..a].iter().any(|t| is_title_word(t.text)) {
-            a = role_start;
-        }
-        // Organisation names that start with title words ("Foreign Ministry", "General Motors",
-        // "State Department") are not a role before a name.
-        let rest_is_org = a < run_end && toks[a..run_end].iter().all(|t| is(ORG_WORDS, t.text) || is(FUNCTION_WORDS, &t.lower()));
-        if rest_is_org && a > role_start && !honorific {
-            a = role_start;
-        }
-        // Trailing title words never end a name ("Lavrov President" is not a name).
-        let mut b = run_end;
-        while b > a && (is(FUNCTION_WORDS, &s.lw(b - 1)) && !toks[b - 1].is_all_caps() || is(MONTHS_AND_DAYS, s.w(b - 1))) {
-            b -= 1;
-        }
-        // Demonyms inside a role are group mentions linked to their country.
-        for (k, tok) in toks.iter().enumerate().take(a).skip(role_start) {
-            if let Some(Known::Demonym(c)) = g.lookup(s.w(k)) {
+        if names_joined(toks[a].text, g, s.casing) {
+            for (ps, part) in parts {
+                let known = g.lookup(part).cloned();
                 out.push(Cand {
-                    span: tok.span,
-                    name: s.w(k).to_owned(),
-                    kind: Some(EntityKind::Group),
-                    canonical: Some(s.w(k).to_owned()),
+                    span: ps,
+                    name: part.to_owned(),
+                    kind: match &known {
+                        Some(Known::Country(_)) | Some(Known::Place) => Some(EntityKind::Place),
+                        Some(Known::Organization(_)) => Some(EntityKind::Organization),
+                        Some(Known::Demonym(_)) => Some(EntityKind::Group),
+                        None => None,
+                    },
+                    canonical: match known {
+                        Some(Known::Country(c)) | Some(Known::Organization(c)) => Some(c.to_owned()),
+                        _ => None,
+                    },
                     role: None,
-                    weak: false,
-                    country: Some((*c).to_owned()),
-                    paren_alias_of: None,
-                    weight: s.weight,
-                    model: None,
-                    from_model: false,
-                    strong: false,
-                });
-            } else if let Some(Known::Country(c)) = g.lookup(s.w(k)) {
-                out.push(Cand {
-                    span: toks[k].span,
-                    name: s.w(k).to_owned(),
-                    kind: Some(EntityKind::Place),
-                    canonical: Some((*c).to_owned()),
-                    role: None,
-                    weak: false,
+                    weak: true,
                     country: None,
                     paren_alias_of: None,
                     weight: s.weight,
@@ -1105,270 +1469,10 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
                     strong: false,
                 });
             }
+            return true;
         }
-        i = run_end.max(i + 1);
-        if a >= b {
-            continue;
-        }
-        // "US$40", "HK$": a currency, not a place. Time zones are not organisations.
-        if b - a == 1
-            && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end)
-                || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT")
-                || is(CURRENCIES, s.w(a)))
-        {
-            continue;
-        }
-        // Months and weekdays alone are dates, not names; single letters are photo
-        // positions ("(L)", "(2nd R)") or initials, not names.
-        if b - a == 1 && (is(MONTHS_AND_DAYS, s.w(a)) || s.w(a).trim_end_matches('.').chars().count() == 1) {
-            continue;
-        }
-        let role = (a > role_start && !role_of).then(|| ByteSpan::new(toks[role_start].span.start, toks[a - 1].span.end).of(text).to_owned());
-        // "UN-based", "United Nations-centered": the name without its lower-case suffix.
-        let span = trim_suffix(text, ByteSpan::new(toks[a].span.start, toks[b - 1].span.end));
-        let name = span.of(text).to_owned();
-        let sentence_initial = a == first_word
-            || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
-        let mut cand = Cand {
-            span,
-            name: name.clone(),
-            kind: None,
-            canonical: None,
-            role,
-            weak: s.headline || (sentence_initial && b - a == 1 && role_start == a && !honorific),
-            country: None,
-            paren_alias_of: None,
-            weight: s.weight,
-            model: None,
-            from_model: false,
-            strong: false,
-        };
-        // Type it.
-        let prev_lower = if role_start > 0 { s.lw(role_start - 1) } else { String::new() };
-        let next_lower = s.lw(b);
-        let after_possessive = if next_lower == "'s" || next_lower == "’s" { s.lw(b + 1) } else { next_lower.clone() };
-        match g.lookup(&name) {
-            Some(Known::Country(c)) => {
-                cand.kind = Some(EntityKind::Place);
-                cand.canonical = Some((*c).to_owned());
-            }
-            Some(Known::Demonym(c)) => {
-                cand.kind = Some(EntityKind::Group);
-                cand.country = Some((*c).to_owned());
-            }
-            Some(Known::Place) => cand.kind = Some(EntityKind::Place),
-            Some(Known::Organization(full)) => {
-                cand.kind = Some(EntityKind::Organization);
-                cand.canonical = Some((*full).to_owned());
-            }
-            None => {}
-        }
-        // "Boeing 737s", "Airbus A380 jets", "iPhone 4": a name with a model number is a
-        // product (the maker alone is an organisation elsewhere). Years are not model numbers.
-        let model = |t: &Token<'_>| {
-            let digits = t.text.chars().filter(char::is_ascii_digit).count();
-            digits > 0
-                && t.text.chars().all(|c| c.is_alphanumeric() || c == '-')
-                && !(t.kind == Tok::Number && t.text.len() == 4 && matches!(t.text.as_bytes()[0], b'1' | b'2'))
-                && (t.kind == Tok::Number || t.text.chars().next().is_some_and(char::is_uppercase))
-        };
-        let next_is_model = toks.get(b).is_some_and(|t| model(t) && t.span.start == toks[b - 1].span.end + 1);
-        if cand.kind != Some(EntityKind::Place) && cand.canonical.is_none() || next_is_model {
-            let inner_model = b - a >= 2 && model(&toks[b - 1]) && !toks[a..b - 1].iter().any(model);
-            if next_is_model || inner_model {
-                let mut end = if next_is_model { b + 1 } else { b };
-                while end < n && name_token(&toks[end]) && !is(FUNCTION_WORDS, &toks[end].lower()) {
-                    end += 1;
-                }
-                cand.span = ByteSpan::new(span.start, toks[end - 1].span.end);
-                cand.name = cand.span.of(text).to_owned();
-                cand.kind = Some(EntityKind::Other);
-                cand.canonical = None;
-                cand.role = None;
-                i = i.max(end);
-            }
-        }
-        // Rules typed it from a gazetteer, a keyword, a title or a cue word (strong), or only
-        // guessed from its shape and place (weak: the tagger's reading of the context wins).
-        let mut strong = true;
-        if cand.kind.is_none() {
-            let words: Vec<&str> = toks[a..b].iter().map(|t| t.text).collect();
-            let first = words[0];
-            cand.kind = if role_of {
-                // Of a place ("Prime Minister of Canada") the gazetteer has said so above.
-                Some(EntityKind::Organization)
-            } else if honorific || (a > role_start && cand.role.is_some() && !words.iter().any(|w| is(ORG_WORDS, w))) {
-                Some(EntityKind::Person)
-            } else if is(REGION_NAMES, &name) {
-                Some(EntityKind::Place)
-            } else if words.len() == 1 && first.chars().any(|c| c.is_ascii_digit()) && !is(EVENT_NOUNS, &next_lower) {
-                // Model codes ("A380", "F-35"): products, not organisations.
-                Some(EntityKind::Other)
-            } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite"))
-                || matches!(next_lower.as_str(), "index" | "indices" | "indexes" | "average" | "composite")
-            {
-                // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
-                Some(EntityKind::Other)
-            } else if words.len() == 1
-                && matches!(first, "Christmas" | "Easter" | "Halloween" | "Thanksgiving" | "Ramadan" | "Eid" | "Hanukkah" | "Diwali" | "Passover")
-            {
-                // A holiday not written as a date ("Christmas sales"): a named event.
-                Some(EntityKind::Event)
-            } else if words.iter().any(|w| is(WORK_WORDS, w)) {
-                Some(EntityKind::Work)
-            } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 && !(b - a == 1 && names_joined(toks[a].text, g, s.casing)) {
-                // "COVID-19 pandemic": the noun belongs to the event's name.
-                let end = toks[b].span.end;
-                cand.span = ByteSpan::new(span.start, end);
-                cand.name = cand.span.of(text).to_owned();
-                Some(EntityKind::Event)
-            } else if words.iter().any(|w| is(EVENT_WORDS, w)) && words.len() >= 2 {
-                Some(EntityKind::Event)
-            } else if words.iter().any(|w| is(ORG_WORDS, w) || w.rsplit_once('-').is_some_and(|(_, p)| is(ORG_WORDS, p))) {
-                // "Harrow Bank", "MGIMO-University".
-                Some(EntityKind::Organization)
-            } else if words.iter().skip(1).any(|w| is(PLACE_WORDS, w)) || is(PLACE_HEADS, first) && words.len() > 1 {
-                Some(EntityKind::Place)
-            } else if words.len() == 1 && is(GROUP_NAMES, first) {
-                Some(EntityKind::Group)
-            } else if words.len() == 1 && is(RELIGIONS, first) {
-                Some(EntityKind::Other)
-            } else if words.len() == 1 && first == "West" && prev_lower == "the" {
-                cand.span = ByteSpan::new(toks[role_start - 1].span.start, span.end);
-                cand.name = cand.span.of(text).to_owned();
-                Some(EntityKind::Group)
-            } else if words.len() == 1 && toks[a].is_all_caps() && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
-                // An unknown acronym: an organisation unless the gazetteer says otherwise.
-                {
-                    strong = false;
-                    Some(EntityKind::Organization)
-                }
-            } else if words.len() >= 2
-                && words.len() <= 4
-                && g.is_first_name(first)
-                // "Mac OS X": an acronym or a one-letter last word is no person's name.
-                && !words.iter().any(|w| w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
-                && words.last().is_some_and(|w| w.trim_end_matches('.').chars().count() >= 2)
-            {
-                {
-                    strong = false;
-                    Some(EntityKind::Person)
-                }
-            } else if is(ORG_CUES_BEFORE, &prev_lower)
-                || is(ORG_CUES_AFTER, &after_possessive)
-                || prev_lower == "in"
-                    && role_start >= 2
-                    && matches!(
-                        s.lw(role_start - 2).as_str(),
-                        "stake" | "stakes" | "shares" | "investment" | "investments" | "interest" | "holding" | "holdings" | "share" | "jobs" | "job"
-                    )
-            {
-                Some(EntityKind::Organization)
-            } else if words.len() == 1
-                && toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
-                && ["an", "ese", "ish", "ic", "ian"].iter().any(|suf| first.ends_with(suf))
-            {
-                // An adjective of a people or region ("Eurasian diplomacy").
-                {
-                    strong = false;
-                    Some(EntityKind::Group)
-                }
-            } else if is(PLACE_PREPOSITIONS, &prev_lower)
-                && words.len() <= 3
-                && !toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
-            {
-                {
-                    strong = false;
-                    Some(EntityKind::Place)
-                }
-            } else if words.len() >= 3
-                && a > first_word
-                && matches!(words[1], "of" | "for")
-                && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the"))
-            {
-                // "Power of Siberia" in running text: one name (its last word alone is another).
-                Some(EntityKind::Other)
-            } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
-                // "iPhone", "eBay": a product or brand. A name in product case ("iPod",
-                // "iTunes Store") that does not speak or act as a company ("eBay said") is a
-                // product, whatever the tagger's vote.
-                strong = product_case(first)
-                    && !g.is_company(&cand.name.to_lowercase())
-                    && !text[..span.start].ends_with(['@', '#'])
-                    && !is(PERSON_VERBS, &next_lower)
-                    && !is(ORG_CUES_AFTER, &after_possessive);
-                Some(EntityKind::Other)
-            } else if (2..=3).contains(&words.len())
-                && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
-                && is(PERSON_VERBS, &next_lower)
-            {
-                {
-                    strong = false;
-                    Some(EntityKind::Person)
-                }
-            } else if words.len() == 1 && !cand.weak {
-                // An unknown single name in running text (not a place, not a known person's
-                // surname; both are settled when mentions merge): most often an organisation.
-                {
-                    strong = false;
-                    Some(EntityKind::Organization)
-                }
-            } else {
-                None
-            };
-        }
-        cand.strong = strong && cand.kind.is_some();
-        // "(EADS)" right after a name is that name's acronym.
-        if b - a == 1 && a > 0 && s.w(a - 1) == "(" && s.w(b) == ")" && toks[a].is_all_caps() {
-            if let Some(prev) = out.last() {
-                if prev.span.end + 3 >= toks[a - 1].span.start && initials(&prev.name).len() >= 2 {
-                    cand.paren_alias_of = Some(prev.span);
-                    cand.kind = prev.kind;
-                }
-            }
-        }
-        // Hyphenated compounds of known names ("China-Russia", "Lavrov-Wang"): each part a mention.
-        if b - a == 1 && toks[a].text.contains('-') && cand.kind != Some(EntityKind::Event) {
-            let mut off = toks[a].span.start;
-            let mut parts = Vec::new();
-            for part in toks[a].text.split('-') {
-                let ps = ByteSpan::new(off, off + part.len());
-                off += part.len() + 1;
-                if part.chars().next().is_some_and(char::is_uppercase) {
-                    parts.push((ps, part));
-                }
-            }
-            if names_joined(toks[a].text, g, s.casing) {
-                for (ps, part) in parts {
-                    let known = g.lookup(part).cloned();
-                    out.push(Cand {
-                        span: ps,
-                        name: part.to_owned(),
-                        kind: match &known {
-                            Some(Known::Country(_)) | Some(Known::Place) => Some(EntityKind::Place),
-                            Some(Known::Organization(_)) => Some(EntityKind::Organization),
-                            Some(Known::Demonym(_)) => Some(EntityKind::Group),
-                            None => None,
-                        },
-                        canonical: match known {
-                            Some(Known::Country(c)) | Some(Known::Organization(c)) => Some(c.to_owned()),
-                            _ => None,
-                        },
-                        role: None,
-                        weak: true,
-                        country: None,
-                        paren_alias_of: None,
-                        weight: s.weight,
-                        model: None,
-                        from_model: false,
-                        strong: false,
-                    });
-                }
-                continue;
-            }
-        }
-        out.push(cand);
     }
+    false
 }
 
 /// A hyphenated word made of names that stand on their own (known, or written alone
