@@ -2009,321 +2009,381 @@ fn first_paragraph(article: &Article) -> usize {
     article.blocks.iter().position(|b| b.kind == BlockKind::Paragraph).unwrap_or(usize::MAX)
 }
 
-fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
-    let g = Gazetteer::get();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let key_of = |c: &Cand| c.canonical.clone().unwrap_or_else(|| c.name.replace('.', ""));
-    let mut group_of_cand: Vec<Option<usize>> = vec![None; cands.len()];
+/// The state of merging candidates into entities: which entity (group) each candidate joins,
+/// which candidates are shortened forms of a longer name (the tagger's type of those does not
+/// count), and votes for a group's kind beyond its mentions' own.
+struct Merging<'c> {
+    cands: &'c [Cand],
+    groups: Vec<Group>,
+    group_of_cand: Vec<Option<usize>>,
+    shortened: Vec<bool>,
+    extra_votes: Vec<(usize, EntityKind)>,
+}
 
-    // Pass 1: strong candidates with several words or known names define entities.
-    for (ci, c) in cands.iter().enumerate() {
-        if c.weak || c.paren_alias_of.is_some() {
-            continue;
+/// The key that makes two candidates one entity: the gazetteer's canonical name, else the
+/// name without dots ("U.S." and "US").
+fn merge_key(c: &Cand) -> String {
+    c.canonical.clone().unwrap_or_else(|| c.name.replace('.', ""))
+}
+
+/// Merge the candidates into entities, in passes: strong names define entities; short forms
+/// (surnames, an organisation's first word, a product's model name, a keyword name's first
+/// words) join them; acronyms join their expansions; weak candidates join a same-named entity
+/// or go; then each entity's kind is voted and the entities are built.
+fn merge(_text: &str, cands: Vec<Cand>) -> Vec<Entity> {
+    let mut m =
+        Merging { cands: &cands, groups: Vec::new(), group_of_cand: vec![None; cands.len()], shortened: vec![false; cands.len()], extra_votes: Vec::new() };
+    m.define_groups();
+    m.join_short_forms();
+    m.join_acronyms();
+    m.join_weak();
+    m.vote_kinds();
+    m.build()
+}
+
+impl Merging<'_> {
+    /// Strong candidates with several words or known names define entities.
+    fn define_groups(&mut self) {
+        let (cands, groups, group_of_cand) = (self.cands, &mut self.groups, &mut self.group_of_cand);
+        let mut by_key: HashMap<String, usize> = HashMap::default();
+        for (ci, c) in cands.iter().enumerate() {
+            if c.weak || c.paren_alias_of.is_some() {
+                continue;
+            }
+            let key = merge_key(c);
+            let gi = match by_key.get(&key) {
+                Some(&gi) => gi,
+                None => {
+                    groups.push(Group::new(c.canonical.clone(), c.country.clone()));
+                    by_key.insert(key, groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
+            group_of_cand[ci] = Some(gi);
         }
-        let key = key_of(c);
-        let gi = match by_key.get(&key) {
-            Some(&gi) => gi,
-            None => {
-                groups.push(Group::new(c.canonical.clone(), c.country.clone()));
-                by_key.insert(key, groups.len() - 1);
-                groups.len() - 1
+    }
+
+    /// Short forms join the entity whose longer name they shorten: a person's surname or other
+    /// name part, an organisation's first word, the first words of a keyword-typed name, a
+    /// product's model name; a product's first word is its maker.
+    fn join_short_forms(&mut self) {
+        let g = Gazetteer::get();
+        let cands = self.cands;
+        let mut cands_of_group: Vec<Vec<usize>> = vec![Vec::new(); self.groups.len()];
+        for (ci, g) in self.group_of_cand.iter().enumerate() {
+            if let Some(g) = g {
+                cands_of_group[*g].push(ci);
+            }
+        }
+        let (group_of_cand, shortened, extra_votes) = (&mut self.group_of_cand, &mut self.shortened, &mut self.extra_votes);
+        // Persons: a single word that is part of a multi-word person's name joins that person.
+        let person_parts: Vec<(usize, Vec<String>)> = cands_of_group
+            .iter()
+            .enumerate()
+            .filter_map(|(gi, members)| {
+                // Persons, and names of unknown type (which may turn out to be persons) made of
+                // plain words none of which is a known place, organisation or people
+                // ("Ford Australia", "British FTSE" are not persons whose surname is the last word).
+                // Nor are names with a lower-case or all-capitals word ("iPhone", "Mac OS X").
+                let plain = |n: &str| {
+                    n.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == '\'')
+                        && n.split_whitespace().all(|w| {
+                            g.lookup(w).is_none()
+                                && !is(ORG_WORDS, w)
+                                && !is(PLACE_WORDS, w)
+                                && w.chars().next().is_some_and(char::is_uppercase)
+                                && !(w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+                        })
+                };
+                let person = members.iter().any(|&ci| cands[ci].kind == Some(EntityKind::Person))
+                    || members.iter().all(|&ci| matches!(cands[ci].kind, None | Some(EntityKind::Other)) && plain(&cands[ci].name));
+                let multi = members.iter().map(|&ci| &cands[ci].name).find(|n| n.split_whitespace().count() >= 2)?;
+                person.then(|| (gi, multi.split_whitespace().map(str::to_owned).collect()))
+            })
+            .collect();
+        // Surname (or any name part) → the persons that carry it.
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (gi, parts) in &person_parts {
+            if let Some(l) = parts.last() {
+                by_last.entry(l.as_str()).or_default().push(*gi);
+            }
+            for p in parts {
+                let v = by_part.entry(p.as_str()).or_default();
+                if !v.contains(gi) {
+                    v.push(*gi);
+                }
+            }
+        }
+        let surname_owner = |w: &str| -> Option<usize> {
+            match by_last.get(w).map(Vec::as_slice) {
+                Some([one]) => Some(*one),
+                _ => match by_part.get(w).map(Vec::as_slice) {
+                    Some([one]) => Some(*one),
+                    _ => None,
+                },
             }
         };
-        group_of_cand[ci] = Some(gi);
-    }
-    // Persons: a single word that is part of a multi-word person's name joins that person.
-    let mut cands_of_group: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (ci, g) in group_of_cand.iter().enumerate() {
-        if let Some(g) = g {
-            cands_of_group[*g].push(ci);
-        }
-    }
-    let person_parts: Vec<(usize, Vec<String>)> = cands_of_group
-        .iter()
-        .enumerate()
-        .filter_map(|(gi, members)| {
-            // Persons, and names of unknown type (which may turn out to be persons) made of
-            // plain words none of which is a known place, organisation or people
-            // ("Ford Australia", "British FTSE" are not persons whose surname is the last word).
-            // Nor are names with a lower-case or all-capitals word ("iPhone", "Mac OS X").
-            let plain = |n: &str| {
-                n.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == '\'')
-                    && n.split_whitespace().all(|w| {
-                        g.lookup(w).is_none()
-                            && !is(ORG_WORDS, w)
-                            && !is(PLACE_WORDS, w)
-                            && w.chars().next().is_some_and(char::is_uppercase)
-                            && !(w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
-                    })
-            };
-            let person = members.iter().any(|&ci| cands[ci].kind == Some(EntityKind::Person))
-                || members.iter().all(|&ci| matches!(cands[ci].kind, None | Some(EntityKind::Other)) && plain(&cands[ci].name));
-            let multi = members.iter().map(|&ci| &cands[ci].name).find(|n| n.split_whitespace().count() >= 2)?;
-            person.then(|| (gi, multi.split_whitespace().map(str::to_owned).collect()))
-        })
-        .collect();
-    // Surname (or any name part) → the persons that carry it.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (gi, parts) in &person_parts {
-        if let Some(l) = parts.last() {
-            by_last.entry(l.as_str()).or_default().push(*gi);
-        }
-        for p in parts {
-            let v = by_part.entry(p.as_str()).or_default();
-            if !v.contains(gi) {
-                v.push(*gi);
-            }
-        }
-    }
-    let surname_owner = |w: &str| -> Option<usize> {
-        match by_last.get(w).map(Vec::as_slice) {
-            Some([one]) => Some(*one),
-            _ => match by_part.get(w).map(Vec::as_slice) {
-                Some([one]) => Some(*one),
-                _ => None,
-            },
-        }
-    };
-    // An organisation's first word alone ("Ardwick Motors" … "Ardwick"), when only one has it.
-    let mut org_first: HashMap<&str, Option<usize>> = HashMap::default();
-    for (gi, members) in cands_of_group.iter().enumerate() {
-        for &ci in members {
-            let c = &cands[ci];
-            if c.kind == Some(EntityKind::Organization) && c.canonical.is_none() && c.name.contains(' ') {
-                if let Some(first) = c.name.split_whitespace().next().filter(|w| {
-                    w.chars().all(char::is_alphabetic)
-                        && g.lookup(w).is_none()
-                        && ![ORG_WORDS, TITLE_WORDS, DEPARTMENTS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
-                }) {
-                    let e = org_first.entry(first).or_insert(Some(gi));
-                    if *e != Some(gi) {
-                        *e = None;
+        // An organisation's first word alone ("Ardwick Motors" … "Ardwick"), when only one has it.
+        let mut org_first: HashMap<&str, Option<usize>> = HashMap::default();
+        for (gi, members) in cands_of_group.iter().enumerate() {
+            for &ci in members {
+                let c = &cands[ci];
+                if c.kind == Some(EntityKind::Organization) && c.canonical.is_none() && c.name.contains(' ') {
+                    if let Some(first) = c.name.split_whitespace().next().filter(|w| {
+                        w.chars().all(char::is_alphabetic)
+                            && g.lookup(w).is_none()
+                            && ![ORG_WORDS, TITLE_WORDS, DEPARTMENTS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
+                    }) {
+                        let e = org_first.entry(first).or_insert(Some(gi));
+                        if *e != Some(gi) {
+                            *e = None;
+                        }
                     }
                 }
             }
         }
-    }
-    // The first words of a keyword-typed name with no digits ("Dow Jones" of "Dow Jones
-    // Industrial Average") are that name shortened, when only one name starts with them.
-    let mut other_prefix: HashMap<String, Option<usize>> = HashMap::default();
-    for (gi, members) in cands_of_group.iter().enumerate() {
-        for &ci in members {
-            let c = &cands[ci];
-            if c.kind == Some(EntityKind::Other) && c.strong && !c.name.chars().any(|ch| ch.is_ascii_digit()) {
-                let words: Vec<&str> = c.name.split_whitespace().collect();
-                for k in 2..words.len() {
-                    let e = other_prefix.entry(words[..k].join(" ")).or_insert(Some(gi));
-                    if *e != Some(gi) {
-                        *e = None;
+        // The first words of a keyword-typed name with no digits ("Dow Jones" of "Dow Jones
+        // Industrial Average") are that name shortened, when only one name starts with them.
+        let mut other_prefix: HashMap<String, Option<usize>> = HashMap::default();
+        for (gi, members) in cands_of_group.iter().enumerate() {
+            for &ci in members {
+                let c = &cands[ci];
+                if c.kind == Some(EntityKind::Other) && c.strong && !c.name.chars().any(|ch| ch.is_ascii_digit()) {
+                    let words: Vec<&str> = c.name.split_whitespace().collect();
+                    for k in 2..words.len() {
+                        let e = other_prefix.entry(words[..k].join(" ")).or_insert(Some(gi));
+                        if *e != Some(gi) {
+                            *e = None;
+                        }
                     }
                 }
             }
         }
-    }
-    // The tagger read such a shortened form as a name of its own: its type does not count.
-    let mut shortened = vec![false; cands.len()];
-    for (ci, c) in cands.iter().enumerate() {
-        if let Some(&Some(gi)) = other_prefix.get(c.name.as_str()) {
-            if group_of_cand[ci] != Some(gi) && c.role.is_none() && c.canonical.is_none() {
-                group_of_cand[ci] = Some(gi);
-                shortened[ci] = true;
-            }
-        }
-    }
-    // A product's model name alone ("Boeing 787 Dreamliner" … "Dreamliner") is that product.
-    let mut product_last: HashMap<&str, usize> = HashMap::default();
-    // Its first word alone ("Boeing" of "Boeing 787") is its maker, an organisation.
-    let mut product_first: HashSet<&str> = HashSet::default();
-    for (gi, members) in cands_of_group.iter().enumerate() {
-        for &ci in members {
-            let c = &cands[ci];
-            if c.kind == Some(EntityKind::Other) && c.strong && c.name.contains(' ') && c.name.chars().any(|ch| ch.is_ascii_digit()) {
-                // Not "iPhone" of "iPhone 3G": a maker's name is capitalised.
-                product_first.extend(c.name.split_whitespace().next().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
-            }
-            if c.kind == Some(EntityKind::Other) && c.name.contains(' ') {
-                if let Some(last) =
-                    c.name.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase))
-                {
-                    product_last.entry(last).or_insert(gi);
-                }
-            }
-        }
-    }
-    // A name later shortened to its last word is a person's ("Alexei Navalny" … "Navalny");
-    // shortened to its first word, an organisation's ("Lockheed Martin" … "Lockheed").
-    let mut extra_votes: Vec<(usize, EntityKind)> = Vec::new();
-    for (ci, c) in cands.iter().enumerate() {
-        // A gazetteer name ("Australia") is never a person's surname.
-        let single = !c.name.contains(' ') && c.canonical.is_none();
-        if let (true, Some(gi)) = (single && product_first.contains(c.name.as_str()), group_of_cand[ci]) {
-            extra_votes.push((gi, EntityKind::Organization));
-            extra_votes.push((gi, EntityKind::Organization));
-        }
-        if single {
-            if let Some(gi) = surname_owner(&c.name) {
-                if group_of_cand[ci] != Some(gi) {
-                    group_of_cand[ci] = Some(gi);
-                    let is_last = by_last.get(c.name.as_str()).is_some_and(|v| v.contains(&gi));
-                    extra_votes.push((gi, if is_last { EntityKind::Person } else { EntityKind::Organization }));
-                }
-            } else if let Some(&Some(gi)) = org_first.get(c.name.as_str()) {
-                if group_of_cand[ci] != Some(gi) && c.canonical.is_none() && c.role.is_none() {
-                    // "Ford" after "Ford Motor Company": the organisation shortened, whatever
-                    // the tagger made of the short form alone.
+        // The tagger read such a shortened form as a name of its own: its type does not count.
+        for (ci, c) in cands.iter().enumerate() {
+            if let Some(&Some(gi)) = other_prefix.get(c.name.as_str()) {
+                if group_of_cand[ci] != Some(gi) && c.role.is_none() && c.canonical.is_none() {
                     group_of_cand[ci] = Some(gi);
                     shortened[ci] = true;
-                    extra_votes.push((gi, EntityKind::Organization));
                 }
-            } else if let Some(&gi) = product_last.get(c.name.trim_end_matches('s')).or_else(|| product_last.get(c.name.as_str())) {
-                if group_of_cand[ci] != Some(gi) && c.canonical.is_none() {
+            }
+        }
+        // A product's model name alone ("Boeing 787 Dreamliner" … "Dreamliner") is that product.
+        let mut product_last: HashMap<&str, usize> = HashMap::default();
+        // Its first word alone ("Boeing" of "Boeing 787") is its maker, an organisation.
+        let mut product_first: HashSet<&str> = HashSet::default();
+        for (gi, members) in cands_of_group.iter().enumerate() {
+            for &ci in members {
+                let c = &cands[ci];
+                if c.kind == Some(EntityKind::Other) && c.strong && c.name.contains(' ') && c.name.chars().any(|ch| ch.is_ascii_digit()) {
+                    // Not "iPhone" of "iPhone 3G": a maker's name is capitalised.
+                    product_first.extend(c.name.split_whitespace().next().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
+                }
+                if c.kind == Some(EntityKind::Other) && c.name.contains(' ') {
+                    if let Some(last) =
+                        c.name.split_whitespace().last().filter(|w| w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase))
+                    {
+                        product_last.entry(last).or_insert(gi);
+                    }
+                }
+            }
+        }
+        // A name later shortened to its last word is a person's ("Alexei Navalny" … "Navalny");
+        // shortened to its first word, an organisation's ("Lockheed Martin" … "Lockheed").
+        for (ci, c) in cands.iter().enumerate() {
+            // A gazetteer name ("Australia") is never a person's surname.
+            let single = !c.name.contains(' ') && c.canonical.is_none();
+            if let (true, Some(gi)) = (single && product_first.contains(c.name.as_str()), group_of_cand[ci]) {
+                extra_votes.push((gi, EntityKind::Organization));
+                extra_votes.push((gi, EntityKind::Organization));
+            }
+            if single {
+                if let Some(gi) = surname_owner(&c.name) {
+                    if group_of_cand[ci] != Some(gi) {
+                        group_of_cand[ci] = Some(gi);
+                        let is_last = by_last.get(c.name.as_str()).is_some_and(|v| v.contains(&gi));
+                        extra_votes.push((gi, if is_last { EntityKind::Person } else { EntityKind::Organization }));
+                    }
+                } else if let Some(&Some(gi)) = org_first.get(c.name.as_str()) {
+                    if group_of_cand[ci] != Some(gi) && c.canonical.is_none() && c.role.is_none() {
+                        // "Ford" after "Ford Motor Company": the organisation shortened, whatever
+                        // the tagger made of the short form alone.
+                        group_of_cand[ci] = Some(gi);
+                        shortened[ci] = true;
+                        extra_votes.push((gi, EntityKind::Organization));
+                    }
+                } else if let Some(&gi) = product_last.get(c.name.trim_end_matches('s')).or_else(|| product_last.get(c.name.as_str())) {
+                    if group_of_cand[ci] != Some(gi) && c.canonical.is_none() {
+                        group_of_cand[ci] = Some(gi);
+                        extra_votes.push((gi, EntityKind::Other));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Acronyms: "UN" joins "United Nations", "(EADS)" joins the name before it.
+    fn join_acronyms(&mut self) {
+        let (cands, group_of_cand) = (self.cands, &mut self.group_of_cand);
+        let multi_names: Vec<(usize, String)> = cands
+            .iter()
+            .zip(group_of_cand.iter())
+            .filter_map(|(c, g)| g.map(|g| (g, c.name.clone())))
+            .filter(|(_, n)| n.split_whitespace().count() >= 2)
+            .collect();
+        // Initials of every multi-word name → the first entity with them (one pass, then lookups).
+        let mut by_initials: HashMap<String, usize> = HashMap::default();
+        for (g, n) in &multi_names {
+            by_initials.entry(initials(n)).or_insert(*g);
+        }
+        for (ci, c) in cands.iter().enumerate() {
+            if let Some(p) = c.paren_alias_of {
+                // The name before the parenthesis, found by its span (candidates move and go
+                // between their making and here).
+                let k = cands.partition_point(|x| x.span.start < p.start);
+                group_of_cand[ci] = cands.get(k).filter(|x| x.span == p).and_then(|_| group_of_cand[k]);
+                continue;
+            }
+            let bare: String = c.name.chars().filter(|&ch| ch != '.').collect();
+            if bare.len() >= 2 && bare.len() <= 6 && bare.chars().all(|ch| ch.is_uppercase()) && c.canonical.is_none() {
+                if let Some(&gi) = by_initials.get(&bare) {
                     group_of_cand[ci] = Some(gi);
-                    extra_votes.push((gi, EntityKind::Other));
                 }
             }
         }
     }
-    // Acronyms: "UN" joins "United Nations", "(EADS)" joins the name before it.
-    let multi_names: Vec<(usize, String)> =
-        cands.iter().zip(&group_of_cand).filter_map(|(c, g)| g.map(|g| (g, c.name.clone()))).filter(|(_, n)| n.split_whitespace().count() >= 2).collect();
-    // Initials of every multi-word name → the first entity with them (one pass, then lookups).
-    let mut by_initials: HashMap<String, usize> = HashMap::default();
-    for (g, n) in &multi_names {
-        by_initials.entry(initials(n)).or_insert(*g);
-    }
-    for (ci, c) in cands.iter().enumerate() {
-        if let Some(p) = c.paren_alias_of {
-            // The name before the parenthesis, found by its span (candidates move and go
-            // between their making and here).
-            let k = cands.partition_point(|x| x.span.start < p.start);
-            group_of_cand[ci] = cands.get(k).filter(|x| x.span == p).and_then(|_| group_of_cand[k]);
-            continue;
+
+    /// Weak candidates join an entity of the same written name, or are dropped (a gazetteer
+    /// name, a place or a people still makes an entity of its own).
+    fn join_weak(&mut self) {
+        let (cands, groups, group_of_cand) = (self.cands, &mut self.groups, &mut self.group_of_cand);
+        let mut name_owner: HashMap<String, usize> = HashMap::default();
+        for (c, g) in cands.iter().zip(group_of_cand.iter()) {
+            if let Some(g) = g {
+                name_owner.entry(c.name.clone()).or_insert(*g);
+                if let Some(k) = &c.canonical {
+                    name_owner.entry(k.clone()).or_insert(*g);
+                }
+            }
         }
-        let bare: String = c.name.chars().filter(|&ch| ch != '.').collect();
-        if bare.len() >= 2 && bare.len() <= 6 && bare.chars().all(|ch| ch.is_uppercase()) && c.canonical.is_none() {
-            if let Some(&gi) = by_initials.get(&bare) {
-                group_of_cand[ci] = Some(gi);
+        for (ci, c) in cands.iter().enumerate() {
+            if group_of_cand[ci].is_none() {
+                let key = merge_key(c);
+                if let Some(&gi) = name_owner.get(&c.name).or_else(|| name_owner.get(&key)) {
+                    group_of_cand[ci] = Some(gi);
+                } else if c.weak && c.canonical.is_some() {
+                    // A gazetteer name in a headline or at a sentence start is still that name.
+                    groups.push(Group::new(c.canonical.clone(), c.country.clone()));
+                    let gi = groups.len() - 1;
+                    name_owner.insert(key, gi);
+                    group_of_cand[ci] = Some(gi);
+                } else if c.weak && matches!(c.kind, Some(EntityKind::Place | EntityKind::Group)) && !c.name.contains('-') {
+                    groups.push(Group::new(None, c.country.clone()));
+                    let gi = groups.len() - 1;
+                    name_owner.insert(c.name.clone(), gi);
+                    group_of_cand[ci] = Some(gi);
+                }
             }
         }
     }
-    // Weak candidates join an entity of the same written name, or are dropped.
-    let mut name_owner: HashMap<String, usize> = HashMap::default();
-    for (c, g) in cands.iter().zip(&group_of_cand) {
-        if let Some(g) = g {
-            name_owner.entry(c.name.clone()).or_insert(*g);
-            if let Some(k) = &c.canonical {
-                name_owner.entry(k.clone()).or_insert(*g);
+
+    /// Fill each group with its mentions, names, role and country, and vote its kind: each
+    /// mention's rules and tagger types, and the votes of the short forms.
+    fn vote_kinds(&mut self) {
+        let (cands, groups, group_of_cand, shortened) = (self.cands, &mut self.groups, &self.group_of_cand, &self.shortened);
+        let mut kind_votes: Vec<HashMap<EntityKind, f32>> = vec![HashMap::default(); groups.len()];
+        let mut seen_mention: HashSet<ByteSpan> = HashSet::default();
+        for (ci, (c, g)) in cands.iter().zip(group_of_cand.iter()).enumerate() {
+            let Some(gi) = *g else { continue };
+            let grp = &mut groups[gi];
+            if seen_mention.insert(c.span) {
+                grp.mentions.push(c.span);
+                grp.weight += c.weight;
+            }
+            if grp.names.len() < 16 && !grp.names.contains(&c.name) {
+                grp.names.push(c.name.clone());
+            }
+            if grp.role.is_none() {
+                grp.role.clone_from(&c.role);
+            }
+            if grp.country.is_none() {
+                grp.country.clone_from(&c.country);
+            }
+            if let (Some(k), false) = (c.kind, c.from_model) {
+                // Evidence from a full name or a gazetteer counts more than a guess from one word;
+                // a keyword, a title or a cue word counts more than the tagger.
+                let w = if c.canonical.is_some() || c.role.is_some() {
+                    3.0
+                } else if c.name.contains(' ') {
+                    1.5
+                } else {
+                    1.0
+                };
+                let w = if c.strong { w + 2.0 * MODEL_WEIGHT } else { w };
+                *kind_votes[gi].entry(k).or_insert(0.0) += w;
+            }
+            // The tagger read the context of this very mention.
+            if let Some(k) = model_kind(c).filter(|_| !shortened[ci]) {
+                *kind_votes[gi].entry(k).or_insert(0.0) += MODEL_WEIGHT;
             }
         }
+        for &(gi, k) in &self.extra_votes {
+            *kind_votes[gi].entry(k).or_insert(0.0) += 2.0;
+        }
+        for (grp, votes) in groups.iter_mut().zip(&kind_votes) {
+            grp.kind = votes.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
+        }
     }
-    for (ci, c) in cands.iter().enumerate() {
-        if group_of_cand[ci].is_none() {
-            let key = key_of(c);
-            if let Some(&gi) = name_owner.get(&c.name).or_else(|| name_owner.get(&key)) {
-                group_of_cand[ci] = Some(gi);
-            } else if c.weak && c.canonical.is_some() {
-                // A gazetteer name in a headline or at a sentence start is still that name.
-                groups.push(Group::new(c.canonical.clone(), c.country.clone()));
-                let gi = groups.len() - 1;
-                name_owner.insert(key, gi);
-                group_of_cand[ci] = Some(gi);
-            } else if c.weak && matches!(c.kind, Some(EntityKind::Place | EntityKind::Group)) && !c.name.contains('-') {
-                groups.push(Group::new(None, c.country.clone()));
-                let gi = groups.len() - 1;
-                name_owner.insert(c.name.clone(), gi);
-                group_of_cand[ci] = Some(gi);
+
+    /// The entities, by salience: each named by its canonical or fullest name, with an id
+    /// from that name, and demonyms linked to their country's entity.
+    fn build(self) -> Vec<Entity> {
+        let mut groups = self.groups;
+        let max_weight = groups.iter().map(|g| g.weight).fold(0.0_f32, f32::max).max(1.0);
+        let mut ids: HashMap<String, usize> = HashMap::default();
+        let mut out: Vec<Entity> = Vec::new();
+        let mut country_ids: HashMap<String, String> = HashMap::default();
+        let mut order: Vec<usize> = (0..groups.len()).filter(|&i| !groups[i].mentions.is_empty()).collect();
+        order.sort_by(|&a, &b| groups[b].weight.total_cmp(&groups[a].weight).then(groups[a].mentions[0].cmp(&groups[b].mentions[0])));
+        for gi in order {
+            let grp = &mut groups[gi];
+            grp.mentions.sort();
+            let kind = grp.kind.unwrap_or(EntityKind::Other);
+            let name =
+                grp.canonical.clone().filter(|c| grp.names.contains(c) || kind == EntityKind::Place || kind == EntityKind::Organization).unwrap_or_else(|| {
+                    grp.names.iter().max_by_key(|n| (n.chars().filter(|c| c.is_alphabetic()).count(), std::cmp::Reverse(n.len()))).cloned().unwrap_or_default()
+                });
+            let base = slug(&name);
+            let n = ids.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            if kind == EntityKind::Place {
+                country_ids.insert(name.clone(), id.clone());
             }
-        }
-    }
-    // Fill groups.
-    let mut kind_votes: Vec<HashMap<EntityKind, f32>> = vec![HashMap::default(); groups.len()];
-    let mut seen_mention: HashSet<ByteSpan> = HashSet::default();
-    for (ci, (c, g)) in cands.iter().zip(&group_of_cand).enumerate() {
-        let Some(gi) = *g else { continue };
-        let grp = &mut groups[gi];
-        if seen_mention.insert(c.span) {
-            grp.mentions.push(c.span);
-            grp.weight += c.weight;
-        }
-        if grp.names.len() < 16 && !grp.names.contains(&c.name) {
-            grp.names.push(c.name.clone());
-        }
-        if grp.role.is_none() {
-            grp.role.clone_from(&c.role);
-        }
-        if grp.country.is_none() {
-            grp.country.clone_from(&c.country);
-        }
-        if let (Some(k), false) = (c.kind, c.from_model) {
-            // Evidence from a full name or a gazetteer counts more than a guess from one word;
-            // a keyword, a title or a cue word counts more than the tagger.
-            let w = if c.canonical.is_some() || c.role.is_some() {
-                3.0
-            } else if c.name.contains(' ') {
-                1.5
-            } else {
-                1.0
-            };
-            let w = if c.strong { w + 2.0 * MODEL_WEIGHT } else { w };
-            *kind_votes[gi].entry(k).or_insert(0.0) += w;
-        }
-        // The tagger read the context of this very mention.
-        if let Some(k) = model_kind(c).filter(|_| !shortened[ci]) {
-            *kind_votes[gi].entry(k).or_insert(0.0) += MODEL_WEIGHT;
-        }
-    }
-    for (gi, k) in extra_votes {
-        *kind_votes[gi].entry(k).or_insert(0.0) += 2.0;
-    }
-    for (grp, votes) in groups.iter_mut().zip(&kind_votes) {
-        grp.kind = votes.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
-    }
-    // Build entities.
-    let max_weight = groups.iter().map(|g| g.weight).fold(0.0_f32, f32::max).max(1.0);
-    let mut ids: HashMap<String, usize> = HashMap::default();
-    let mut out: Vec<Entity> = Vec::new();
-    let mut country_ids: HashMap<String, String> = HashMap::default();
-    let mut order: Vec<usize> = (0..groups.len()).filter(|&i| !groups[i].mentions.is_empty()).collect();
-    order.sort_by(|&a, &b| groups[b].weight.total_cmp(&groups[a].weight).then(groups[a].mentions[0].cmp(&groups[b].mentions[0])));
-    for gi in order {
-        let grp = &mut groups[gi];
-        grp.mentions.sort();
-        let kind = grp.kind.unwrap_or(EntityKind::Other);
-        let name =
-            grp.canonical.clone().filter(|c| grp.names.contains(c) || kind == EntityKind::Place || kind == EntityKind::Organization).unwrap_or_else(|| {
-                grp.names.iter().max_by_key(|n| (n.chars().filter(|c| c.is_alphabetic()).count(), std::cmp::Reverse(n.len()))).cloned().unwrap_or_default()
+            let mut aliases: Vec<String> = grp.names.iter().filter(|a| **a != name).cloned().collect();
+            aliases.sort();
+            out.push(Entity {
+                id,
+                name,
+                aliases,
+                kind,
+                role: grp.role.clone(),
+                salience: (grp.weight / max_weight * 1000.0).round() / 1000.0,
+                mentions: grp.mentions.clone(),
+                country: None,
             });
-        let base = slug(&name);
-        let n = ids.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        if kind == EntityKind::Place {
-            country_ids.insert(name.clone(), id.clone());
-        }
-        let mut aliases: Vec<String> = grp.names.iter().filter(|a| **a != name).cloned().collect();
-        aliases.sort();
-        out.push(Entity {
-            id,
-            name,
-            aliases,
-            kind,
-            role: grp.role.clone(),
-            salience: (grp.weight / max_weight * 1000.0).round() / 1000.0,
-            mentions: grp.mentions.clone(),
-            country: None,
-        });
-        // Remember the demonym's country for linking below.
-        if let Some(c) = &grp.country {
-            if let Some(e) = out.last_mut() {
-                e.country = Some(c.clone());
+            // Remember the demonym's country for linking below.
+            if let Some(c) = &grp.country {
+                if let Some(e) = out.last_mut() {
+                    e.country = Some(c.clone());
+                }
             }
         }
+        // Demonyms link to their country's entity id when the country is mentioned.
+        for e in &mut out {
+            e.country = e.country.take().and_then(|c| country_ids.get(&c).cloned());
+        }
+        out
     }
-    // Demonyms link to their country's entity id when the country is mentioned.
-    for e in &mut out {
-        e.country = e.country.take().and_then(|c| country_ids.get(&c).cloned());
-    }
-    out
 }
