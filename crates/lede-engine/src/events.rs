@@ -1,7 +1,7 @@
 //! Dated events: one per dated statement, with a short label and its participants.
 
 use crate::datetime::CivilDateTime;
-use crate::model::{Entity, Event, Timex, TimexType};
+use crate::model::{Entity, EntityKind, Event, Timex, TimexType};
 use crate::span::ByteSpan;
 use crate::value::TimexValue;
 use crate::{Article, BlockKind};
@@ -221,6 +221,37 @@ fn looks_like_verb(w: &str) -> bool {
     lower_start && (COMMON_VERBS.contains(&b.as_str()) || b.len() > 4 && b.ends_with("ed") && !b.ends_with("eed"))
 }
 
+/// Words after which a person's title opens a phrase of its own ("by Foreign Minister X").
+const ROLE_OPENERS: &[&str] = &[
+    "the",
+    "by",
+    "and",
+    "or",
+    "with",
+    "to",
+    "for",
+    "from",
+    "of",
+    "that",
+    "at",
+    "in",
+    "on",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "said",
+    "says",
+    "told",
+    "but",
+    "between",
+    "among",
+    "including",
+    "like",
+    "former",
+];
+
 /// Words after a date phrase that are not the noun it modifies.
 const NOT_NOUNS: &[&str] = &[
     "about",
@@ -363,7 +394,7 @@ fn bare(w: &str) -> String {
 /// commas or in brackets, and filler adverbs; at most [`LABEL_WORDS`] words, cut on a word
 /// boundary. When the statement runs long, its subject is kept with the words around the
 /// date, which are the ones that say what happened then.
-fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names: &[(ByteSpan, usize)]) -> String {
+fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names: &[(ByteSpan, usize)], roles: &[ByteSpan]) -> String {
     let c = clause.of(text);
     // (word, inside a date phrase, inside the event's own date phrase), and where each starts
     let mut pieces: Vec<(&str, bool, bool)> = Vec::new();
@@ -371,6 +402,13 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
     let mut pos = clause.start;
     for w in c.split_whitespace() {
         let off = c[pos - clause.start..].find(w).map_or(pos, |o| pos + o);
+        // A person's title before their name ("Russian Foreign Minister Sergei Lavrov"): the
+        // label says who, the sidebar gives the role.
+        let k = roles.partition_point(|r| r.end <= off);
+        if roles.get(k).is_some_and(|r| r.start <= off && off + w.len() <= r.end) {
+            pos = off + w.len();
+            continue;
+        }
         let inside = timexes.iter().any(|t| off < t.span.end && off + w.len() > t.span.start);
         // Punctuation glued to the end of a date phrase ("Tuesday,") stays as a word of its own.
         let tail_start = timexes.iter().filter(|t| inside && off < t.span.end).map(|t| t.span.end).max().unwrap_or(off);
@@ -421,8 +459,11 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
     });
     // A participle clause goes only when it holds no date.
     let participle = participle && pieces.iter().take_while(|(w, ..)| !w.ends_with(',')).all(|(_, inside, _)| !inside);
+    // "(The) same day X happened, ...", "That same week ...": a clause that dates by another event.
+    let same =
+        pieces.iter().take(3).any(|(w, ..)| bare(w) == "same") && matches!(opener.as_ref().map(|(_, w)| w.as_str()), Some("same" | "the" | "that" | "on"));
     let reach = match &opener {
-        Some((_, w)) if SUBORDINATORS.contains(&w.as_str()) || participle => 18,
+        Some((_, w)) if SUBORDINATORS.contains(&w.as_str()) || participle || same => 18,
         Some((inside, w)) if *inside || OPENERS.contains(&w.as_str()) => 6,
         _ => 0,
     };
@@ -455,14 +496,25 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
         }
         if w.ends_with(',') && !out.is_empty() {
             if let Some((next, ..)) = pieces.get(k + 1) {
-                if ASIDE_OPENERS.contains(&bare(next).as_str()) {
-                    if let Some(close) = pieces[k + 1..].iter().take(15).position(|(x, ..)| x.ends_with(',')) {
-                        let end = k + 1 + close;
-                        if end + 1 < pieces.len() && !pieces[k + 1..=end].iter().any(|(_, d, _)| *d) {
-                            out.push((w.trim_end_matches(','), inside, mine));
-                            k = end + 1;
-                            continue;
-                        }
+                // An aside that opens with an article or a relative pronoun, or, just before
+                // the date phrase that ends the clause, a description with no verb ("in
+                // Guilin, south China's Guangxi region, March 23").
+                let described = |end: usize| {
+                    next.starts_with(|c: char| c.is_lowercase())
+                        && k >= 3
+                        && pieces[end + 1..].iter().skip_while(|(x, d, _)| !*d && DATE_PREPOSITIONS.contains(&bare(x).as_str())).all(|(_, d, _)| *d)
+                        && pieces.get(end + 1).is_some_and(|(x, d, _)| *d || DATE_PREPOSITIONS.contains(&bare(x).as_str()))
+                        && !pieces[k + 1..=end].iter().any(|(x, ..)| looks_like_verb(x) || NOT_NOUNS.contains(&bare(x).as_str()))
+                };
+                if let Some(close) = pieces[k + 1..].iter().take(15).position(|(x, ..)| x.ends_with(',')) {
+                    let end = k + 1 + close;
+                    if (ASIDE_OPENERS.contains(&bare(next).as_str()) || described(end))
+                        && end + 1 < pieces.len()
+                        && !pieces[k + 1..=end].iter().any(|(_, d, _)| *d)
+                    {
+                        out.push((w.trim_end_matches(','), inside, mine));
+                        k = end + 1;
+                        continue;
                     }
                 }
             }
@@ -608,6 +660,31 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
     // Every mention, sorted by start, to find the entities of a clause by binary search.
     let mut mentions: Vec<(ByteSpan, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
     mentions.sort_unstable_by_key(|(m, _)| m.start);
+    // The titles written before a person's name ("Foreign Minister Sergei Lavrov"), sorted.
+    let mut roles: Vec<ByteSpan> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| e.role.as_deref().filter(|r| !r.is_empty()).map(|r| (e, r)))
+        .flat_map(|(e, r)| {
+            e.mentions.iter().filter_map(move |m| {
+                let before = text[..m.start].trim_end_matches([' ', '\u{a0}']);
+                let start = before.len().checked_sub(r.len())?;
+                let prior = text[..start].trim_end();
+                // Only a title that opens a phrase: "by Foreign Minister X", not "Apple CEO X"
+                // or "company CEO X", where the words before belong with it.
+                let prev = prior.rsplit(char::is_whitespace).next().unwrap_or("");
+                let line_start = text[..start].trim_end_matches([' ', '\t', '\u{a0}']).ends_with('\n');
+                let opens = prior.is_empty()
+                    || line_start
+                    || prev.ends_with([',', ';', ':', '.', '"', '“', '(', '—'])
+                    || ROLE_OPENERS.contains(&bare(prev).as_str())
+                    || looks_like_verb(prev);
+                (before.ends_with(r) && start < m.start && (start == 0 || !text[..start].ends_with(char::is_alphanumeric)) && opens)
+                    .then(|| ByteSpan::new(start, m.start))
+            })
+        })
+        .collect();
+    roles.sort_unstable_by_key(|r| r.start);
     // The dateline blocks (a few at most), found once rather than by a scan of all blocks per timex.
     let datelines: Vec<&crate::Block> = article.blocks.iter().filter(|b| b.kind == BlockKind::Dateline).collect();
     for t in timexes {
@@ -653,7 +730,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                 .take_while(|x| x.span.start < cl.end)
                 .filter(|x| cl.contains(x.span) && matches!(x.kind, TimexType::Date | TimexType::Time))
                 .collect();
-            let mut l = label(text, cl, &in_clause, t.span, &mentions);
+            let mut l = label(text, cl, &in_clause, t.span, &mentions, &roles);
             if l.split_whitespace().count() <= 1 && cl != s.span {
                 // A clause that is only its date, or a word besides ("... and in the summer of
                 // 2020", "... and again in the 1990s"): the sentence's statement, without any of
@@ -665,11 +742,11 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                     .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
                     .take(64)
                     .collect();
-                l = label(text, s.span, &in_sentence, t.span, &mentions);
+                l = label(text, s.span, &in_sentence, t.span, &mentions, &roles);
             }
             if l.is_empty() {
                 // A sentence that is only its date ("Until this week."): the words as written.
-                l = label(text, s.span, &[], ByteSpan::new(s.span.end, s.span.end), &mentions);
+                l = label(text, s.span, &[], ByteSpan::new(s.span.end, s.span.end), &mentions, &roles);
             }
             (s.span, l, cl)
         };

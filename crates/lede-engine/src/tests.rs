@@ -940,6 +940,13 @@ fn event_label_cases() {
         // "for the quarter ended Sept. 30" goes whole.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $4 million for the quarter ended Sept. 30.\n", "2021-09-30", "The port earned $4 million"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nNet income for the third quarter declined to $35 million.\n", "2021-07", "Net income declined to $35 million"),
+        // A title that opens the phrase of a person's name goes (the sidebar gives the role);
+        // "Kestrel Freight CEO" stays whole. A clause dated by another event goes as an opener;
+        // a description with no verb before the closing date goes as an aside.
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nFinance Minister Mara Voss inspected the cranes on Monday.\n", "2022-01-31", "Mara Voss inspected the cranes"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nKestrel Freight CEO Ivo Brand sold the ferry on Tuesday.\n", "2022-02-01", "Kestrel Freight CEO Ivo Brand sold the ferry"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe same day the dockers ended their strike, Mara Voss flew to Lisbon for a two-day visit starting March 3.\n", "2022-03-03", "Mara Voss flew to Lisbon for a two-day visit"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nCrews met in Velden, northern Norvia, on January 20.\n", "2022-01-20", "Crews met in Velden"),
         // A date phrase that modifies a noun gives way to "the"; its preposition stays.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nDockers met in Harbourton before next week's talks on wages.\n", "2022-02-07", "Dockers met in Harbourton before the talks on wages"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nDiplomats criticised the Feb. 23 accord on fishing rights.\n", "2022-02-23", "Diplomats criticised the accord on fishing rights"),
