@@ -668,7 +668,10 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
         .flat_map(|(e, r)| {
             e.mentions.iter().filter_map(move |m| {
                 let before = text[..m.start].trim_end_matches([' ', '\u{a0}']);
-                let start = before.len().checked_sub(r.len())?;
+                if !before.ends_with(r) {
+                    return None;
+                }
+                let start = before.len() - r.len();
                 let prior = text[..start].trim_end();
                 // Only a title that opens a phrase: "by Foreign Minister X", not "Apple CEO X"
                 // or "company CEO X", where the words before belong with it.
@@ -679,8 +682,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                     || prev.ends_with([',', ';', ':', '.', '"', '“', '(', '—'])
                     || ROLE_OPENERS.contains(&bare(prev).as_str())
                     || looks_like_verb(prev);
-                (before.ends_with(r) && start < m.start && (start == 0 || !text[..start].ends_with(char::is_alphanumeric)) && opens)
-                    .then(|| ByteSpan::new(start, m.start))
+                (start < m.start && (start == 0 || !text[..start].ends_with(char::is_alphanumeric)) && opens).then(|| ByteSpan::new(start, m.start))
             })
         })
         .collect();
