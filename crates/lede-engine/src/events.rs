@@ -654,6 +654,27 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
     out
 }
 
+/// Whether the date phrase at `span` is the baseline of a comparison ("compared to last year",
+/// "up from 2019", "than a year earlier"): no time something happened.
+fn comparison_baseline(text: &str, span: ByteSpan) -> bool {
+    let mut from = span.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    // The words before the date back to the start of its phrase (a comma ends the look-back).
+    let words: Vec<String> = text[from..span.start].split_whitespace().rev().take_while(|w| !w.ends_with([',', ';', ':'])).take(6).map(bare).collect();
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        matches!(
+            (w(k + 1), w(k)),
+            ("compared", "to" | "with")
+                | ("up" | "down" | "rose" | "fell" | "rising" | "falling" | "increase" | "decrease" | "gain" | "drop" | "jump" | "unchanged", "from")
+        ) || matches!(w(k), "versus" | "vs")
+    })
+        // "higher than a year earlier", not "more than a week" or "no later than March 3".
+        || w(0) == "than" && !matches!(w(1), "more" | "less" | "fewer" | "no" | "longer" | "rather" | "other" | "earlier" | "later" | "sooner")
+}
+
 /// Build the events of an annotated article.
 pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &[Entity], reference: Option<CivilDateTime>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
@@ -749,6 +770,12 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             if l.is_empty() {
                 // A sentence that is only its date ("Until this week."): the words as written.
                 l = label(text, s.span, &[], ByteSpan::new(s.span.end, s.span.end), &mentions, &roles);
+            }
+            // "tripled ... in February as compared to last year": last year is when the
+            // comparison starts, not when anything happened; the label says so, and differs
+            // from the February event's.
+            if comparison_baseline(text, t.span) && !l.is_empty() {
+                l = format!("Baseline for: {l}");
             }
             (s.span, l, cl)
         };

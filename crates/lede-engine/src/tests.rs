@@ -940,6 +940,11 @@ fn event_label_cases() {
         // "for the quarter ended Sept. 30" goes whole.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $4 million for the quarter ended Sept. 30.\n", "2021-09-30", "The port earned $4 million"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nNet income for the third quarter declined to $35 million.\n", "2021-07", "Net income declined to $35 million"),
+        // The baseline of a comparison is labelled as one, apart from the event it measures
+        // (the text before it is multi-byte, to check the look-back cuts on a character).
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nExports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20% in January, compared with last year.\n", "2021", "Baseline for: Exports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20%"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nExports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20% in January, compared with last year.\n", "2022-01", "Exports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20%"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $6 million in 2021, up from $4 million in 2020.\n", "2020", "Baseline for: The port earned $6 million up from $4 million"),
         // A title that opens the phrase of a person's name goes (the sidebar gives the role);
         // "Kestrel Freight CEO" stays whole. A clause dated by another event goes as an opener;
         // a description with no verb before the closing date goes as an aside.
