@@ -13,7 +13,7 @@ use crate::tokens::{tokenize, Tok, Token};
 use crate::{Article, BlockKind};
 
 /// Closed-class words that are never names on their own and are stripped from the start of a run.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: &[&str] = &[
     "a",
     "an",
     "the",
@@ -174,7 +174,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Capitalised words of posts, titles or roles, not names. The department words that join
 /// them ("Foreign", "Health") are [`DEPARTMENTS`]; [`is_title_word`] asks both.
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: &[&str] = &[
     "President",
     "Vice",
     "Prime",
@@ -254,7 +254,7 @@ const TITLE_WORDS: &[&str] = &[
 ];
 
 /// Role words that name a department, not a post: alone they are no role ("Defense Review").
-const DEPARTMENTS: &[&str] = &[
+static DEPARTMENTS: &[&str] = &[
     "Defense",
     "Defence",
     "Finance",
@@ -281,15 +281,15 @@ const DEPARTMENTS: &[&str] = &[
 ];
 
 /// Currencies written as names or codes: not organisations or places.
-const CURRENCIES: &[&str] = &[
+static CURRENCIES: &[&str] = &[
     "RMB", "CNY", "USD", "EUR", "GBP", "JPY", "RUB", "INR", "CHF", "CAD", "AUD", "HKD", "KRW", "BRL", "ZAR", "MXN", "TRY", "SEK", "NOK", "DKK", "SGD", "NZD",
     "Renminbi", "Yuan", "Euro", "Ruble", "Rouble", "Rupee", "Yen", "Peso",
 ];
 
 /// Honorifics: mark the following name as a person, not part of the name or role.
-const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam"];
+static HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam"];
 
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: &[&str] = &[
     "Dynamics",
     "Solutions",
     "Logistics",
@@ -433,7 +433,7 @@ const ORG_WORDS: &[&str] = &[
     "Broadcasting",
 ];
 
-const PLACE_WORDS: &[&str] = &[
+static PLACE_WORDS: &[&str] = &[
     "City",
     "River",
     "Mountain",
@@ -489,9 +489,9 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 /// First words of places' names ("Mount Elgon", "Gulf of Aden", "Cape Verde").
-const PLACE_HEADS: &[&str] = &["Mount", "Mt.", "Lake", "Port", "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape"];
+static PLACE_HEADS: &[&str] = &["Mount", "Mt.", "Lake", "Port", "Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape"];
 
-const EVENT_WORDS: &[&str] = &[
+static EVENT_WORDS: &[&str] = &[
     "War",
     "Olympics",
     "Olympic",
@@ -523,9 +523,9 @@ const EVENT_WORDS: &[&str] = &[
 ];
 
 /// Lower-case nouns that make a preceding name an event ("COVID-19 pandemic").
-const EVENT_NOUNS: &[&str] = &["pandemic", "epidemic", "outbreak", "crisis", "war", "summit", "scandal", "attack", "attacks"];
+static EVENT_NOUNS: &[&str] = &["pandemic", "epidemic", "outbreak", "crisis", "war", "summit", "scandal", "attack", "attacks"];
 
-const WORK_WORDS: &[&str] = &[
+static WORK_WORDS: &[&str] = &[
     "Treaty",
     "Charter",
     "Act",
@@ -556,7 +556,7 @@ const WORK_WORDS: &[&str] = &[
 ];
 
 /// Groups that are not nationalities.
-const GROUP_NAMES: &[&str] = &[
+static GROUP_NAMES: &[&str] = &[
     "Democrats",
     "Republicans",
     "Conservatives",
@@ -585,7 +585,7 @@ const GROUP_NAMES: &[&str] = &[
 ];
 
 /// Religions and belief systems: names of other kinds, never places ("spread Islam to the coast").
-const RELIGIONS: &[&str] = &[
+static RELIGIONS: &[&str] = &[
     "Islam",
     "Christianity",
     "Judaism",
@@ -611,10 +611,10 @@ const RELIGIONS: &[&str] = &[
 
 /// Words after which a bare name is a place.
 /// ("at", "from" and "to" are left out: "workers at Chrysler", "a letter to Ford".)
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "around", "into"];
+static PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "around", "into"];
 
 /// Continents and world regions (not in the country/city gazetteers).
-const REGION_NAMES: &[&str] = &[
+static REGION_NAMES: &[&str] = &[
     "Africa",
     "Antarctica",
     "Asia",
@@ -649,7 +649,7 @@ const REGION_NAMES: &[&str] = &[
 ];
 
 /// Lower-case words right before a name that make it an organisation.
-const ORG_CUES_BEFORE: &[&str] = &[
+static ORG_CUES_BEFORE: &[&str] = &[
     "company",
     "firm",
     "maker",
@@ -675,7 +675,7 @@ const ORG_CUES_BEFORE: &[&str] = &[
 ];
 
 /// Words after a name (with or without a possessive) that make it an organisation.
-const ORG_CUES_AFTER: &[&str] = &[
+static ORG_CUES_AFTER: &[&str] = &[
     "shares",
     "stock",
     "stocks",
@@ -709,11 +709,11 @@ const ORG_CUES_AFTER: &[&str] = &[
 ];
 
 /// Lower-case nouns after a name that make it a person (appositive cue, "X, 45,").
-const PERSON_VERBS: &[&str] =
+static PERSON_VERBS: &[&str] =
     &["said", "says", "told", "added", "explained", "wrote", "argued", "insisted", "noted", "stressed", "warned", "believes", "thinks"];
 
 /// Nouns that, after a possessive, say its owner is a person ("Navalny's lawyer").
-const PERSON_POSSESSIONS: &[&str] = &[
+static PERSON_POSSESSIONS: &[&str] = &[
     "wife",
     "husband",
     "son",
@@ -771,6 +771,11 @@ fn is(list: &'static [&'static str], w: &str) -> bool {
             PERSON_VERBS,
             MONTHS_AND_DAYS,
             REGION_NAMES,
+            RELIGIONS,
+            PLACE_HEADS,
+            PERSON_POSSESSIONS,
+            NOT_NAMES,
+            DISEASES,
         ]
         .into_iter()
         .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
@@ -828,7 +833,7 @@ fn name_token(t: &Token<'_>) -> bool {
                 && t.text.chars().skip(1).any(char::is_uppercase))
 }
 
-const MONTHS_AND_DAYS: &[&str] = &[
+static MONTHS_AND_DAYS: &[&str] = &[
     "January",
     "February",
     "March",
@@ -1628,9 +1633,9 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
 }
 
 /// Degrees the tagger may read as names ("an M.A.").
-const NOT_NAMES: &[&str] = &["M.A.", "B.A.", "M.Sc.", "B.Sc.", "Ph.D.", "PhD", "MBA", "LL.B.", "LL.M.", "J.D.", "M.D."];
+static NOT_NAMES: &[&str] = &["M.A.", "B.A.", "M.Sc.", "B.Sc.", "Ph.D.", "PhD", "MBA", "LL.B.", "LL.M.", "J.D.", "M.D."];
 /// Diseases known by a short name: other names, not organisations.
-const DISEASES: &[&str] = &["AIDS", "HIV", "SARS", "MERS", "Ebola", "Zika", "COVID", "H1N1", "H5N1"];
+static DISEASES: &[&str] = &["AIDS", "HIV", "SARS", "MERS", "Ebola", "Zika", "COVID", "H1N1", "H5N1"];
 
 /// The tagger's spans made tidy before they meet the rules: quotes at their ends go; "Mount
 /// Kilimanjaro and Mount Kenya" (the same first word again after "and") is two names; degrees
