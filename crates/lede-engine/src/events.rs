@@ -411,7 +411,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
         }
         let inside = timexes.iter().any(|t| off < t.span.end && off + w.len() > t.span.start);
         // Punctuation glued to the end of a date phrase ("Tuesday,") stays as a word of its own.
-        let tail_start = timexes.iter().filter(|t| inside && off < t.span.end).map(|t| t.span.end).max().unwrap_or(off);
+        let tail_start = timexes.iter().filter(|t| inside && off < t.span.end && t.span.start < off + w.len()).map(|t| t.span.end).max().unwrap_or(off);
         let tail = w.get(tail_start.saturating_sub(off)..).filter(|t| inside && !t.is_empty() && t.chars().all(|c| matches!(c, ',' | ';' | ':')));
         pieces.push((w, inside, off < own.end && off + w.len() > own.start));
         starts.push(off);

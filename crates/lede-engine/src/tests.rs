@@ -944,7 +944,9 @@ fn event_label_cases() {
         // (the text before it is multi-byte, to check the look-back cuts on a character).
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nExports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20% in January, compared with last year.\n", "2021", "Baseline for: Exports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20%"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nExports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20% in January, compared with last year.\n", "2022-01", "Exports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20%"),
-        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $6 million in 2021, up from $4 million in 2020.\n", "2020", "Baseline for: The port earned $6 million up from $4 million"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $6 million in 2021, up from $4 million in 2020.\n", "2020", "Baseline for: The port earned $6 million, up from $4 million"),
+        // The comma after the first of two dates stays ("in 2021, up from ...").
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $6 million in 2021, up from $4 million in 2020.\n", "2021", "The port earned $6 million, up from $4 million"),
         // A title that opens the phrase of a person's name goes (the sidebar gives the role);
         // "Kestrel Freight CEO" stays whole. A clause dated by another event goes as an opener;
         // a description with no verb before the closing date goes as an aside.
