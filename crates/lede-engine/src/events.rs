@@ -384,6 +384,43 @@ fn noun_like(w: &str) -> bool {
         && ![NOT_NOUNS, DANGLING, DATE_PREPOSITIONS, SUBORDINATORS, FILLERS].iter().any(|list| list.contains(&b.as_str()))
 }
 
+/// The name and past participle just before the date phrase at word `a` ("Sino-Russian Treaty
+/// of Friendship inked"), when the name is capitalised and stands in a prepositional phrase
+/// (so the participle is not its verb): the words of a label for that date.
+fn participle_phrase(words: &[String], a: usize) -> Option<Vec<String>> {
+    let p = a.checked_sub(1)?;
+    let part = words.get(p)?;
+    if !(looks_like_verb(part) && bare(part).ends_with("ed")) || part.ends_with([',', ';', ':']) {
+        return None;
+    }
+    // The capitalised name before it, with "of", "for", "and" or "the" inside.
+    let mut start = p;
+    while start > 0 {
+        let w = &words[start - 1];
+        let cap = w.starts_with(|c: char| c.is_uppercase());
+        let glue = matches!(w.as_str(), "of" | "for" | "and" | "the") && start - 1 > 0 && start < p;
+        if w.ends_with([',', ';', ':']) || !(cap || glue) {
+            break;
+        }
+        start -= 1;
+    }
+    // Glue words do not begin the name.
+    while start < p && matches!(words[start].as_str(), "of" | "for" | "and" | "the") {
+        start += 1;
+    }
+    // The name sits in a prepositional phrase ("prolongation of the Treaty ... inked"), so the
+    // participle is no main verb of the name ("Apple announced", "firm General Motors said").
+    let mut k = start.checked_sub(1)?;
+    if matches!(bare(&words[k]).as_str(), "the" | "a" | "an") {
+        k = k.checked_sub(1)?;
+    }
+    let in_phrase = matches!(
+        bare(&words[k]).as_str(),
+        "of" | "to" | "for" | "with" | "on" | "in" | "by" | "from" | "about" | "under" | "against" | "into" | "over" | "between"
+    );
+    (start < p && p - start <= 8 && in_phrase).then(|| words[start..=p].to_vec())
+}
+
 /// The word without surrounding punctuation, lower-cased, for list lookups.
 fn bare(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
@@ -612,6 +649,14 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
         words.pop();
     }
     let mut truncated = words.len() > LABEL_WORDS;
+    // A long statement whose date belongs to a name and its participle ("... prolongation of
+    // the Treaty of Friendship inked in 2001, which ..."): that name and participle are what
+    // happened then ("Treaty of Friendship inked").
+    if let Some(named) = anchor.filter(|_| truncated).and_then(|a| participle_phrase(&words, a)) {
+        words = named;
+        truncated = false;
+        anchor = None;
+    }
     if truncated {
         match anchor {
             // The date sits late in a long statement: its subject, then the words around it.

@@ -940,6 +940,10 @@ fn event_label_cases() {
         // "for the quarter ended Sept. 30" goes whole.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe port earned $4 million for the quarter ended Sept. 30.\n", "2021-09-30", "The port earned $4 million"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nNet income for the third quarter declined to $35 million.\n", "2021-07", "Net income declined to $35 million"),
+        // A long statement whose date belongs to a name and its participle in a prepositional
+        // phrase: that name and participle; a name that is the subject keeps its statement.
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe ministers of both coastal provinces discussed the renewal of the Harbour Compact signed in 2009, which expires soon.\n", "2009", "Harbour Compact signed"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe board of the northern coastal ferry operator Kestrel Lines announced new fares for the island routes in January.\n", "2022-01", "The board of the … Kestrel Lines announced new fares for the island…"),
         // The baseline of a comparison is labelled as one, apart from the event it measures
         // (the text before it is multi-byte, to check the look-back cuts on a character).
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nExports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20% in January, compared with last year.\n", "2021", "Baseline for: Exports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20%"),
