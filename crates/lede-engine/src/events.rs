@@ -432,6 +432,24 @@ fn bare(w: &str) -> String {
 /// boundary. When the statement runs long, its subject is kept with the words around the
 /// date, which are the ones that say what happened then.
 fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names: &[(ByteSpan, usize)], roles: &[ByteSpan]) -> String {
+    // A statement of thousands of words (text without full stops) is read within a window
+    // around its date, cut at spaces, so each date costs the same whatever the sentence's length.
+    const WINDOW: usize = 600;
+    let clause = if clause.len() > 2 * WINDOW {
+        let mut from = own.start.saturating_sub(WINDOW).max(clause.start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (own.end + WINDOW).min(clause.end);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let from = text[from..clause.end].find(char::is_whitespace).filter(|_| from > clause.start).map_or(from, |k| from + k);
+        let to = text[clause.start..to].rfind(char::is_whitespace).filter(|_| to < clause.end).map_or(to, |k| clause.start + k);
+        ByteSpan::new(from, to.max(from)).trim(text)
+    } else {
+        clause
+    };
     let c = clause.of(text);
     // (word, inside a date phrase, inside the event's own date phrase), and where each starts
     let mut pieces: Vec<(&str, bool, bool)> = Vec::new();
@@ -781,10 +799,12 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             let k = article.sentences.partition_point(|s| s.span.end < t.span.end);
             let Some(s) = article.sentences.get(k).filter(|s| s.span.contains(t.span)) else { continue };
             // Other dates of the sentence, near this one (by binary search, as below).
-            let near = timexes.partition_point(|x| x.span.end <= s.span.start);
+            // Only those within 300 bytes count, so a sentence dense in dates costs each date
+            // the same (the window is found by binary search, then read).
+            let near = timexes.partition_point(|x| x.span.end <= s.span.start || x.span.end + 300 <= t.span.start);
             let others: Vec<ByteSpan> = timexes[near..]
                 .iter()
-                .take_while(|x| x.span.start < s.span.end)
+                .take_while(|x| x.span.start < s.span.end && x.span.start < t.span.end + 300)
                 .filter(|x| x.span != t.span && x.value != t.value && matches!(x.kind, TimexType::Date | TimexType::Time))
                 .map(|x| x.span)
                 .filter(|x| x.end + 300 > t.span.start && x.start < t.span.end + 300)
