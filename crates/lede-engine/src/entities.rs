@@ -825,6 +825,27 @@ struct Cand {
     strong: bool,
 }
 
+impl Cand {
+    /// A candidate at `span` with nothing known of it yet; the other fields are set by name
+    /// (`Cand { kind: ..., ..Cand::new(span, name, weight) }`).
+    fn new(span: ByteSpan, name: String, weight: f32) -> Cand {
+        Cand {
+            span,
+            name,
+            kind: None,
+            canonical: None,
+            role: None,
+            weak: false,
+            country: None,
+            paren_alias_of: None,
+            weight,
+            model: None,
+            from_model: false,
+            strong: false,
+        }
+    }
+}
+
 fn name_token(t: &Token<'_>) -> bool {
     t.kind == Tok::Word
         && (t.is_capitalised()
@@ -1149,34 +1170,13 @@ fn role_mentions(s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, out: &mut Vec<Cand>
     for (k, tok) in toks.iter().enumerate().take(a).skip(role_start) {
         if let Some(Known::Demonym(c)) = g.lookup(s.w(k)) {
             out.push(Cand {
-                span: tok.span,
-                name: s.w(k).to_owned(),
                 kind: Some(EntityKind::Group),
                 canonical: Some(s.w(k).to_owned()),
-                role: None,
-                weak: false,
                 country: Some((*c).to_owned()),
-                paren_alias_of: None,
-                weight: s.weight,
-                model: None,
-                from_model: false,
-                strong: false,
+                ..Cand::new(tok.span, s.w(k).to_owned(), s.weight)
             });
         } else if let Some(Known::Country(c)) = g.lookup(s.w(k)) {
-            out.push(Cand {
-                span: toks[k].span,
-                name: s.w(k).to_owned(),
-                kind: Some(EntityKind::Place),
-                canonical: Some((*c).to_owned()),
-                role: None,
-                weak: false,
-                country: None,
-                paren_alias_of: None,
-                weight: s.weight,
-                model: None,
-                from_model: false,
-                strong: false,
-            });
+            out.push(Cand { kind: Some(EntityKind::Place), canonical: Some((*c).to_owned()), ..Cand::new(toks[k].span, s.w(k).to_owned(), s.weight) });
         }
     }
 }
@@ -1211,20 +1211,7 @@ fn new_cand(text: &str, s: &Sent<'_, '_>, run: &Run, first_word: usize) -> Cand 
     let name = span.of(text).to_owned();
     let sentence_initial = a == first_word
         || (a > 0 && toks[a - 1].kind == Tok::Punct && matches!(toks[a - 1].text, "\"" | "“" | "(" | "‘" | "'" | ":" | "—" | "–") && a <= first_word + 2);
-    Cand {
-        span,
-        name: name.clone(),
-        kind: None,
-        canonical: None,
-        role,
-        weak: s.headline || (sentence_initial && b - a == 1 && role_start == a && !honorific),
-        country: None,
-        paren_alias_of: None,
-        weight: s.weight,
-        model: None,
-        from_model: false,
-        strong: false,
-    }
+    Cand { role, weak: s.headline || (sentence_initial && b - a == 1 && role_start == a && !honorific), ..Cand::new(span, name, s.weight) }
 }
 
 /// The gazetteer's type for the candidate's name, when it knows it.
@@ -1452,8 +1439,6 @@ fn hyphen_parts(s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, cand: &Cand, out: &m
             for (ps, part) in parts {
                 let known = g.lookup(part).cloned();
                 out.push(Cand {
-                    span: ps,
-                    name: part.to_owned(),
                     kind: match &known {
                         Some(Known::Country(_)) | Some(Known::Place) => Some(EntityKind::Place),
                         Some(Known::Organization(_)) => Some(EntityKind::Organization),
@@ -1464,14 +1449,8 @@ fn hyphen_parts(s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, cand: &Cand, out: &m
                         Some(Known::Country(c)) | Some(Known::Organization(c)) => Some(c.to_owned()),
                         _ => None,
                     },
-                    role: None,
                     weak: true,
-                    country: None,
-                    paren_alias_of: None,
-                    weight: s.weight,
-                    model: None,
-                    from_model: false,
-                    strong: false,
+                    ..Cand::new(ps, part.to_owned(), s.weight)
                 });
             }
             return true;
@@ -1565,20 +1544,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
         for name in &article.meta.authors {
             if let Some(pos) = b.span.of(text).find(name.as_str()) {
                 let span = ByteSpan::new(b.span.start + pos, b.span.start + pos + name.len());
-                cands.push(Cand {
-                    span,
-                    name: name.clone(),
-                    kind: Some(EntityKind::Person),
-                    canonical: None,
-                    role: Some("Author".to_owned()),
-                    weak: false,
-                    country: None,
-                    paren_alias_of: None,
-                    weight: 1.0,
-                    model: None,
-                    from_model: false,
-                    strong: false,
-                });
+                cands.push(Cand { kind: Some(EntityKind::Person), role: Some("Author".to_owned()), ..Cand::new(span, name.clone(), 1.0) });
             }
         }
     }
@@ -1590,20 +1556,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
                 Some(Known::Organization(full)) => Some((*full).to_owned()),
                 _ => None,
             };
-            cands.push(Cand {
-                span: credit,
-                name,
-                kind: Some(EntityKind::Organization),
-                canonical,
-                role: None,
-                weak: false,
-                country: None,
-                paren_alias_of: None,
-                weight: 0.5,
-                model: None,
-                from_model: false,
-                strong: true,
-            });
+            cands.push(Cand { kind: Some(EntityKind::Organization), canonical, strong: true, ..Cand::new(credit, name, 0.5) });
         }
     }
     cands.sort_by_key(|c| c.span.start);
