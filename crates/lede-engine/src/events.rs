@@ -421,6 +421,27 @@ fn participle_phrase(words: &[String], a: usize) -> Option<Vec<String>> {
     (start < p && p - start <= 8 && in_phrase).then(|| words[start..=p].to_vec())
 }
 
+/// Nouns that head a framing phrase ("in a sign of", "in a bid to", "as a gesture of").
+const FRAMES: &[&str] = &["sign", "move", "bid", "effort", "attempt", "response", "reply", "gesture", "show", "signal", "step", "nod"];
+
+/// The pieces `i..j` of a framing phrase between a subject and its verb, with no comma: "in a
+/// (clear) sign of ...", "in a bid to ...", "as a gesture of ...", up to the first word that
+/// reads as the statement's verb (not one that reads as a participle: "widely seen as").
+fn framing_aside(pieces: &[(&str, bool, bool)]) -> Option<(usize, usize)> {
+    let i = (1..pieces.len().min(8)).find(|&i| {
+        matches!(bare(pieces[i].0).as_str(), "in" | "as")
+            && pieces.get(i + 1).is_some_and(|(w, ..)| matches!(bare(w).as_str(), "a" | "an"))
+            && pieces[i + 2..].iter().take(2).any(|(w, ..)| FRAMES.contains(&bare(w).as_str()))
+            && !pieces[i - 1].0.ends_with([',', ';', ':'])
+    })?;
+    let j = (i + 3..pieces.len().min(i + 14)).find(|&j| {
+        let (w, ..) = pieces[j];
+        looks_like_verb(w) && !bare(pieces[j - 1].0).ends_with("ly") && !pieces.get(j + 1).is_some_and(|(n, ..)| matches!(bare(n).as_str(), "as" | "by"))
+    })?;
+    let clean = !pieces[i..j].iter().any(|(w, inside, _)| *inside || w.ends_with([',', ';', ':']));
+    (clean && j + 1 < pieces.len()).then_some((i, j))
+}
+
 /// The word without surrounding punctuation, lower-cased, for list lookups.
 fn bare(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
@@ -526,6 +547,11 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
         if pieces.len() - (k + 1) >= 3 {
             pieces.drain(..=k);
         }
+    }
+    // An aside between the subject and its verb with no commas: "The council in a clear sign of
+    // its anger closed the quay" reads "The council closed the quay".
+    if let Some((i, j)) = framing_aside(&pieces) {
+        pieces.drain(i..j);
     }
     // Asides: "(...)", and ", a former envoy," / ", who ...," between commas (not the last one).
     let mut out: Vec<(&str, bool, bool)> = Vec::with_capacity(pieces.len());

@@ -944,6 +944,10 @@ fn event_label_cases() {
         // phrase: that name and participle; a name that is the subject keeps its statement.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe ministers of both coastal provinces discussed the renewal of the Harbour Compact signed in 2009, which expires soon.\n", "2009", "Harbour Compact signed"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe board of the northern coastal ferry operator Kestrel Lines announced new fares for the island routes in January.\n", "2022-01", "The board of the … Kestrel Lines announced new fares for the island…"),
+        // A framing phrase between the subject and its verb goes; a participle inside it
+        // ("widely regarded as") is not taken for the verb.
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe council in a clear sign of its anger closed the quay on Monday.\n", "2022-01-31", "The council closed the quay"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe union in a move widely regarded as a snub rejected the offer on Tuesday.\n", "2022-02-01", "The union rejected the offer"),
         // The baseline of a comparison is labelled as one, apart from the event it measures
         // (the text before it is multi-byte, to check the look-back cuts on a character).
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nExports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20% in January, compared with last year.\n", "2021", "Baseline for: Exports of ☕☕☕☕☕☕☕☕☕☕☕☕☕☕ rose 20%"),
