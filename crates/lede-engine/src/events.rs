@@ -9,25 +9,31 @@ use crate::{Article, BlockKind};
 /// Most words in a label.
 const LABEL_WORDS: usize = 12;
 
+/// How far around its date a clause or a label is read: a sentence of thousands of words (text
+/// without full stops) costs the same per date as an ordinary one.
+const WINDOW: usize = 600;
+
+/// The largest character boundary of `text` at or before byte `b`.
+fn floor_boundary(text: &str, mut b: usize) -> usize {
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    b
+}
+
+/// `outer` cut to [`WINDOW`] bytes on each side of `inner`, on character boundaries.
+fn window(text: &str, outer: ByteSpan, inner: ByteSpan) -> ByteSpan {
+    let mut end = (inner.end + WINDOW).min(outer.end);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    ByteSpan::new(floor_boundary(text, inner.start.saturating_sub(WINDOW).max(outer.start)), end)
+}
+
 /// The clause of `sentence` that holds `timex`: split at semicolons, colons and
 /// clause-joining conjunctions; a tiny clause falls back to the whole sentence.
 fn clause(text: &str, sentence: ByteSpan, timex: ByteSpan, others: &[ByteSpan]) -> ByteSpan {
-    // A clause is looked for within a window around the date, so a sentence of thousands of
-    // words (text without full stops) costs the same per date as an ordinary one.
-    const WINDOW: usize = 600;
-    let floor = |mut b: usize| {
-        while !text.is_char_boundary(b) {
-            b -= 1;
-        }
-        b
-    };
-    let ceil = |mut b: usize| {
-        while b < text.len() && !text.is_char_boundary(b) {
-            b += 1;
-        }
-        b
-    };
-    let sentence = ByteSpan::new(floor(timex.start.saturating_sub(WINDOW).max(sentence.start)), ceil((timex.end + WINDOW).min(sentence.end)));
+    let sentence = window(text, sentence, timex);
     let s = sentence.of(text);
     // (start of separator, end of separator) pairs; clauses lie between them.
     let mut seps: Vec<(usize, usize)> = Vec::new();
@@ -455,16 +461,8 @@ fn bare(w: &str) -> String {
 fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names: &[(ByteSpan, usize)], roles: &[ByteSpan]) -> String {
     // A statement of thousands of words (text without full stops) is read within a window
     // around its date, cut at spaces, so each date costs the same whatever the sentence's length.
-    const WINDOW: usize = 600;
     let clause = if clause.len() > 2 * WINDOW {
-        let mut from = own.start.saturating_sub(WINDOW).max(clause.start);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (own.end + WINDOW).min(clause.end);
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
+        let ByteSpan { start: from, end: to } = window(text, clause, own);
         let from = text[from..clause.end].find(char::is_whitespace).filter(|_| from > clause.start).map_or(from, |k| from + k);
         let to = text[clause.start..to].rfind(char::is_whitespace).filter(|_| to < clause.end).map_or(to, |k| clause.start + k);
         ByteSpan::new(from, to.max(from)).trim(text)
@@ -746,10 +744,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
 /// Whether the date phrase at `span` is the baseline of a comparison ("compared to last year",
 /// "up from 2019", "than a year earlier"): no time something happened.
 fn comparison_baseline(text: &str, span: ByteSpan) -> bool {
-    let mut from = span.start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_boundary(text, span.start.saturating_sub(60));
     // The words before the date back to the start of its phrase (a comma ends the look-back).
     let words: Vec<String> = text[from..span.start].split_whitespace().rev().take_while(|w| !w.ends_with([',', ';', ':'])).take(6).map(bare).collect();
     let w = |k: usize| words.get(k).map_or("", String::as_str);
@@ -833,7 +828,6 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                 .take_while(|x| x.span.start < s.span.end && x.span.start < t.span.end + 300)
                 .filter(|x| x.span != t.span && x.value != t.value && matches!(x.kind, TimexType::Date | TimexType::Time))
                 .map(|x| x.span)
-                .filter(|x| x.end + 300 > t.span.start && x.start < t.span.end + 300)
                 .collect();
             let cl = clause(text, s.span, t.span, &others);
             // Timexes are in text order: the clause's are found by binary search, not by a scan
