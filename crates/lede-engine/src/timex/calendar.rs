@@ -22,8 +22,8 @@ impl Ctx<'_, '_> {
                 k += 1;
             }
             if let Some(m) = self.month(k) {
-                let (value, _, inferred, end) = self.day_value(i, k + 1, m, d)?;
-                return Some(M { len: end - i, kind: TimexType::Date, value, end_value: None, inferred });
+                let (year, inferred, end) = self.day_year(k + 1);
+                return Some(M { len: end - i, kind: TimexType::Date, parts: Parts::Day { m, d, end: None, year }, inferred });
             }
             if weekday_first {
                 return None;
@@ -47,20 +47,15 @@ impl Ctx<'_, '_> {
                     k += 2;
                 }
             }
-            let (value, y, inferred, end) = self.day_value(i, k, m, d)?;
-            k = end;
-            let end_value = match (y, end_day) {
-                (Some(y), Some(d2)) => ymd(y, m, d2),
-                _ => None,
-            };
-            return Some(M { len: k - i, kind: TimexType::Date, value, end_value, inferred });
+            let (year, inferred, end) = self.day_year(k);
+            return Some(M { len: end - i, kind: TimexType::Date, parts: Parts::Day { m, d, end: end_day, year }, inferred });
         }
         if weekday_first {
             return None;
         }
         // "March 2021"
-        if let Some((y, n)) = self.year_after(k) {
-            return Some(M::new(k + n - i, TimexType::Date, ym(y, m)));
+        if let Some((year, n)) = self.year_after(k) {
+            return Some(M::new(k + n - i, TimexType::Date, Parts::Month { m, year }));
         }
         // A month alone needs a cue, and "May"/abbreviations need more than that.
         let cue = matches!(
@@ -89,19 +84,22 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
-        let value = match self.reference {
-            Some(r) => {
-                let (y, _) = match self.prev(i) {
-                    "last" => (if m >= r.month() { r.year() - 1 } else { r.year() }, true),
-                    "next" => (if m <= r.month() { r.year() + 1 } else { r.year() }, true),
-                    "this" => (r.year(), true),
-                    _ => self.year_for(i, m, None)?,
-                };
-                ym(y, m)
-            }
-            None => format!("XXXX-{m:02}"),
+        let parts = match self.prev(i) {
+            "last" => Parts::MonthLead { m, lead: -1 },
+            "next" => Parts::MonthLead { m, lead: 1 },
+            "this" => Parts::MonthLead { m, lead: 0 },
+            _ => Parts::Month { m, year: Year::Open },
         };
-        Some(M::new(k - i, TimexType::Date, value).inferred())
+        Some(M::new(k - i, TimexType::Date, parts).inferred())
+    }
+
+    /// The year of a day whose month ends before `k`: written there (", 2021", "last year"),
+    /// or left open. (year, whether it is left open, index after the expression).
+    fn day_year(&self, k: usize) -> (Year, bool, usize) {
+        match self.year_after(k) {
+            Some((year, n)) => (year, false, k + n),
+            None => (Year::Open, true, k),
+        }
     }
 
     pub(super) fn year_number_at(&self, i: usize) -> Option<i32> {
@@ -114,14 +112,14 @@ impl Ctx<'_, '_> {
         let w = self.w(i);
         if w == "the" && self.w(i + 1) == "year" && self.w(i + 2) == "two" {
             let (y, n) = self.two_thousand(i + 2)?;
-            return Some(M::new(2 + n, TimexType::Date, format!("{y:04}")));
+            return Some(M::given(2 + n, TimexType::Date, format!("{y:04}")));
         }
         if w == "the" {
             let d = spoken_decade(self.w(i + 1))?;
-            return Some(M::new(2, TimexType::Date, format!("{d:03}")));
+            return Some(M::given(2, TimexType::Date, format!("{d:03}")));
         }
         let (y, n) = self.spoken_year(i)?;
-        Some(M::new(n, TimexType::Date, format!("{y:04}")))
+        Some(M::given(n, TimexType::Date, format!("{y:04}")))
     }
 
     /// A year at i in figures or in words: (year, tokens).
@@ -160,14 +158,14 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// ", 2021" or "2021" right at i: (year, tokens consumed).
-    pub(super) fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+    /// ", 2021", "2021" or "last year" right at i: (year, tokens consumed).
+    pub(super) fn year_after(&self, i: usize) -> Option<(Year, usize)> {
         // "2021", "January nineteen ninety-seven".
         if let Some((y, n)) = self.year_at(i) {
-            return Some((y, n));
+            return Some((Year::Given(y), n));
         }
         if self.punct(i, ',') {
-            return self.year_number_at(i + 1).map(|y| (y, 2));
+            return self.year_number_at(i + 1).map(|y| (Year::Given(y), 2));
         }
         // "June last year", "March 3 this year".
         let shift = match self.w(i) {
@@ -176,7 +174,7 @@ impl Ctx<'_, '_> {
             "next" => 1,
             _ => return None,
         };
-        (self.w(i + 1) == "year").then(|| self.reference.map(|r| (r.year() + shift, 2))).flatten()
+        (self.w(i + 1) == "year").then_some((Year::Shift(shift), 2))
     }
 
     /// Single-token dates: 2021-03-24, 24-Mar-2021, 3/22/2021, 2021-03-24T15:18.
@@ -187,8 +185,8 @@ impl Ctx<'_, '_> {
         if parts.len() != 3 {
             return None;
         }
-        let value = if parts[0].len() == 4 && s.contains('-') {
-            ymd(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)?
+        let (y, m, d) = if parts[0].len() == 4 && s.contains('-') {
+            (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
         } else if parts[2].len() == 4 || parts[2].len() == 2 && s.contains('/') && parts[2].bytes().all(|b| b.is_ascii_digit()) {
             let y: i32 = parts[2].parse().ok()?;
             // Two-digit years: 07 → 2007, 98 → 1998.
@@ -203,13 +201,13 @@ impl Ctx<'_, '_> {
             };
             let d: u8 = parts[0].parse().ok()?;
             if let Some(m) = month_number(parts[1]) {
-                ymd(y, m, d)?
+                (y, m, d)
             } else if s.contains('/') {
                 let (a, b): (u8, u8) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
                 if a <= 12 {
-                    ymd(y, a, b)?
+                    (y, a, b)
                 } else {
-                    ymd(y, b, a)?
+                    (y, b, a)
                 }
             } else {
                 return None;
@@ -217,7 +215,7 @@ impl Ctx<'_, '_> {
         } else {
             return None;
         };
-        Some(M::new(1, TimexType::Date, value))
+        Some(M::new(1, TimexType::Date, Parts::Day { m, d, end: None, year: Year::Given(y) }))
     }
 
     /// Bare years with a cue ("in 2001", "since 1991"), decades ("the 1990s"), "mid-2020".
@@ -226,26 +224,22 @@ impl Ctx<'_, '_> {
         let w = self.w(i);
         // "post-1959", "pre-1990": the year the text measures from.
         if let Some(y) = w.strip_prefix("post-").or_else(|| w.strip_prefix("pre-")).and_then(year_number) {
-            return Some(M::new(1, TimexType::Date, format!("{y:04}")));
+            return Some(M::given(1, TimexType::Date, format!("{y:04}")));
         }
         if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("early-")).or_else(|| w.strip_prefix("late-")) {
             if let Some(y) = year_number(rest) {
-                return Some(M::new(1, TimexType::Date, format!("{y:04}")));
+                return Some(M::given(1, TimexType::Date, format!("{y:04}")));
             }
             if let Some(dec) = rest.strip_suffix('s').and_then(year_number) {
-                return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
+                return Some(M::given(1, TimexType::Date, format!("{:03}", dec / 10)));
             }
             // "mid-November", "late-November 2020": the month.
             let written = &t.text[t.text.len() - rest.len()..];
             if let Some(m) = month_number(written).filter(|_| written.starts_with(char::is_uppercase)) {
-                if let Some((y, n)) = self.year_after(i + 1) {
-                    return Some(M::new(1 + n, TimexType::Date, ym(y, m)));
+                if let Some((year, n)) = self.year_after(i + 1) {
+                    return Some(M::new(1 + n, TimexType::Date, Parts::Month { m, year }));
                 }
-                let value = match self.year_for(i, m, None) {
-                    Some((y, _)) => ym(y, m),
-                    None => format!("XXXX-{m:02}"),
-                };
-                return Some(M::new(1, TimexType::Date, value).inferred());
+                return Some(M::new(1, TimexType::Date, Parts::Month { m, year: Year::Open }).inferred());
             }
         }
         if t.kind != Tok::Number {
@@ -256,23 +250,15 @@ impl Ctx<'_, '_> {
         if w.len() == 2 && apostrophe && w.bytes().all(|b| b.is_ascii_digit()) {
             // The century that puts the year nearest the reference, at most ten years ahead
             // ("'82" is 1982; "'11" in 2009 is 2011).
-            let n: i32 = w.parse().ok()?;
-            let y = match self.reference {
-                Some(r) => {
-                    let base = r.year() - r.year().rem_euclid(100);
-                    [base - 100 + n, base + n, base + 100 + n].into_iter().filter(|y| *y <= r.year() + 10).max().unwrap_or(1900 + n)
-                }
-                None => 1900 + n,
-            };
-            return Some(M::new(1, TimexType::Date, format!("{y:04}")));
+            return Some(M::new(1, TimexType::Date, Parts::ShortYear(w.parse().ok()?)));
         }
         if let Some(d) = w.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit())) {
             if apostrophe || self.prev(i) == "the" {
-                return Some(M::new(1, TimexType::Date, format!("19{}", &d[..1])));
+                return Some(M::given(1, TimexType::Date, format!("19{}", &d[..1])));
             }
         }
         if let Some(dec) = w.strip_suffix('s').and_then(year_number).filter(|y| y % 10 == 0) {
-            return Some(M::new(1, TimexType::Date, format!("{:03}", dec / 10)));
+            return Some(M::given(1, TimexType::Date, format!("{:03}", dec / 10)));
         }
         let y = year_number(w)?;
         // "Worldwide Developers Conference 2010", "World Cup 2010": the edition of a named event.
@@ -321,7 +307,7 @@ impl Ctx<'_, '_> {
         if next_plural || matches!(self.w(i + 1), "people" | "percent" | "%" | "men" | "women" | "children") {
             return None;
         }
-        Some(M::new(1, TimexType::Date, format!("{y:04}")))
+        Some(M::given(1, TimexType::Date, format!("{y:04}")))
     }
 
     /// "the first quarter (of 2020)", "Q3 2020", "third-quarter", "the first half of 2021".
@@ -376,32 +362,24 @@ impl Ctx<'_, '_> {
         };
         let mut k = j + len;
         let mut inferred = named_year.is_none();
-        let mut year = named_year.or_else(|| self.reference.map(|r| r.year() + shift));
+        let mut year = match named_year {
+            Some(y) => Year::Given(y),
+            None if shift != 0 => Year::Shift(shift),
+            None => Year::Open,
+        };
         if named_year.is_some() || shift != 0 {
-            // the year is said; no tense needed.
+            // the year is said.
         } else if let Some((y, n)) = (self.w(k) == "of").then(|| self.year_after(k + 1)).flatten() {
             // "the third quarter of 2009", "the first quarter of last year".
-            year = Some(y);
+            year = y;
             k += 1 + n;
             inferred = false;
         } else if let Some(y) = self.year_number_at(k) {
-            year = Some(y);
+            year = Year::Given(y);
             k += 1;
             inferred = false;
         }
-        // In the past tense, a quarter not yet reached this year is last year's.
-        if inferred && shift == 0 && !half && self.tense.get(i).copied() == Some(Tense::Past) {
-            if let (Some(r), Some(y)) = (self.reference, year.as_mut()) {
-                if q > (r.month() - 1) / 3 + 1 {
-                    *y -= 1;
-                }
-            }
-        }
-        let y = year.map_or("XXXX".to_owned(), |y| format!("{y:04}"));
-        let value = if half { format!("{y}-H{q}") } else { format!("{y}-Q{q}") };
-        let mut m = M::new(k - i, TimexType::Date, value);
-        m.inferred = inferred;
-        Some(m)
+        Some(M { len: k - i, kind: TimexType::Date, parts: Parts::Quarter { q, half, year }, inferred })
     }
 
     /// "summer 2020", "in the summer" (this year's).
@@ -424,26 +402,24 @@ impl Ctx<'_, '_> {
         if matches!(self.w(i + len), "of" | "-" | "century" | "mile" | "point" | "hour") || self.cap(i + len - 1) {
             return None;
         }
-        let r = self.reference?;
-        Some(M::new(len, TimexType::Date, quarter_from(r, -back)).inferred())
+        Some(M::new(len, TimexType::Date, Parts::QuarterBack(back)).inferred())
     }
 
     pub(super) fn season(&self, i: usize) -> Option<M> {
-        let (_, code) = SEASONS.iter().find(|(s, _)| *s == self.w(i))?;
+        let &(_, code) = SEASONS.iter().find(|(s, _)| *s == self.w(i))?;
         if let Some((y, n)) = self.year_at(i + 1) {
-            return Some(M::new(1 + n, TimexType::Date, format!("{y:04}-{code}")));
+            return Some(M::new(1 + n, TimexType::Date, Parts::Season { code, year: Year::Given(y) }));
         }
         // "the summer of 2020".
         if self.w(i + 1) == "of" {
             if let Some((y, n)) = self.year_at(i + 2) {
-                return Some(M::new(2 + n, TimexType::Date, format!("{y:04}-{code}")));
+                return Some(M::new(2 + n, TimexType::Date, Parts::Season { code, year: Year::Given(y) }));
             }
         }
         if self.prev(i) == "the" && i >= 2 && matches!(self.w(i - 2), "in" | "during" | "over" | "by")
             || matches!(self.prev(i), "in" | "by" | "until" | "since")
         {
-            let y = self.reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
-            return Some(M::new(1, TimexType::Date, format!("{y}-{code}")).inferred());
+            return Some(M::new(1, TimexType::Date, Parts::Season { code, year: Year::Open }).inferred());
         }
         None
     }
@@ -481,7 +457,7 @@ impl Ctx<'_, '_> {
             let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th").then(|| digits.parse().ok()).flatten()
         })?;
-        (1..=30).contains(&n).then(|| M::new(2, TimexType::Date, format!("{:02}", n - 1)))
+        (1..=30).contains(&n).then(|| M::given(2, TimexType::Date, format!("{:02}", n - 1)))
     }
 
     /// Holidays, optionally after "last", "next" or "this" and before a year. Fixed dates:
@@ -551,44 +527,16 @@ impl Ctx<'_, '_> {
         // "Easter week", "the Thanksgiving weekend": the ISO week (or its weekend) holding the day.
         let week = matches!(self.w(k), "week" | "weekend").then(|| self.w(k) == "weekend");
         let k = k + usize::from(week.is_some());
-        let (year, inferred, end) = match (self.year_after(k), lead, self.reference) {
-            (Some((y, n)), _, _) => (Some(y), false, k + n),
-            (None, Some(lead), Some(r)) => {
-                // The occurrence before ("last"), after ("next") or in ("this") the reference year.
-                let this_year = which.day(r.year())?;
-                let before = this_year < (r.month(), r.day());
-                let y = match lead {
-                    "last" if before => r.year(),
-                    "last" => r.year() - 1,
-                    "next" if before => r.year() + 1,
-                    "next" => r.year(),
-                    _ => r.year(),
-                };
-                (Some(y), false, k)
-            }
-            (None, _, Some(r)) => {
-                let (m, d) = which.day(r.year())?;
-                (self.year_for(h, m, Some(d)).map(|x| x.0), true, k)
-            }
-            (None, _, None) => (None, true, k),
+        let (year, inferred, end) = match self.year_after(k) {
+            Some((year, n)) => (year, false, k + n),
+            None => (Year::Open, true, k),
         };
-        let value = match (year, which) {
-            (Some(y), _) => {
-                let (m, d) = which.day(y)?;
-                match week {
-                    Some(weekend) => {
-                        let (wy, wn) = crate::datetime::iso_week(crate::datetime::days_from_civil(y, m, d));
-                        format!("{wy:04}-W{wn:02}{}", if weekend { "-WE" } else { "" })
-                    }
-                    None => ymd(y, m, d)?,
-                }
-            }
-            (None, _) if week.is_some() => return None,
-            (None, Holiday::Fixed(m, d)) => format!("XXXX-{m:02}-{d:02}"),
-            // A moving day with no year to place it: only its month is known.
-            (None, Holiday::Easter(_) | Holiday::Nth(..)) => return None,
-        };
-        let found = M::new(end - i, TimexType::Date, value);
+        let lead = lead.map(|w| match w {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        });
+        let found = M::new(end - i, TimexType::Date, Parts::Holiday { which, lead, week, year });
         Some(if inferred && lead.is_none() { found.inferred() } else { found })
     }
 }

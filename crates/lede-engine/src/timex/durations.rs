@@ -7,8 +7,8 @@ impl Ctx<'_, '_> {
     /// Durations and "N units ago/later"; "two-day"; "the past five years"; "for years".
     pub(super) fn duration(&self, i: usize) -> Option<M> {
         if matches!(self.prev(i), "for" | "within" | "over" | "in") && self.w(i).ends_with('s') {
-            if let Some(u) = unit(self.w(i)) {
-                return Some(M::new(1, TimexType::Duration, duration_value(None, u)));
+            if let Some(unit) = unit(self.w(i)) {
+                return Some(M::new(1, TimexType::Duration, Parts::Duration { q: None, unit }));
             }
         }
         let mut j = i;
@@ -26,33 +26,31 @@ impl Ctx<'_, '_> {
             j += 2;
         }
         // "decades-long", "years-long"
-        if let Some(u) = self.w(j).strip_suffix("-long").filter(|u| u.ends_with('s')).and_then(unit) {
-            return Some(M::new(j + 1 - i, TimexType::Duration, duration_value(None, u)));
+        if let Some(unit) = self.w(j).strip_suffix("-long").filter(|u| u.ends_with('s')).and_then(unit) {
+            return Some(M::new(j + 1 - i, TimexType::Duration, Parts::Duration { q: None, unit }));
         }
         // Hyphenated adjective: "two-day", "10-year", "three-month-long"; an age ("a
         // 40-year-old man") is not a time expression.
         if let Some(t) = self.tok(j).filter(|t| !t.text.ends_with("-old")) {
             let pieces: Vec<&str> = self.w(j).split('-').collect();
             if t.text.contains('-') && pieces.len() >= 2 {
-                if let (Some(q), Some(u)) = (quantity(pieces[0]), unit(pieces[1])) {
+                if let (Some(q), Some(unit)) = (quantity(pieces[0]), unit(pieces[1])) {
                     if !pieces[1].ends_with('s') {
-                        return Some(M::new(j + 1 - i, TimexType::Duration, duration_value(q, u)));
+                        return Some(M::new(j + 1 - i, TimexType::Duration, Parts::Duration { q, unit }));
                     }
                 }
             }
         }
         if lead_the && self.w(j) == "quarter" && matches!(self.w(i + 1), "last" | "previous") {
-            let r = self.reference?;
-            return Some(M::new(j + 1 - i, TimexType::Date, quarter_from(r, -1)).inferred());
+            return Some(M::new(j + 1 - i, TimexType::Date, Parts::QuarterBack(1)).inferred());
         }
         // "over the past year": the year before the reference year, as TimeBank reads it.
         if lead_the && matches!(self.w(i + 1), "past" | "last") && self.w(j) == "year" {
-            let r = self.reference?;
-            return Some(M::new(j + 1 - i, TimexType::Date, format!("{:04}", r.year() - 1)).inferred());
+            return Some(M::new(j + 1 - i, TimexType::Date, Parts::ReferenceYear(-1)).inferred());
         }
         if lead_the && matches!(self.w(i + 1), "past" | "last" | "next" | "coming") && !self.w(j).ends_with('s') {
-            if let Some(u) = unit(self.w(j)).filter(|_| self.w(j) != "year") {
-                return Some(M::new(j + 1 - i, TimexType::Duration, duration_value(Some(1), u)));
+            if let Some(unit) = unit(self.w(j)).filter(|_| self.w(j) != "year") {
+                return Some(M::new(j + 1 - i, TimexType::Duration, Parts::Duration { q: Some(1), unit }));
             }
         }
         let mut q = quantity(self.w(j));
@@ -83,20 +81,19 @@ impl Ctx<'_, '_> {
             && matches!(self.prev(i), "billion" | "million" | "times" | "once" | "twice" | "percent" | "%")
             && !matches!(self.w(k + 1), "ago" | "earlier")
         {
-            return Some(M::new(k + 1 - i, TimexType::Set, duration_value(Some(1), u)));
+            return Some(M::new(k + 1 - i, TimexType::Set, Parts::Duration { q: Some(1), unit: u }));
         }
         k += 1;
         // "three years ago", "a year earlier": a date counted back from the reference date
         // (for "earlier", the anchor is most often the period being reported on, itself near
         // the reference date).
         if matches!(self.w(k), "ago" | "earlier") && !lead_the {
-            let value = self.ago(q, u)?;
-            return Some(M::new(k + 1 - i, TimexType::Date, value).inferred());
+            return Some(M::new(k + 1 - i, TimexType::Date, Parts::Ago { q, unit: u, needs_reference: false }).inferred());
         }
         if lead_the && matches!(self.w(i + 1), "first") && !the_count {
             return None;
         }
-        Some(M::new(k - i, TimexType::Duration, duration_value(q, u)))
+        Some(M::new(k - i, TimexType::Duration, Parts::Duration { q, unit: u }))
     }
 
     /// Sets: "every Monday", "each year", "daily", "annually".
@@ -115,20 +112,20 @@ impl Ctx<'_, '_> {
         });
         let simple = simple.filter(|_| !(before_noun && matches!(self.w(i), "daily" | "quarterly")));
         if let Some(v) = simple {
-            return Some(M::new(1, TimexType::Set, v.to_owned()));
+            return Some(M::given(1, TimexType::Set, v.to_owned()));
         }
         // "annual" describes a length (an annual report covers a year), as MEANTIME annotates it.
         if self.w(i) == "annual" {
-            return Some(M::new(1, TimexType::Duration, "P1Y".to_owned()));
+            return Some(M::given(1, TimexType::Duration, "P1Y".to_owned()));
         }
         if !matches!(self.w(i), "every" | "each") {
             return None;
         }
         let w = self.w(i + 1);
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
-            return Some(M::new(2, TimexType::Set, format!("XXXX-WXX-{}", wd + 1)));
+            return Some(M::given(2, TimexType::Set, format!("XXXX-WXX-{}", wd + 1)));
         }
-        let u = unit(w).filter(|_| !w.ends_with('s'))?;
-        Some(M::new(2, TimexType::Set, duration_value(Some(1), u)))
+        let unit = unit(w).filter(|_| !w.ends_with('s'))?;
+        Some(M::new(2, TimexType::Set, Parts::Duration { q: Some(1), unit }))
     }
 }

@@ -2,18 +2,21 @@
 //! in the manner of HeidelTime's news mode (relative expressions resolved against the
 //! document date; weekdays and year-less dates placed by the tense of their clause).
 //!
-//! [`find`] tries the recognisers at every token (`match_at`); each family has its file:
-//! `calendar` (month dates, numeric dates, years and decades in figures and words, quarters,
-//! seasons, centuries, holidays), `relative` ("yesterday", "last week", weekdays, "now"),
-//! `durations` (durations and sets) and `times` (clock times). They resolve what they find
-//! through `normalise` (the calendar arithmetic against the reference date) and `tense` (the
-//! clause's tense); `words` holds the vocabulary. A recognised expression's modifiers ("early",
+//! Two steps. Recognising: [`find`] tries the recognisers at every token (`match_at`); each
+//! family has its file: `calendar` (month dates, numeric dates, years and decades in figures
+//! and words, quarters, seasons, centuries, holidays), `relative` ("yesterday", "last week",
+//! weekdays, "now"), `durations` (durations and sets) and `times` (clock times). A recogniser
+//! returns what it read as [`parts::Parts`] (the month and day of "March 2", the weekday of
+//! "Monday"), never looking at the reference date. Normalising: `normalise` resolves those
+//! parts against the reference date and the clause's tense (`tense`) into a TimeML value, with
+//! the calendar arithmetic in one place. `words` holds the vocabulary. A recognised expression's modifiers ("early",
 //! "almost") are added by `modifier_len`; `lib.rs` resolves what needs the whole document
 //! ("the day", "that year", "a year earlier").
 
 mod calendar;
 mod durations;
 mod normalise;
+mod parts;
 mod relative;
 mod tense;
 mod times;
@@ -27,6 +30,7 @@ use crate::span::ByteSpan;
 use crate::tokens::{tokenize, Tok, Token};
 
 use normalise::*;
+use parts::*;
 use tense::*;
 use words::*;
 
@@ -54,23 +58,37 @@ struct Ctx<'a, 't> {
     tense: Vec<Tense>,
 }
 
-/// A match: number of tokens consumed and the pieces of the timex.
+/// What a recogniser read: the number of tokens, the type, the parts of the value, and
+/// whether the year was left to the normaliser (shown as inferred).
 struct M {
     len: usize,
     kind: TimexType,
-    value: String,
-    end_value: Option<String>,
+    parts: Parts,
     inferred: bool,
 }
 
 impl M {
-    fn new(len: usize, kind: TimexType, value: String) -> M {
-        M { len, kind, value, end_value: None, inferred: false }
+    fn new(len: usize, kind: TimexType, parts: Parts) -> M {
+        M { len, kind, parts, inferred: false }
+    }
+    /// A value the text states completely.
+    fn given(len: usize, kind: TimexType, value: String) -> M {
+        M::new(len, kind, Parts::Given(value))
     }
     fn inferred(mut self) -> M {
         self.inferred = true;
         self
     }
+}
+
+/// A recognised expression with its normalised value.
+struct Valued {
+    len: usize,
+    kind: TimexType,
+    parts: Parts,
+    value: String,
+    end_value: Option<String>,
+    inferred: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -110,7 +128,7 @@ impl Ctx<'_, '_> {
 
     /// How many tokens before a match are modifiers that belong to the expression
     /// ("early 2009", "the end of last year", "nearly five months", "earlier today").
-    fn modifier_len(&self, i: usize, m: &M, floor: usize) -> usize {
+    fn modifier_len(&self, i: usize, m: &Valued, floor: usize) -> usize {
         let w = |k: usize| if k >= floor && k < i { self.w(k) } else { "" };
         let at = |back: usize| i.checked_sub(back).map_or("", w);
         match m.kind {
@@ -135,7 +153,7 @@ impl Ctx<'_, '_> {
                 }
             }
             // "fiscal 1989", "fiscal second-quarter".
-            TimexType::Date if at(1) == "fiscal" && m.value.len() >= 4 && m.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) => 1,
+            TimexType::Date if at(1) == "fiscal" && crate::value::TimexValue::parse(&m.value).year().is_some() => 1,
             TimexType::Date | TimexType::Time => {
                 if at(3) == "the" && matches!(at(2), "end" | "beginning" | "start" | "middle" | "turn") && at(1) == "of" {
                     3
@@ -152,27 +170,34 @@ impl Ctx<'_, '_> {
         }
     }
 
-    fn match_at(&self, i: usize) -> Option<M> {
-        let t = self.tok(i)?;
-        if t.kind == Tok::Punct {
+    /// The first recogniser that reads an expression at `i` whose parts normalise (one whose
+    /// parts name no real date gives way to the next).
+    fn match_at(&self, i: usize) -> Option<Valued> {
+        let recognisers: [fn(&Self, usize) -> Option<M>; 15] = [
+            Self::clock,
+            Self::numeric_date,
+            Self::month_date,
+            Self::relative_day,
+            Self::weekday_expr,
+            Self::spoken_date,
+            Self::quarter,
+            Self::relative_period,
+            Self::season,
+            Self::century,
+            Self::holiday,
+            Self::set,
+            Self::duration,
+            Self::year_expr,
+            Self::reference_word,
+        ];
+        if self.tok(i)?.kind == Tok::Punct {
             return None;
         }
-        // Not part of a bigger token-shape that is not a date: "COVID-19", "(2nd R)".
-        self.clock(i)
-            .or_else(|| self.numeric_date(i))
-            .or_else(|| self.month_date(i))
-            .or_else(|| self.relative_day(i))
-            .or_else(|| self.weekday_expr(i))
-            .or_else(|| self.spoken_date(i))
-            .or_else(|| self.quarter(i))
-            .or_else(|| self.relative_period(i))
-            .or_else(|| self.season(i))
-            .or_else(|| self.century(i))
-            .or_else(|| self.holiday(i))
-            .or_else(|| self.set(i))
-            .or_else(|| self.duration(i))
-            .or_else(|| self.year_expr(i))
-            .or_else(|| self.reference_word(i))
+        recognisers.iter().find_map(|recognise| {
+            let m = recognise(self, i)?;
+            let (value, end_value) = self.normalise(i, &m.parts)?;
+            Some(Valued { len: m.len, kind: m.kind, parts: m.parts, value, end_value, inferred: m.inferred })
+        })
     }
 }
 
@@ -194,6 +219,8 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
     let words = toks.iter().filter(|t| t.kind == Tok::Word).count();
     let title_case = toks.iter().filter(|t| t.kind == Tok::Word && t.is_capitalised()).count() * 2 > words;
     let mut out: Vec<Found> = Vec::new();
+    // The length in days of each found duration counted in days (for `link_ranges`).
+    let mut day_counts: Vec<Option<u32>> = Vec::new();
     let mut i = 0;
     let mut floor = 0;
     while i < toks.len() {
@@ -212,6 +239,7 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
                 };
                 let year_back = (ctx.w(i) == "a" && ctx.w(i + 1) == "year" && matches!(ctx.w(i + 2), "ago" | "earlier"))
                     || (i..i + m.len).any(|k| matches!(ctx.w(k), "year-earlier" | "year-ago"));
+                day_counts.push(m.parts.days());
                 out.push(Found {
                     span,
                     kind: m.kind,
@@ -227,12 +255,13 @@ pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTi
             _ => i += 1,
         }
     }
-    link_ranges(&ctx, &mut out);
+    link_ranges(&ctx, &mut out, &day_counts);
     out
 }
 
 /// "a two-day visit starting March 22": a day-duration right before a day date makes it a range.
-fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
+/// `day_counts[k]` is the length in days of `found[k]` when it is a duration counted in days.
+fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found], day_counts: &[Option<u32>]) {
     for k in 1..found.len() {
         let (before, after) = found.split_at_mut(k);
         let dur = &before[k - 1];
@@ -244,7 +273,7 @@ fn link_ranges(ctx: &Ctx<'_, '_>, found: &mut [Found]) {
         let Some((y, m, d)) = day.date().filter(|_| matches!(day.kind(), crate::value::ValueKind::Day(..))) else {
             continue;
         };
-        let Some(n) = dur.value.strip_prefix('P').and_then(|v| v.strip_suffix('D')).and_then(|n| n.parse::<i64>().ok()) else {
+        let Some(n) = day_counts[k - 1].map(i64::from) else {
             continue;
         };
         // Only a few words apart, linked by "starting", "from", "beginning", "on".

@@ -13,7 +13,7 @@ impl Ctx<'_, '_> {
             && !matches!(self.w(i + 2), "before" | "after" | "of" | "when" | "that" | "in")
         {
             let n = if self.w(i + 1) == "same" { 3 } else { 2 };
-            return Some(M::new(n, TimexType::Date, self.shift_days(0).unwrap_or_else(|| "XXXX-XX-XX".to_owned())).inferred());
+            return Some(M::new(n, TimexType::Date, Parts::Days(0)).inferred());
         }
         // "the previous year", "the year previous", "the prior month", "the entire year"
         if w == "the" {
@@ -26,45 +26,34 @@ impl Ctx<'_, '_> {
                 _ => ("", 0, 0),
             };
             if n > 0 {
-                if !matches!(unit_w, "year" | "month" | "week" | "day") {
-                    return None;
-                }
-                let value = self.period_value(unit_w, dir)?;
-                return Some(M::new(n, TimexType::Date, value).inferred());
+                let unit = ["year", "month", "week", "day"].into_iter().find(|u| *u == unit_w)?;
+                return Some(M::new(n, TimexType::Date, Parts::Period { unit, dir }).inferred());
             }
         }
         if w == "the" && self.w(i + 1) == "weekend" {
-            // The reference week's weekend; in the past tense, the latest one before the reference
-            // day ("over the weekend, officials said" on a Monday).
-            let past = self.tense.get(i).copied() == Some(Tense::Past);
-            let value = self.reference.map_or("XXXX-WXX-WE".to_owned(), |r| {
-                let back = past && crate::datetime::weekday(r.days()) < 6;
-                let (y, wk) = iso_week(r.days() - if back { 7 } else { 0 });
-                format!("{y:04}-W{wk:02}-WE")
-            });
-            return Some(M::new(2, TimexType::Date, value).inferred());
+            return Some(M::new(2, TimexType::Date, Parts::Weekend).inferred());
         }
-        let day = |n: i64| self.shift_days(n).unwrap_or_else(|| "XXXX-XX-XX".to_owned());
+        let part_of_day = |n: i64, part: &'static str| Parts::PartOfDay(Box::new(Parts::Days(n)), part);
         let (base, len) = match w {
-            "today" => (day(0), 1),
-            "yesterday" => (day(-1), 1),
-            "tomorrow" => (day(1), 1),
-            "tonight" => return Some(M::new(1, TimexType::Time, format!("{}TNI", day(0))).inferred()),
+            "today" => (0, 1),
+            "yesterday" => (-1, 1),
+            "tomorrow" => (1, 1),
+            "tonight" => return Some(M::new(1, TimexType::Time, part_of_day(0, "NI")).inferred()),
             "this" | "last" => {
-                let part = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1))?;
-                let d = if w == "last" && part.0 == "night" { day(-1) } else { day(0) };
-                if w == "last" && part.0 != "night" {
+                let &(part, code) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1))?;
+                let d = if w == "last" && part == "night" { -1 } else { 0 };
+                if w == "last" && part != "night" {
                     return None;
                 }
-                return Some(M::new(2, TimexType::Time, format!("{d}T{}", part.1)).inferred());
+                return Some(M::new(2, TimexType::Time, part_of_day(d, code)).inferred());
             }
             _ => return None,
         };
         // "yesterday morning"
-        if let Some((_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1)) {
-            return Some(M::new(len + 1, TimexType::Time, format!("{base}T{p}")).inferred());
+        if let Some(&(_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(i + 1)) {
+            return Some(M::new(len + 1, TimexType::Time, part_of_day(base, p)).inferred());
         }
-        Some(M::new(len, TimexType::Date, base).inferred())
+        Some(M::new(len, TimexType::Date, Parts::Days(base)).inferred())
     }
 
     /// "Monday", "on Friday", "last Tuesday", "next Monday", "Monday morning".
@@ -79,32 +68,22 @@ impl Ctx<'_, '_> {
         }
         // "as early as Tuesday", "as soon as Friday": a time still to come.
         let earliest = lead == 0 && i >= 3 && self.w(i - 3) == "as" && matches!(self.w(i - 2), "early" | "soon") && self.w(i - 1) == "as";
-        let direction = match self.w(i) {
-            "last" | "past" => -1,
-            "next" | "coming" => 1,
-            _ if earliest => 1,
-            _ => match self.tense.get(wi).copied().unwrap_or(Tense::Unknown) {
-                Tense::Future => 1,
-                _ => -1,
-            },
+        let dir = match self.w(i) {
+            "last" | "past" => Some(-1),
+            "next" | "coming" => Some(1),
+            _ if earliest => Some(1),
+            // By the tense of the clause.
+            _ => None,
         };
-        let mut value = self.weekday_date(wd, direction).unwrap_or_else(|| format!("XXXX-WXX-{wd}"));
-        if self.w(i) == "next" {
-            // "next Monday" is in the coming week even when today is Sunday.
-            if let Some(r) = self.reference {
-                if value == r.to_iso()[..10] {
-                    value = r.add_days(7).map(|d| d.to_iso()).unwrap_or(value);
-                }
-            }
-        }
+        let mut parts = Parts::Weekday { wd, dir, next: self.w(i) == "next", tense_at: wi };
         let mut len = lead + 1;
         let mut kind = TimexType::Date;
-        if let Some((_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(wi + 1)) {
-            value = format!("{value}T{p}");
+        if let Some(&(_, p)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.w(wi + 1)) {
+            parts = Parts::PartOfDay(Box::new(parts), p);
             kind = TimexType::Time;
             len += 1;
         }
-        Some(M { len, kind, value, end_value: None, inferred: true })
+        Some(M { len, kind, parts, inferred: true })
     }
 
     /// this/last/next + week/month/year/quarter/season; "earlier this year".
@@ -135,8 +114,8 @@ impl Ctx<'_, '_> {
         if self.w(j + 1) == "day" {
             return None;
         }
-        let value = self.period_value(self.w(j + 1), dir)?;
-        Some(M::new(len, TimexType::Date, value).inferred())
+        let unit = PERIODS.into_iter().chain(SEASONS.map(|s| s.0)).find(|u| *u == self.w(j + 1))?;
+        Some(M::new(len, TimexType::Date, Parts::Period { unit, dir }).inferred())
     }
 
     /// Reference words: now, currently, recently, the past, the future.
@@ -147,10 +126,10 @@ impl Ctx<'_, '_> {
             "soon" if self.prev(i) != "as" => "FUTURE_REF",
             "short-term" => "FUTURE_REF",
             "the" if matches!(self.w(i + 1), "near" | "long" | "short") && self.w(i + 2) == "term" => {
-                return Some(M::new(3, TimexType::Date, "FUTURE_REF".to_owned()));
+                return Some(M::given(3, TimexType::Date, "FUTURE_REF".to_owned()));
             }
             "the" if self.w(i + 1) == "time" && self.w(i + 2) == "being" => {
-                return Some(M::new(3, TimexType::Date, "PRESENT_REF".to_owned()));
+                return Some(M::given(3, TimexType::Date, "PRESENT_REF".to_owned()));
             }
             "recently" | "lately" => "PAST_REF",
             // "by year-end", "at year's end": the end of the reference year.
@@ -161,33 +140,31 @@ impl Ctx<'_, '_> {
                     ("year", "'s" | "’s", "end") => 3,
                     _ => return None,
                 };
-                let r = self.reference?;
-                return Some(M::new(len, TimexType::Date, format!("{:04}", r.year())).inferred());
+                return Some(M::new(len, TimexType::Date, Parts::ReferenceYear(0)).inferred());
             }
             // "year-earlier profit": the period reported on, a year back (refined by the caller).
             "year-earlier" | "year-ago" if self.prev(i) != "the" => {
                 // As "a year earlier" (`ago`): the quarter when the sentence reports on one.
-                self.reference?;
-                let value = self.ago(Some(1), unit("year")?)?;
-                return Some(M::new(1, TimexType::Date, value).inferred());
+                let parts = Parts::Ago { q: Some(1), unit: unit("year")?, needs_reference: true };
+                return Some(M::new(1, TimexType::Date, parts).inferred());
             }
             // "recent years": a vague length of time.
             "recent" if unit(self.w(i + 1)).is_some() && self.w(i + 1).ends_with('s') => {
-                let u = unit(self.w(i + 1))?;
-                return Some(M::new(2, TimexType::Duration, duration_value(None, u)));
+                let unit = unit(self.w(i + 1))?;
+                return Some(M::new(2, TimexType::Duration, Parts::Duration { q: None, unit }));
             }
             "recent" => "PAST_REF",
             "the" if self.w(i + 1) == "past" => {
                 let next = self.w(i + 2);
                 let ok = !matches!(next, "decade" | "year" | "month" | "week" | "few" | "several") && quantity(next).is_none();
-                return ok.then(|| M::new(2, TimexType::Date, "PAST_REF".to_owned()));
+                return ok.then(|| M::given(2, TimexType::Date, "PAST_REF".to_owned()));
             }
             "the" if self.w(i + 1) == "future" => {
                 let ok = !self.tok(i + 2).is_some_and(|t| t.kind == Tok::Word && !matches!(t.text, "and" | "or"));
-                return ok.then(|| M::new(2, TimexType::Date, "FUTURE_REF".to_owned()));
+                return ok.then(|| M::given(2, TimexType::Date, "FUTURE_REF".to_owned()));
             }
             _ => return None,
         };
-        Some(M::new(1, TimexType::Date, v.to_owned()))
+        Some(M::given(1, TimexType::Date, v.to_owned()))
     }
 }

@@ -42,7 +42,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         // Time zone abbreviations belong to the expression; UTC/GMT times carry TimeML's "Z".
-        let mut zone = "";
+        let mut zone: &'static str = "";
         if matches!(self.tok(k).map(|t| t.text), Some("GMT" | "UTC" | "ET" | "EST" | "EDT" | "BST" | "CET" | "PST" | "PT" | "BJT")) {
             if matches!(self.tok(k).map(|t| t.text), Some("GMT" | "UTC")) && !self.punct(k + 1, '+') && !self.punct(k + 1, '-') {
                 zone = "Z";
@@ -50,7 +50,6 @@ impl Ctx<'_, '_> {
             k += 1;
         }
         // A following date ("15:18, 24-Mar-2021", "3 p.m. on March 2", "9 a.m. Tuesday").
-        let mut date: Option<(String, bool, usize)> = None;
         let mut d0 = k;
         if self.punct(d0, ',') {
             d0 += 1;
@@ -58,19 +57,11 @@ impl Ctx<'_, '_> {
         if self.w(d0) == "on" {
             d0 += 1;
         }
-        if let Some(m) = self.numeric_date(d0).or_else(|| self.month_date(d0)).or_else(|| self.relative_day(d0)).or_else(|| self.weekday_expr(d0)) {
-            if m.value.len() == 10 {
-                date = Some((m.value, m.inferred, d0 + m.len));
-            }
-        }
-        let (day, inferred, end) = match date {
-            Some((v, inf, end)) => (Some(v), inf, end),
-            None => (self.reference.map(|r| r.to_iso()[..10].to_owned()), true, k),
+        let date = self.numeric_date(d0).or_else(|| self.month_date(d0)).or_else(|| self.relative_day(d0)).or_else(|| self.weekday_expr(d0));
+        let (day, inferred, end) = match date.filter(|m| m.parts.is_day()) {
+            Some(m) => (Some((Box::new(m.parts), d0)), m.inferred, d0 + m.len),
+            None => (None, true, k),
         };
-        let value = match day {
-            Some(d) => format!("{d}T{h:02}:{mi:02}{zone}"),
-            None => format!("XXXX-XX-XXT{h:02}:{mi:02}{zone}"),
-        };
-        Some(M { len: end - i, kind: TimexType::Time, value, end_value: None, inferred })
+        Some(M { len: end - i, kind: TimexType::Time, parts: Parts::Clock { h, mi, zone, day }, inferred })
     }
 }

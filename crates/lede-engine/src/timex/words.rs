@@ -3,6 +3,9 @@
 
 pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Periods counted from the reference date's own ("last week", "this quarter"); seasons too.
+pub(super) const PERIODS: [&str; 7] = ["year", "month", "week", "weekend", "day", "quarter", "decade"];
+
 pub(super) const SEASONS: [(&str, &str); 5] = [("spring", "SP"), ("summer", "SU"), ("autumn", "FA"), ("fall", "FA"), ("winter", "WI")];
 
 pub(super) const PARTS_OF_DAY: [(&str, &str); 5] = [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI"), ("overnight", "NI")];
