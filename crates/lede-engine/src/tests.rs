@@ -514,6 +514,10 @@ fn timex_cases() {
             &[("the latest period", "DATE", "2020-Q4"), ("late-November", "DATE", "2020-11")],
         ),
         ("The firm was founded almost four years ago.", r, &[("almost four years ago", "DATE", "2017")]),
+        // a year before a unit names which one, not how many: "the 2020 quarter" is the quarter
+        // reported on, in that year; "2000 years" is still a length;
+        ("Net income fell from the 2020 quarter.", r, &[("the 2020 quarter", "DATE", "2020-Q4")]),
+        ("The town is 2000 years old.", r, &[("2000 years", "DURATION", "P2000Y")]),
         ("The law passed more than two decades ago.", r, &[("more than two decades ago", "DATE", "200")]),
         ("The quarter of the city was calm.", r, &[]),
         // Position notes in photo captions are not ordinal dates.

@@ -390,6 +390,10 @@ impl Ctx<'_, '_> {
         if self.w(i) != "the" {
             return None;
         }
+        // "the 1988 quarter": the quarter reported on, in that year (the year-earlier one).
+        if let Some(y) = self.year_number_at(i + 1).filter(|_| self.w(i + 2) == "quarter" && !matches!(self.w(i + 3), "of" | "-")) {
+            return Some(M::new(3, TimexType::Date, Parts::QuarterBack { back: 1, year: Some(y) }));
+        }
         let (len, back) = match (self.w(i + 1), self.w(i + 2), self.w(i + 3)) {
             ("quarter", _, _) => (2, 1),
             ("latest" | "recent" | "just-ended" | "latest-period", "quarter", _) | ("latest", "period", _) => (3, 1),
@@ -402,7 +406,7 @@ impl Ctx<'_, '_> {
         if matches!(self.w(i + len), "of" | "-" | "century" | "mile" | "point" | "hour") || self.cap(i + len - 1) {
             return None;
         }
-        Some(M::new(len, TimexType::Date, Parts::QuarterBack(back)).inferred())
+        Some(M::new(len, TimexType::Date, Parts::QuarterBack { back, year: None }).inferred())
     }
 
     pub(super) fn season(&self, i: usize) -> Option<M> {

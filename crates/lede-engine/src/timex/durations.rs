@@ -42,7 +42,7 @@ impl Ctx<'_, '_> {
             }
         }
         if lead_the && self.w(j) == "quarter" && matches!(self.w(i + 1), "last" | "previous") {
-            return Some(M::new(j + 1 - i, TimexType::Date, Parts::QuarterBack(1)).inferred());
+            return Some(M::new(j + 1 - i, TimexType::Date, Parts::QuarterBack { back: 1, year: None }).inferred());
         }
         // "over the past year": the year before the reference year, as TimeBank reads it.
         if lead_the && matches!(self.w(i + 1), "past" | "last") && self.w(j) == "year" {
@@ -71,6 +71,10 @@ impl Ctx<'_, '_> {
         }
         let u = unit(self.w(k))?;
         let plural = self.w(k).ends_with('s');
+        // A year before a unit names which one, not how many: "the 1988 quarter".
+        if !plural && year_number(self.w(j)).is_some() {
+            return None;
+        }
         // "one days" is not a duration; "a four day strike" is.
         if q == Some(1) && plural {
             return None;

@@ -60,7 +60,10 @@ impl Ctx<'_, '_> {
                     format!("{y}-Q{q}")
                 }
             }
-            Parts::QuarterBack(back) => quarter_from(r?, -back),
+            Parts::QuarterBack { back, year } => {
+                let (y, q) = quarter_of(r?, -back);
+                crate::TimexValue::quarter(year.unwrap_or(y), q).to_string()
+            }
             Parts::Season { code, year } => {
                 let y = match year {
                     Year::Given(y) => Some(*y),
@@ -169,8 +172,14 @@ impl Ctx<'_, '_> {
 
 /// The quarter `shift` quarters from the reference date's own ("YYYY-Qn").
 fn quarter_from(r: CivilDateTime, shift: i32) -> String {
+    let (y, q) = quarter_of(r, shift);
+    crate::TimexValue::quarter(y, q).to_string()
+}
+
+/// The (year, quarter) `shift` quarters from the reference date's own.
+fn quarter_of(r: CivilDateTime, shift: i32) -> (i32, u8) {
     let q = i32::from((r.month() - 1) / 3) + shift;
-    crate::TimexValue::quarter(r.year() + q.div_euclid(4), (q.rem_euclid(4) + 1) as u8).to_string()
+    (r.year() + q.div_euclid(4), (q.rem_euclid(4) + 1) as u8)
 }
 
 pub(super) fn ymd(y: i32, m: u8, d: u8) -> Option<String> {
@@ -386,7 +395,8 @@ mod tests {
             ("Profit fell in the third quarter.", r, Parts::Quarter { q: 3, half: false, year: Year::Open }, Some("2020-Q3")),
             ("Profit will rise in the third quarter.", r, Parts::Quarter { q: 3, half: false, year: Year::Open }, Some("2021-Q3")),
             ("Profit fell in the year-ago quarter.", None, Parts::Quarter { q: 3, half: false, year: Year::Shift(-1) }, Some("XXXX-Q3")),
-            ("Profit fell in the quarter.", None, Parts::QuarterBack(1), None),
+            ("Profit fell in the quarter.", None, Parts::QuarterBack { back: 1, year: None }, None),
+            ("Profit fell from the 2019 quarter.", r, Parts::QuarterBack { back: 1, year: Some(2019) }, Some("2019-Q4")),
             // "next Wednesday" on a Wednesday is a week ahead; a weekday by the tense;
             ("They meet next Wednesday.", r, Parts::Weekday { wd: 3, dir: Some(1), next: true, tense_at: 2 }, Some("2021-03-31")),
             ("They met on Monday.", r, Parts::Weekday { wd: 1, dir: None, next: false, tense_at: 3 }, Some("2021-03-22")),

@@ -39,8 +39,9 @@ pub(super) enum Parts {
     ShortYear(i32),
     /// Quarter (or half, when `half`) `q` of `year`.
     Quarter { q: u8, half: bool, year: Year },
-    /// The quarter `back` quarters before the reference date's own (a reported quarter).
-    QuarterBack(i32),
+    /// The quarter `back` quarters before the reference date's own (a reported quarter), in
+    /// `year` when the text names one ("the 1988 quarter").
+    QuarterBack { back: i32, year: Option<i32> },
     /// Season `code` ("SU") of `year` (`Open`: the reference year).
     Season { code: &'static str, year: Year },
     /// A holiday of `year`; when the year is open, the one `lead` points to ("last
