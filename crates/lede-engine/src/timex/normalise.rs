@@ -334,7 +334,7 @@ impl Ctx<'_, '_> {
         ymd(y, m, d)
     }
 
-    fn ago(&self, q: Option<u32>, u: (&str, bool, u32)) -> Option<String> {
+    fn ago(&self, q: Option<u32>, u: Unit) -> Option<String> {
         let r = self.reference;
         let Some(n) = q else { return Some("PAST_REF".to_owned()) };
         let n = i64::from(n) * i64::from(u.2);

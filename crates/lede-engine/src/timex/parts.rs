@@ -17,7 +17,7 @@ pub(super) enum Year {
     Open,
 }
 
-/// A duration unit: (TIMEX letter, is a time-of-day unit, multiplier), as [`super::words::unit`]
+/// A duration unit: (TIMEX letter, is a time-of-day unit, multiplier), as `words::unit`
 /// reads it.
 pub(super) type Unit = (&'static str, bool, u32);
 

@@ -1,6 +1,8 @@
 //! Words of time expressions: numbers said in words, units, ordinals, weekday, season and
 //! part-of-day names.
 
+use super::parts::Unit;
+
 pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Periods counted from the reference date's own ("last week", "this quarter"); seasons too.
@@ -81,7 +83,7 @@ pub(super) fn quantity(w: &str) -> Option<Option<u32>> {
 }
 
 /// Duration unit: (TIMEX letter, is time-of-day unit, multiplier).
-pub(super) fn unit(w: &str) -> Option<(&'static str, bool, u32)> {
+pub(super) fn unit(w: &str) -> Option<Unit> {
     let w = w.strip_suffix('s').unwrap_or(w);
     Some(match w {
         "day" => ("D", false, 1),
@@ -97,7 +99,7 @@ pub(super) fn unit(w: &str) -> Option<(&'static str, bool, u32)> {
     })
 }
 
-pub(super) fn duration_value(q: Option<u32>, unit: (&str, bool, u32)) -> String {
+pub(super) fn duration_value(q: Option<u32>, unit: Unit) -> String {
     let (letter, time, mult) = unit;
     let t = if time { "T" } else { "" };
     match q {
