@@ -427,6 +427,33 @@ fn participle_phrase(words: &[String], a: usize) -> Option<Vec<String>> {
     (start < p && p - start <= 8 && in_phrase).then(|| words[start..=p].to_vec())
 }
 
+/// The noun of an action and its object around the date phrase at word `a` ("introduction
+/// [on March 2] of new sanctions over the case" gives "Introduction of new sanctions over the
+/// case"): when a long statement dates a nominalised action, not its main verb, that action is
+/// what happened then. The noun is lower case with a suffix of action nouns ("-tion", "-ment",
+/// "-al", ...), "of" follows the date, and the object runs to the end of its clause.
+fn action_noun_phrase(words: &[String], a: usize) -> Option<Vec<String>> {
+    const ACTION_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ance", "ence", "ure", "val", "sal", "ing"];
+    let noun = words.get(a.checked_sub(1)?)?;
+    let b = bare(noun);
+    let action = noun.starts_with(|c: char| c.is_lowercase())
+        && !noun.ends_with([',', ';', ':'])
+        && b.len() > 5
+        && ACTION_SUFFIXES.iter().any(|s| b.ends_with(s))
+        && !NOT_NOUNS.contains(&b.as_str());
+    if !action || words.get(a).map(String::as_str) != Some("of") {
+        return None;
+    }
+    let mut out = vec![noun.clone()];
+    for w in words[a..].iter().take(LABEL_WORDS - 1) {
+        out.push(w.clone());
+        if w.ends_with([',', ';', ':', '.']) {
+            break;
+        }
+    }
+    (out.len() >= 3).then_some(out)
+}
+
 /// Nouns that head a framing phrase ("in a sign of", "in a bid to", "as a gesture of").
 const FRAMES: &[&str] = &["sign", "move", "bid", "effort", "attempt", "response", "reply", "gesture", "show", "signal", "step", "nod"];
 
@@ -694,7 +721,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
     // A long statement whose date belongs to a name and its participle ("... prolongation of
     // the Treaty of Friendship inked in 2001, which ..."): that name and participle are what
     // happened then ("Treaty of Friendship inked").
-    if let Some(named) = anchor.filter(|_| truncated).and_then(|a| participle_phrase(&words, a)) {
+    if let Some(named) = anchor.filter(|_| truncated).and_then(|a| participle_phrase(&words, a).or_else(|| action_noun_phrase(&words, a))) {
         words = named;
         truncated = false;
         anchor = None;

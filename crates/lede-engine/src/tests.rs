@@ -948,6 +948,10 @@ fn event_label_cases() {
         // phrase: that name and participle; a name that is the subject keeps its statement.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe ministers of both coastal provinces discussed the renewal of the Harbour Compact signed in 2009, which expires soon.\n", "2009", "Harbour Compact signed"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe board of the northern coastal ferry operator Kestrel Lines announced new fares for the island routes in January.\n", "2022-01", "The board of the … Kestrel Lines announced new fares for the island…"),
+        // A long statement whose date belongs to an action noun ("introduction on March 2 of
+        // ..."): that action and its object; a short statement keeps its verb.
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe harbour has also been in the focus of the inspectors' attention with the introduction on January 12 of new rules over cargo safety.\n", "2022-01-12", "Introduction of new rules over cargo safety"),
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe introduction on January 12 of new rules angered the dockers.\n", "2022-01-12", "The introduction of new rules angered the dockers"),
         // A framing phrase between the subject and its verb goes; a participle inside it
         // ("widely regarded as") is not taken for the verb.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe council in a clear sign of its anger closed the quay on Monday.\n", "2022-01-31", "The council closed the quay"),
