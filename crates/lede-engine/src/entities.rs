@@ -582,6 +582,14 @@ static GROUP_NAMES: &[&str] = &[
     "Arabs",
     "Latinos",
     "Westerners",
+    "Nazis",
+    "Fascists",
+    "Marxists",
+    "Maoists",
+    "Islamists",
+    "Nationalists",
+    "Unionists",
+    "Loyalists",
 ];
 
 /// Religions and belief systems: names of other kinds, never places ("spread Islam to the coast").
@@ -785,6 +793,11 @@ fn is(list: &'static [&'static str], w: &str) -> bool {
         Some(set) => set.contains(w),
         None => list.contains(&w),
     }
+}
+
+/// A currency's name, singular or plural ("RMB", "Euro", "Euros").
+fn is_currency(w: &str) -> bool {
+    is(CURRENCIES, w) || w.strip_suffix('s').is_some_and(|one| is(CURRENCIES, one))
 }
 
 /// A word of a role: a post ([`TITLE_WORDS`]) or a department ([`DEPARTMENTS`]), as in
@@ -1188,7 +1201,7 @@ fn not_a_name(s: &Sent<'_, '_>, run: &Run) -> bool {
     if b - a == 1
         && (toks.get(b).is_some_and(|t| t.text == "$" && t.span.start == toks[a].span.end)
             || matches!(s.w(a), "UTC" | "GMT" | "EST" | "EDT" | "PST" | "CET" | "BST" | "BJT")
-            || is(CURRENCIES, s.w(a)))
+            || is_currency(s.w(a)))
     {
         return true;
     }
@@ -1747,6 +1760,13 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
                 let bare = one.is_some_and(|k| k == first_word || [ORG_WORDS, PLACE_WORDS, EVENT_WORDS].iter().any(|l| is(l, s.toks[k].text)));
                 let sure = c.canonical.is_some() || c.country.is_some() || c.strong && !bare;
                 c.weak |= !(c.paren_alias_of.is_some() || sure);
+                // A place name that is also a common word, opening a sentence where the tagger
+                // (which knows how the document writes the word elsewhere) finds no name: "Nice
+                // people, I hear", "Reading is fun". The common word.
+                let opener = one == Some(first_word) && !s.headline;
+                if opener && c.kind == Some(EntityKind::Place) && c.canonical.is_none() && c.country.is_none() && c.paren_alias_of.is_none() {
+                    keep[k] = false;
+                }
             }
         }
     }
@@ -1800,7 +1820,7 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         if span.is_empty()
             || currency_prefix
             || inside.iter().all(|t| is_title_word(t.text) || is(HONORIFICS, t.text) || is(FUNCTION_WORDS, &t.lower()) || t.kind == Tok::Punct)
-            || inside.len() == 1 && is(CURRENCIES, inside[0].text)
+            || inside.len() == 1 && is_currency(inside[0].text)
             || same(&mine, span)
         {
             continue;

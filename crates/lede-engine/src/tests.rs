@@ -669,6 +669,30 @@ fn report_entity_fails() {
 #[test]
 fn entity_cases() {
     check_entities(
+        "file names, identifiers and internal e-mail addresses hold no names",
+        "Attached are Ana_cover_letter.doc and Ana_resume. Please reply to Velasco@KESTREL by Friday. Ana Velasco starts in June.",
+        &[("Ana Velasco", "person", &["Ana Velasco"])],
+        &["Ana", "KESTREL", "Velasco@KESTREL", "Ana_resume"],
+    );
+    check_entities(
+        "currencies in the plural are no organisations",
+        "A ticket costs 5 Euros or 300 Rupees at the Kestrel Ferry Company.",
+        &[("Kestrel Ferry Company", "organization", &["Kestrel Ferry Company"])],
+        &["Euros", "Rupees"],
+    );
+    check_entities(
+        "a place name that is a common word opening a sentence the tagger finds no name in is the common word",
+        "The harbour hotel was clean. Nice staff and a quiet room.",
+        &[],
+        &["Nice"],
+    );
+    check_entities(
+        "political movements named in the plural are groups",
+        "Works of art stolen by the Nazis are still missing, the Kestrel Museum said.",
+        &[("Nazis", "group", &["Nazis"])],
+        &[],
+    );
+    check_entities(
         "position notes in a caption are neither names nor part of one",
         "Minister Ana Lima (2nd R) greets Mayor Rui Costa (3rd L) in Santos on Friday. /Reuters",
         &[("Ana Lima", "person", &["Ana Lima"]), ("Rui Costa", "person", &["Rui Costa"])],

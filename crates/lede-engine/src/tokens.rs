@@ -64,9 +64,17 @@ const DOTTED: [&str; 24] = [
     "Jr", "Sr",
 ];
 
-/// The length of the e-mail address or web address that `s` starts with, without trailing
-/// punctuation; `None` when it starts with neither.
-fn address_len(s: &str) -> Option<usize> {
+/// Extensions of file names ("cover_letter.doc"), lower case.
+const FILE_EXTENSIONS: [&str; 22] = [
+    "doc", "docx", "pdf", "xls", "xlsx", "ppt", "pptx", "txt", "csv", "rtf", "odt", "jpg", "jpeg", "png", "gif", "zip", "htm", "html", "mp3", "mp4", "exe",
+    "xml",
+];
+
+/// The length of the e-mail address, web address, file name ("cover_letter.doc") or
+/// identifier joined by underscores ("lisa_resume") that `s` starts with, without trailing
+/// punctuation; `None` when it starts with none of them. After "@" or "#" (`handle`), words
+/// joined by underscores are a handle's ("@Liam_Payne"), so its parts stay words.
+fn address_len(s: &str, handle: bool) -> Option<usize> {
     // Looked for within a bounded window, so text with no spaces stays linear to tokenize.
     const LONGEST: usize = 300;
     let window = s.char_indices().take_while(|&(b, _)| b < LONGEST).take_while(|&(_, c)| !c.is_whitespace());
@@ -76,15 +84,25 @@ fn address_len(s: &str) -> Option<usize> {
     }
     let lower_starts = |p: &str| run.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     let web = lower_starts("http://") || lower_starts("https://") || lower_starts("www.");
+    // "name@host.org", or an internal address with a one-word host ("Bryngelson@AZURIX").
     let mail = run.split_once('@').is_some_and(|(user, host)| {
+        let host = host.trim_end_matches(|c: char| !c.is_alphanumeric());
         !user.is_empty()
             && user.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
-            && host.trim_end_matches(|c: char| !c.is_alphanumeric()).split('.').filter(|p| !p.is_empty()).count() >= 2
+            && host.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+            && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
     });
-    if !web && !mail {
+    let trimmed = run.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '’', '”']);
+    let plain = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let file = trimmed
+        .rsplit_once('.')
+        .is_some_and(|(stem, ext)| !stem.is_empty() && stem.chars().all(plain) && FILE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)));
+    let joined = !handle
+        && trimmed.chars().all(plain)
+        && trimmed.as_bytes().windows(3).any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'_' && w[2].is_ascii_alphanumeric());
+    if !web && !mail && !file && !joined {
         return None;
     }
-    let trimmed = run.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '’', '”']);
     Some(trimmed.len()).filter(|&n| n > 0)
 }
 
@@ -96,13 +114,18 @@ pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     let end_of = |j: usize| chars.get(j).map_or(s.len(), |&(b, _)| b);
+    // Inside a handle or a hashtag ("@Real_Liam_Payne"): from its "@" or "#" to the next space
+    // or punctuation other than "_".
+    let mut handle = false;
     while i < chars.len() {
         let (start, c) = chars[i];
         if c.is_whitespace() {
+            handle = false;
             i += 1;
             continue;
         }
         if !c.is_alphanumeric() {
+            handle = matches!(c, '@' | '#') || handle && c == '_';
             let end = end_of(i + 1);
             out.push(Token { span: ByteSpan::new(base + start, base + end), text: &s[start..end], kind: Tok::Punct });
             i += 1;
@@ -110,7 +133,7 @@ pub(crate) fn tokenize(text: &str, span: ByteSpan) -> Vec<Token<'_>> {
         }
         // An address ("opinions@site.com", "https://…", "www.…") is one token and no word: its
         // parts are not words of the text ("site" in an address is no lower-case "Site").
-        if let Some(len) = address_len(&s[start..]) {
+        if let Some(len) = address_len(&s[start..], handle) {
             let end = start + len;
             out.push(Token { span: ByteSpan::new(base + start, base + end), text: &s[start..end], kind: Tok::Punct });
             while i < chars.len() && chars[i].0 < end {
@@ -195,6 +218,14 @@ mod tests {
             ("contact us at news@example.org.)", &["contact", "us", "at", "news@example.org", ".", ")"]),
             ("see https://example.com/a?b=1, or www.example.net.", &["see", "https://example.com/a?b=1", ",", "or", "www.example.net", "."]),
             ("a@b and x@ y", &["a", "@", "b", "and", "x", "@", "y"]),
+            // an internal address with a one-word host, file names and identifiers joined by
+            // underscores are one token each (and no words: "Lisa" of "Lisa_cv.doc" is no name);
+            ("write to Bryngelson@AZURIX today", &["write", "to", "Bryngelson@AZURIX", "today"]),
+            ("see Lisa_cover_letter.doc, and report.PDF.", &["see", "Lisa_cover_letter.doc", ",", "and", "report.PDF", "."]),
+            ("run lisa_resume now", &["run", "lisa_resume", "now"]),
+            ("RT @Real_Liam_Payne: hi #Big_Day", &["RT", "@", "Real", "_", "Liam", "_", "Payne", ":", "hi", "#", "Big", "_", "Day"]),
+            // a name before a full stop is no file name, and "_" alone joins nothing.
+            ("met Mr. Doc. Then _ left", &["met", "Mr.", "Doc", ".", "Then", "_", "left"]),
         ];
         for (input, want) in cases {
             let got: Vec<&str> = tokenize(input, ByteSpan::new(0, input.len())).iter().map(|t| t.text).collect();
