@@ -403,8 +403,31 @@ impl Tagger {
     }
 
     /// Tag one tokenised sentence with `model`; the tags go to `out`.
+    ///
+    /// A sentence longer than [`CHUNK`] words (a list, or text without full stops) is tagged in
+    /// pieces cut after punctuation, each read with [`CONTEXT`] words of the text on either
+    /// side, so the buffers stay small and the cost per word stays the same at any length.
     pub fn tag_with<S: AsRef<str>>(&mut self, model: &NerModel<'_>, words: &[S], doc: &DocFeatures, block: BlockHint, out: &mut Vec<NerTag>) {
         out.clear();
+        let n = words.len();
+        let mut start = 0;
+        while start < n {
+            let end = if n - start <= CHUNK { n } else { piece_end(words, start) };
+            let (from, to) = (start.saturating_sub(CONTEXT), (end + CONTEXT).min(n));
+            self.tag_piece(model, &words[from..to], doc, block);
+            let first = out.len();
+            out.extend(self.best[start - from..end - from].iter().map(|&y| NerTag::from_index(y as usize)));
+            // A name the cut runs through starts again in this piece.
+            if first > 0 && out[first].is_inside() && out[first - 1].entity_type() != out[first].entity_type() {
+                // I-X is the index after B-X.
+                out[first] = NerTag::from_index(out[first] as usize - 1);
+            }
+            start = end;
+        }
+    }
+
+    /// Tag `words` whole into `self.best`.
+    fn tag_piece<S: AsRef<str>>(&mut self, model: &NerModel<'_>, words: &[S], doc: &DocFeatures, block: BlockHint) {
         let n = words.len();
         self.extractor.extract(words, doc, block, &mut self.feats, &mut self.offsets);
         self.emissions.clear();
@@ -414,8 +437,19 @@ impl Tagger {
             model.add(&self.feats[a..b], &mut self.emissions[i * NTAGS..(i + 1) * NTAGS]);
         }
         viterbi(n, &self.emissions, &model.transitions, &mut self.delta, &mut self.back, &mut self.best);
-        out.extend(self.best.iter().map(|&y| NerTag::from_index(y as usize)));
     }
+}
+
+/// Words a sentence may have before it is tagged in pieces (far more than a sentence of news).
+const CHUNK: usize = 400;
+/// Words of context read on either side of a piece.
+const CONTEXT: usize = 8;
+
+/// The end of the piece of a long sentence that starts at `start`: just after the last
+/// punctuation in its second half ("Ana Lima, Rui Costa, ..."), or [`CHUNK`] words on.
+fn piece_end<S: AsRef<str>>(words: &[S], start: usize) -> usize {
+    let limit = start + CHUNK;
+    (start + CHUNK / 2..limit).rev().find(|&k| matches!(words[k].as_ref(), "," | ";" | ":" | "(" | ")" | "—" | "–" | "-")).map_or(limit, |k| k + 1)
 }
 
 /// Tag one tokenised sentence with the embedded model (allocates a [`Tagger`]; reuse one

@@ -22,6 +22,28 @@ fn finds_people_organisations_and_places() {
     }
 }
 
+/// A sentence of thousands of words (a list, text without full stops) is tagged in pieces
+/// cut after punctuation, each read with words of context: the tags are those of the sentence
+/// tagged whole.
+#[test]
+fn long_sentences_are_tagged_in_pieces_as_if_whole() {
+    let item = ["Anna", "Virtanen", ",", "Harrow", "Dynamics", ",", "Lisbon", ",", "the", "board", "of", "Kestrel", "Holdings", "met", "Rui", "Costa"];
+    let mut long: Vec<&str> = Vec::new();
+    for _ in 0..300 {
+        long.extend(item);
+    }
+    long.push(".");
+    assert!(long.len() > 4 * CHUNK);
+    let doc = DocFeatures::from_sentences(std::slice::from_ref(&long));
+    let mut tagger = Tagger::new();
+    let mut got = Vec::new();
+    tagger.tag(&long, &doc, BlockHint::Body, &mut got);
+    tagger.tag_piece(NerModel::embedded(), &long, &doc, BlockHint::Body);
+    let whole: Vec<NerTag> = tagger.best.iter().map(|&y| NerTag::from_index(y as usize)).collect();
+    assert_eq!(got, whole);
+    assert!(spans(&got).len() >= 4 * 300, "names found: {}", spans(&got).len());
+}
+
 #[test]
 fn output_is_bio_valid_and_total() {
     let inputs =
