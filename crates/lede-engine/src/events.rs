@@ -883,6 +883,12 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                 // A sentence that is only its date ("Until this week."): the words as written.
                 l = label(text, s.span, &[], ByteSpan::new(s.span.end, s.span.end), &mentions, &roles);
             }
+            if l.is_empty() {
+                // A wire dateline on a line of its own ("JOHANNESBURG, August 7 (Xinhua) --"),
+                // which the label rules drop as a dateline: the line as written, never no label.
+                let words: Vec<&str> = s.span.of(text).split_whitespace().take(LABEL_WORDS).collect();
+                l = words.join(" ").trim_end_matches(['-', '—', '–', '_', ' ', ',', ':']).to_owned();
+            }
             // "tripled ... in February as compared to last year": last year is when the
             // comparison starts, not when anything happened; the label says so, and differs
             // from the February event's.

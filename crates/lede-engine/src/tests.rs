@@ -976,6 +976,8 @@ fn event_label_cases() {
         // ..."): that action and its object; a short statement keeps its verb.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe harbour has also been in the focus of the inspectors' attention with the introduction on January 12 of new rules over cargo safety.\n", "2022-01-12", "Introduction of new rules over cargo safety"),
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe introduction on January 12 of new rules angered the dockers.\n", "2022-01-12", "The introduction of new rules angered the dockers"),
+        // A wire dateline on a line of its own keeps its words: no event goes without a label.
+        ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nHARBOURTON, January 28 (Kestrel News) --\n\nThe dockers ended their strike.\n", "2022-01-28", "HARBOURTON, January 28 (Kestrel News)"),
         // A framing phrase between the subject and its verb goes; a participle inside it
         // ("widely regarded as") is not taken for the verb.
         ("Ports reopen\nUpdated 09:05, 2-Feb-2022\n\nThe council in a clear sign of its anger closed the quay on Monday.\n", "2022-01-31", "The council closed the quay"),
