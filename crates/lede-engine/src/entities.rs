@@ -1739,10 +1739,16 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             // A name the rules typed by a keyword or a model number that holds the tagger's
             // spans here and no "and" ("Dow Jones Industrial Average", "Boeing 787 Dreamliner",
             // "Chinese Foreign Ministry"): the rules' extent and type stand.
+            // Unless the tagger reads a person there, named with the organisation or a post
+            // ("Basile Casmoussa of the Syrian Catholic Church", "White House Communications
+            // Director Dan Bartlett"): a person is no part of an organisation's name.
             Some(_)
-                if c.strong && !c.weak && !c.name.contains(" and ") && !c.name.contains(" & ") && {
-                    found[near.clone()].iter().all(|(m, _)| c.span.contains(*m) && *m != c.span)
-                } =>
+                if c.strong
+                    && !c.weak
+                    && !c.name.contains(" and ")
+                    && !c.name.contains(" & ")
+                    && { found[near.clone()].iter().all(|(m, _)| c.span.contains(*m) && *m != c.span) }
+                    && !found[near.clone()].iter().any(|&(m, kind)| kind == EntityType::Per && person_in_org_run(s, c.span, m)) =>
             {
                 for j in near.clone() {
                     covered[j] = true;
@@ -1854,6 +1860,20 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
         });
     }
     cands[from..].sort_by_key(|c| c.span.start);
+}
+
+/// Whether the tagger's person `m`, inside the rules' organisation `run`, is a person named
+/// with it: "of" follows the person inside the run, or a post's word comes right before it;
+/// and the person's name does not end in an organisation's word ("Louisville Assembly of ...").
+fn person_in_org_run(s: &Sent<'_, '_>, run: ByteSpan, m: ByteSpan) -> bool {
+    let after = s.toks.partition_point(|t| t.span.start < m.end);
+    if after.checked_sub(1).is_some_and(|k| is(ORG_WORDS, s.toks[k].text)) {
+        return false;
+    }
+    let of_after = s.toks.get(after).is_some_and(|t| t.span.end <= run.end && t.text == "of");
+    let before = token_at(s.toks, m.start).and_then(|k| k.checked_sub(1));
+    let post_before = before.is_some_and(|k| s.toks[k].span.start >= run.start && is_title_word(s.toks[k].text));
+    of_after || post_before
 }
 
 /// One word that opens its sentence, never written capitalised elsewhere in the document and

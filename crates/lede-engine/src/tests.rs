@@ -687,6 +687,16 @@ fn entity_cases() {
         &["Nice"],
     );
     check_entities(
+        "a person named with an organisation or a post is no part of the organisation's name",
+        "Bishop Anton Marek Velasco of the Kestrel Orthodox Church was freed. Harbour Authority Communications Director Ines Duarte said so.",
+        &[("Anton Marek Velasco", "person", &["Anton Marek Velasco"]), ("Ines Duarte", "person", &["Ines Duarte"])],
+        &[
+            "Bishop Anton Marek Velasco of the Kestrel Orthodox Church",
+            "Anton Marek Velasco of the Kestrel Orthodox Church",
+            "Harbour Authority Communications Director Ines Duarte",
+        ],
+    );
+    check_entities(
         "political movements named in the plural are groups",
         "Works of art stolen by the Nazis are still missing, the Kestrel Museum said.",
         &[("Nazis", "group", &["Nazis"])],
