@@ -836,6 +836,10 @@ struct Cand {
     from_model: bool,
     /// The rules' kind comes from a gazetteer, a keyword, a title or a cue word, not from a guess.
     strong: bool,
+    /// The rules are sure of the extent, not of the kind: the tagger's type for the same
+    /// extent wins ("House of Representatives" as an organisation, against "X of Y" names
+    /// being of another kind).
+    open_kind: bool,
 }
 
 impl Cand {
@@ -855,6 +859,7 @@ impl Cand {
             model: None,
             from_model: false,
             strong: false,
+            open_kind: false,
         }
     }
 }
@@ -1143,6 +1148,10 @@ fn strip_role(s: &Sent<'_, '_>, g: &Gazetteer, i: usize, run_end: usize, first_w
         let w = s.w(a);
         if !is_keyword(w) && g.lookup(w).is_none() {
             a += 2;
+            // "Members of the Kestrel Harbour Board": the article is not the name's either.
+            if a + 1 < run_end && s.w(a) == "the" {
+                a += 1;
+            }
             role_start = a;
         }
     }
@@ -1324,7 +1333,7 @@ fn type_by_rules(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, first_w
         cand.span = ByteSpan::new(span.start, end);
         cand.name = cand.span.of(text).to_owned();
         Some(EntityKind::Event)
-    } else if words.iter().any(|w| is(EVENT_WORDS, w)) && words.len() >= 2 {
+    } else if event_name(&words) {
         Some(EntityKind::Event)
     } else if words.iter().any(|w| is(ORG_WORDS, w) || w.rsplit_once('-').is_some_and(|(_, p)| is(ORG_WORDS, p))) {
         // "Harrow Bank", "MGIMO-University".
@@ -1388,7 +1397,11 @@ fn type_by_rules(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, first_w
         && matches!(words[1], "of" | "for")
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "for" | "the"))
     {
-        // "Power of Siberia" in running text: one name (its last word alone is another).
+        // "Power of Siberia" in running text: one name (its last word alone is another), of
+        // another kind unless the tagger reads a name with "of" as a whole as a person,
+        // organisation or place ("House of Representatives", "Voice of America"); a name with
+        // "for" is a title's ("Vision for Space Exploration").
+        cand.open_kind = words[1] == "of";
         Some(EntityKind::Other)
     } else if words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
         // "iPhone", "eBay": a product or brand. A name in product case ("iPod",
@@ -1857,9 +1870,17 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             model: Some(kind),
             from_model: known.is_none(),
             strong: known.is_some() || is(RELIGIONS, &name),
+            open_kind: false,
         });
     }
     cands[from..].sort_by_key(|c| c.span.start);
+}
+
+/// Whether a name of two words or more is an event's: it holds an event's word ("Summit",
+/// "Games", "Congress") and does not end in an organisation's ("Election Commission",
+/// "Olympic Committee", "U.S. Congress": the last word of a name is its head).
+fn event_name(words: &[&str]) -> bool {
+    words.len() >= 2 && words.iter().any(|w| is(EVENT_WORDS, w)) && !words.last().is_some_and(|w| is(ORG_WORDS, w))
 }
 
 /// Whether the tagger's person `m`, inside the rules' organisation `run`, is a person named
@@ -1962,7 +1983,7 @@ fn fine_kind(name: &str, s: &Sent<'_, '_>, last: usize, known: Option<&Known>) -
     {
         // Market indexes ("Nikkei index", "Dow Jones Industrial Average").
         Some(EntityKind::Other)
-    } else if words.len() >= 2 && words.iter().any(|w| is(EVENT_WORDS, w)) || is(EVENT_NOUNS, &next) && words.len() <= 3 {
+    } else if event_name(&words) || is(EVENT_NOUNS, &next) && words.len() <= 3 {
         Some(EntityKind::Event)
     } else if words.len() == 1 && is(GROUP_NAMES, words[0]) {
         Some(EntityKind::Group)
@@ -1987,7 +2008,8 @@ fn coarse_kind(t: EntityType) -> EntityKind {
 /// product) and gazetteer places stand; otherwise the tagger's coarse type.
 fn model_kind(c: &Cand) -> Option<EntityKind> {
     // Only a fine type the rules are sure of (a keyword, a demonym) takes the tagger's vote.
-    let fine = matches!(c.kind, Some(EntityKind::Group | EntityKind::Event | EntityKind::Work | EntityKind::Other)) && (c.strong || c.country.is_some());
+    let fine = matches!(c.kind, Some(EntityKind::Group | EntityKind::Event | EntityKind::Work | EntityKind::Other))
+        && (c.strong && !c.open_kind || c.country.is_some());
     match c.model {
         None => None,
         Some(_) if fine => c.kind,
@@ -2318,7 +2340,7 @@ impl Merging<'_> {
                 } else {
                     1.0
                 };
-                let w = if c.strong { w + 2.0 * MODEL_WEIGHT } else { w };
+                let w = if c.strong && !c.open_kind { w + 2.0 * MODEL_WEIGHT } else { w };
                 *kind_votes[gi].entry(k).or_insert(0.0) += w;
             }
             // The tagger read the context of this very mention.

@@ -697,6 +697,16 @@ fn entity_cases() {
         ],
     );
     check_entities(
+        "an event's word makes an event unless the name ends in an organisation's word",
+        "Officials of the Norvia Election Commission and the Kestrel Olympic Committee met at the Harbour Summit on Monday.",
+        &[
+            ("Norvia Election Commission", "organization", &["Norvia Election Commission"]),
+            ("Kestrel Olympic Committee", "organization", &["Kestrel Olympic Committee"]),
+            ("Harbour Summit", "event", &["Harbour Summit"]),
+        ],
+        &[],
+    );
+    check_entities(
         "political movements named in the plural are groups",
         "Works of art stolen by the Nazis are still missing, the Kestrel Museum said.",
         &[("Nazis", "group", &["Nazis"])],
