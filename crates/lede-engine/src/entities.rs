@@ -1377,9 +1377,10 @@ fn type_by_rules(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, first_w
         Some(EntityKind::Organization)
     } else if words.len() == 1
         && toks.get(b).is_some_and(|t| t.kind == Tok::Word && !t.is_capitalised() && !is(FUNCTION_WORDS, &t.lower()))
-        && ["an", "ese", "ish", "ic", "ian"].iter().any(|suf| first.ends_with(suf))
+        && ["an", "ese", "ish", "ic", "ian", "ist"].iter().any(|suf| first.ends_with(suf))
     {
-        // An adjective of a people or region ("Eurasian diplomacy").
+        // An adjective of a people, a region or a movement ("Eurasian diplomacy", "Islamist
+        // fighters").
         {
             strong = false;
             Some(EntityKind::Group)

@@ -707,6 +707,12 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "an adjective of a movement before its noun is a group",
+        "Islamist fighters and Communist rebels seized two towns near the Kestrel River on Monday.",
+        &[("Islamist", "group", &["Islamist"]), ("Communist", "group", &["Communist"])],
+        &[],
+    );
+    check_entities(
         "political movements named in the plural are groups",
         "Works of art stolen by the Nazis are still missing, the Kestrel Museum said.",
         &[("Nazis", "group", &["Nazis"])],
