@@ -582,6 +582,42 @@ static GROUP_NAMES: &[&str] = &[
     "Arabs",
     "Latinos",
     "Westerners",
+    "European",
+    "African",
+    "Asian",
+    "Arab",
+    "Scandinavian",
+    "Kurd",
+    "Tamil",
+    "Tamils",
+    "Pashtun",
+    "Pashtuns",
+    "Hutu",
+    "Hutus",
+    "Tutsi",
+    "Tutsis",
+    "Uighur",
+    "Uighurs",
+    "Uyghur",
+    "Uyghurs",
+    "Rohingya",
+    "Druze",
+    "Alawite",
+    "Alawites",
+    "Sikh",
+    "Sikhs",
+    "Shi'ite",
+    "Shiite",
+    "Yazidi",
+    "Yazidis",
+    "Berber",
+    "Berbers",
+    "Bedouin",
+    "Bedouins",
+    "Maori",
+    "Inuit",
+    "Zulu",
+    "Zulus",
     "Nazis",
     "Fascists",
     "Marxists",
@@ -1870,7 +1906,7 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             weight: s.weight,
             model: Some(kind),
             from_model: known.is_none(),
-            strong: known.is_some() || is(RELIGIONS, &name),
+            strong: known.is_some() || is(RELIGIONS, &name) || is(GROUP_NAMES, &name),
             open_kind: false,
         });
     }
@@ -2154,7 +2190,7 @@ impl Merging<'_> {
                     if let Some(first) = c.name.split_whitespace().next().filter(|w| {
                         w.chars().all(char::is_alphabetic)
                             && g.lookup(w).is_none()
-                            && ![ORG_WORDS, TITLE_WORDS, DEPARTMENTS, PLACE_WORDS, FUNCTION_WORDS].iter().any(|l| is(l, w))
+                            && ![ORG_WORDS, TITLE_WORDS, DEPARTMENTS, PLACE_WORDS, FUNCTION_WORDS, GROUP_NAMES].iter().any(|l| is(l, w))
                     }) {
                         let e = org_first.entry(first).or_insert(Some(gi));
                         if *e != Some(gi) {

@@ -713,6 +713,16 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "continental and ethnic groups are groups, and do not join a name they begin",
+        "The European Harbour Equipment Company won the contract. European buyers and five Tamils objected.",
+        &[
+            ("European Harbour Equipment Company", "organization", &["European Harbour Equipment Company"]),
+            ("European", "group", &["European"]),
+            ("Tamils", "group", &["Tamils"]),
+        ],
+        &[],
+    );
+    check_entities(
         "political movements named in the plural are groups",
         "Works of art stolen by the Nazis are still missing, the Kestrel Museum said.",
         &[("Nazis", "group", &["Nazis"])],
