@@ -1097,6 +1097,12 @@ fn grow_run(s: &Sent<'_, '_>, g: &Gazetteer, i: usize) -> usize {
             j += 3;
             continue;
         }
+        // "New People's Army", "the U.N. Children's Fund": the possessive of a plural noun of
+        // people inside a name belongs to it.
+        if matches!(w, "'s" | "’s") && next_is_name && matches!(toks[j - 1].text, "People" | "Children" | "Women" | "Men" | "Workers") {
+            j += 2;
+            continue;
+        }
         if w == "and" && next_is_name {
             // Only inside a name that ends in an organisation/work keyword:
             // "Treaty of Good-Neighborliness and Friendly Cooperation", "Defence and Space Company".

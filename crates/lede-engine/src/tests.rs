@@ -723,6 +723,12 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "the possessive of a plural noun of people inside a name belongs to it",
+        "The Norvia People's Army attacked a post near the harbour. The Kestrel Children's Fund sent aid.",
+        &[("Norvia People's Army", "organization", &["Norvia People's Army"]), ("Kestrel Children's Fund", "organization", &["Kestrel Children's Fund"])],
+        &["Army", "Fund"],
+    );
+    check_entities(
         "political movements named in the plural are groups",
         "Works of art stolen by the Nazis are still missing, the Kestrel Museum said.",
         &[("Nazis", "group", &["Nazis"])],
