@@ -827,7 +827,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
         }
         // "now", "currently": the time of writing, the reference day (a vague past or future,
         // "recently", "soon", is no point on the timeline).
-        let present = (t.value == "PRESENT_REF").then(|| reference.map(|r| TimexValue::parse(&r.to_iso()[..10]))).flatten();
+        let present = t.value.is_present().then(|| reference.map(|r| TimexValue::parse(&r.to_iso()[..10]))).flatten();
         let Some((value, mut end_value, granularity)) = present.as_ref().unwrap_or(&t.value).calendar() else {
             continue;
         };

@@ -165,6 +165,11 @@ impl TimexValue {
         self.kind
     }
 
+    /// `PRESENT_REF`: the time of writing ("now", "currently").
+    pub fn is_present(&self) -> bool {
+        self.kind == ValueKind::Reference && self.text == "PRESENT_REF"
+    }
+
     /// A calendar date a reader may give: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, real.
     pub fn is_plain_date(&self) -> bool {
         matches!(self.kind, ValueKind::Year(_) | ValueKind::Month(..) | ValueKind::Day(..))

@@ -158,7 +158,7 @@ impl Ctx<'_, '_> {
                 if at(3) == "the" && matches!(at(2), "end" | "beginning" | "start" | "middle" | "turn") && at(1) == "of" {
                     3
                 } else if matches!(at(1), "early" | "late" | "mid" | "earlier" | "later")
-                    || at(1) == "very" && m.value == "FUTURE_REF"
+                    || at(1) == "very" && matches!(&m.parts, Parts::Given(v) if v == "FUTURE_REF")
                     || matches!(at(1), "last" | "next" | "this") && self.month(i).is_some()
                 {
                     1
