@@ -7,13 +7,17 @@
 
 use std::rc::Rc;
 
-use lede_engine::corrections::{self, Correction};
+use lede_engine::corrections::Correction;
 use lede_engine::{Annotation, Article};
 use yew::Reducible;
 
 use crate::docs::{Origin, Source};
 
 /// An analysed document: the raw text, the engine's reading of it, and where it came from.
+///
+/// The viewer's Wasm reads `lede/1` but carries no analysis: the engine (in the analysis
+/// worker) analyses, corrects and exports, and hands back `lede/1` JSON, which the document
+/// keeps so the next correction or export starts from it.
 #[derive(Debug)]
 pub struct Doc {
     /// The raw text, unchanged.
@@ -22,6 +26,8 @@ pub struct Doc {
     pub annotation: Annotation,
     /// What the reader brought, to analyse again, keep and share.
     pub source: Source,
+    /// The `lede/1` JSON `text` and `annotation` were read from.
+    pub json: String,
 }
 
 impl Doc {
@@ -29,16 +35,15 @@ impl Doc {
     pub fn analyze(text: String) -> Doc {
         let annotation = lede_engine::annotate(&text, &lede_engine::Options::default());
         let source = Source { name: "article.txt".into(), origin: Origin::Default, url: None, content: text.clone(), date: None, corrections: Vec::new() };
-        Doc { text, annotation, source }
+        let json = lede_engine::to_json(&text, &annotation);
+        Doc { text, annotation, source, json }
     }
 
-    /// A document from the worker's `lede/1` JSON, with `source`'s corrections applied.
+    /// A document from the worker's `lede/1` JSON (with `source`'s corrections already
+    /// applied there).
     pub fn from_json(source: Source, json: &str) -> Result<Doc, String> {
-        let (text, mut annotation) = lede_engine::from_json(json).map_err(|e| e.to_string())?;
-        if !source.corrections.is_empty() {
-            corrections::apply(&text, &mut annotation, &source.corrections);
-        }
-        Ok(Doc { text, annotation, source })
+        let (text, annotation) = lede_engine::from_json(json).map_err(|e| e.to_string())?;
+        Ok(Doc { text, annotation, source, json: json.to_owned() })
     }
 
     /// The default article from its build-time analysis (`articles/default.json`), as both the
@@ -49,21 +54,13 @@ impl Doc {
         Ok(doc)
     }
 
-    /// This document with one more correction (or a message saying why it cannot be made).
-    pub fn corrected(&self, c: Correction) -> Result<Doc, String> {
-        c.check()?;
-        if let Correction::Add { name, .. } = &c {
-            if let Some(why) = corrections::add_refusal(&self.text, &self.annotation, name) {
-                return Err(why);
-            }
+    /// `corrections` as the JSON list the engine reads (empty text for none).
+    pub fn corrections_json(corrections: &[Correction]) -> String {
+        if corrections.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(corrections).unwrap_or_default()
         }
-        let mut annotation = self.annotation.clone();
-        if corrections::apply(&self.text, &mut annotation, std::slice::from_ref(&c)) == 0 {
-            return Err("That correction no longer applies to this document.".to_owned());
-        }
-        let mut source = self.source.clone();
-        source.corrections.push(c);
-        Ok(Doc { text: self.text.clone(), annotation, source })
     }
 
     /// The article's structure.

@@ -219,8 +219,21 @@ export function warmEngine() {
  * (YYYY-MM-DD, or empty for the document's own dateline). Resolves to the lede/1 JSON text;
  * rejects with an Error whose message is for the reader. `progress(share)` reports the work done.
  */
-export function analyze(name, bytes, date, progress) {
-  return ask({ op: 'annotate', name, bytes: bytes.slice(), date }, progress);
+export function analyze(name, bytes, date, corrections, progress) {
+  return ask({ op: 'annotate', name, bytes: bytes.slice(), date, corrections }, progress);
+}
+
+/**
+ * The lede/1 JSON text `json` with `corrections` (a JSON list) applied by the engine; with
+ * `strict`, rejects with an Error saying why a new correction cannot be made.
+ */
+export function correct(json, corrections, strict) {
+  return ask({ op: 'correct', json, corrections, strict });
+}
+
+/** The lede/1 JSON text `json` as `format` (a name in the engine's export registry). */
+export function exportDocument(json, format, source, docid) {
+  return ask({ op: 'export', json, format, source, docid });
 }
 
 /** The publication date a text gives itself (YYYY-MM-DD), or null. */

@@ -177,7 +177,11 @@ mod imp {
         #[wasm_bindgen(js_name = download)]
         fn download_js(name: &str, mime: &str, text: &str);
         #[wasm_bindgen(js_name = analyze)]
-        fn analyze_js(name: &str, bytes: &[u8], date: &str, progress: &js_sys::Function) -> js_sys::Promise;
+        fn analyze_js(name: &str, bytes: &[u8], date: &str, corrections: &str, progress: &js_sys::Function) -> js_sys::Promise;
+        #[wasm_bindgen(js_name = correct)]
+        fn correct_js(json: &str, corrections: &str, strict: bool) -> js_sys::Promise;
+        #[wasm_bindgen(js_name = exportDocument)]
+        fn export_js(json: &str, format: &str, source: Option<String>, docid: &str) -> js_sys::Promise;
         #[wasm_bindgen(js_name = findDateline)]
         fn find_dateline_js(text: &str) -> js_sys::Promise;
         #[wasm_bindgen(js_name = defaultAnalysis)]
@@ -206,13 +210,25 @@ mod imp {
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "an unknown error".to_owned())
     }
 
-    /// Read and analyse a document in the Web Worker (see `src/web.js`): the `lede/1` JSON, or
-    /// a message for the reader. `progress` hears the share of the work done.
-    pub async fn analyze(name: &str, bytes: &[u8], date: Option<&str>, progress: impl FnMut(f64) + 'static) -> Result<String, String> {
+    /// Read and analyse a document in the Web Worker (see `src/web.js`), then replay
+    /// `corrections` (a JSON list, empty for none) on it: the `lede/1` JSON, or a message for
+    /// the reader. `progress` hears the share of the work done.
+    pub async fn analyze(name: &str, bytes: &[u8], date: Option<&str>, corrections: &str, progress: impl FnMut(f64) + 'static) -> Result<String, String> {
         let progress = wasm_bindgen::closure::Closure::<dyn FnMut(f64)>::new(progress);
-        let result = JsFuture::from(analyze_js(name, bytes, date.unwrap_or(""), progress.as_ref().unchecked_ref())).await;
+        let result = JsFuture::from(analyze_js(name, bytes, date.unwrap_or(""), corrections, progress.as_ref().unchecked_ref())).await;
         drop(progress);
         result.map(|v| v.as_string().unwrap_or_default()).map_err(js_message)
+    }
+
+    /// The `lede/1` JSON `json` with `corrections` (a JSON list) applied by the engine in the
+    /// worker; with `strict` (the reader's new corrections), a message when one cannot be made.
+    pub async fn correct(json: &str, corrections: &str, strict: bool) -> Result<String, String> {
+        JsFuture::from(correct_js(json, corrections, strict)).await.map(|v| v.as_string().unwrap_or_default()).map_err(js_message)
+    }
+
+    /// The `lede/1` JSON `json` exported as `format` by the engine in the worker.
+    pub async fn export(json: &str, format: &str, source: Option<&str>, docid: &str) -> Result<String, String> {
+        JsFuture::from(export_js(json, format, source.map(str::to_owned), docid)).await.map(|v| v.as_string().unwrap_or_default()).map_err(js_message)
     }
 
     /// The element the viewer lives in: `#lede`, else the body.
@@ -565,7 +581,13 @@ mod imp {
         String::new()
     }
     pub fn warm_engine() {}
-    pub async fn analyze(_: &str, _: &[u8], _: Option<&str>, _: impl FnMut(f64) + 'static) -> Result<String, String> {
+    pub async fn analyze(_: &str, _: &[u8], _: Option<&str>, _: &str, _: impl FnMut(f64) + 'static) -> Result<String, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+    pub async fn correct(_: &str, _: &str, _: bool) -> Result<String, String> {
+        Err(NO_BROWSER.to_owned())
+    }
+    pub async fn export(_: &str, _: &str, _: Option<&str>, _: &str) -> Result<String, String> {
         Err(NO_BROWSER.to_owned())
     }
     pub async fn default_analysis() -> Option<String> {
@@ -654,9 +676,10 @@ pub use imp::viewer_base;
 /// Starting up (`lede::start`, browser only): the viewer's root element, the prerendered
 /// markup this visit hydrates (its key) or clears, and recovery from a failed hydration.
 pub use imp::{after_paint, app_root, clear_prerendered, hydrating, prerendered, retry_without_hydration};
-/// The analysis worker: analyse a document, find a text's dateline, start the engine early;
-/// the build's analysis of the default article; reading a chosen file; fetching an address.
-pub use imp::{analyze, default_analysis, fetch_document, find_dateline, read_file, warm_engine};
+/// The analysis worker: analyse a document, correct and export one, find a text's dateline,
+/// start the engine early; the build's analysis of the default article; reading a chosen
+/// file; fetching an address.
+pub use imp::{analyze, correct, default_analysis, export, fetch_document, find_dateline, read_file, warm_engine};
 /// The standalone file's document, and saving one.
 pub use imp::{download_standalone, standalone_source};
 /// Mark the selected entity's mentions (`mark[data-selected]`) in the DOM.

@@ -6,7 +6,11 @@
 // module: the engine, engine/lede.js from crates/lede-wasm, and the page reader, engine/html.js
 // from crates/lede-html) and returns `handle(message, progress)`, which answers
 // {op: 'annotate', name, bytes, date} with the lede/1 JSON text, {op: 'dateline', text} with
-// YYYY-MM-DD or null, and {op: 'warm'} (load the engine now) with null. Each module is loaded
+// YYYY-MM-DD or null, {op: 'correct', json, corrections, strict} with the lede/1 JSON text
+// corrected (the viewer's Wasm carries no analysis, and corrections rebuild events),
+// {op: 'export', json, format, source, docid} with the document in another format, and
+// {op: 'warm'} (load the engine now) with null. An 'annotate' message may carry
+// `corrections` (a JSON list) to replay on the analysis. Each module is loaded
 // on first use; a failed load is tried again next time. A web page is first read by the page
 // reader: its article and metadata become the text the engine reads, its publication date the
 // reference date unless the reader gave one; a page the reader cannot read goes to the
@@ -62,6 +66,8 @@ export function analyser({ engine, pages }) {
   return async function handle(message, progress = () => {}) {
     const m = await loadEngine();
     if (message.op === 'dateline') return m.dateline(String(message.text)) ?? null;
+    if (message.op === 'correct') return m.correct(String(message.json), String(message.corrections), !!message.strict);
+    if (message.op === 'export') return m.exportDocument(String(message.json), String(message.format), message.source || undefined, String(message.docid || 'article'));
     if (message.op !== 'annotate') return null;
     let [name, bytes, date, page] = [String(message.name), message.bytes, message.date || null, null];
     if (isPage(name, bytes) && bytes.length <= 64 * 1048576) {
@@ -80,6 +86,7 @@ export function analyser({ engine, pages }) {
       if (page.siteName) doc.meta.site = String(page.siteName).slice(0, 200);
       json = JSON.stringify(doc);
     }
+    if (message.corrections) json = m.correct(json, String(message.corrections), false);
     return json;
   };
 }

@@ -65,10 +65,29 @@ impl Loader {
         self.state.dispatch(Load::Loaded(job, DocRef(Rc::new(doc)), note));
     }
 
-    /// The document on screen, corrected: keep and show it.
-    fn replace(&self, doc: Doc) {
-        let note = self.keep(&doc);
-        self.state.dispatch(Load::Replace(DocRef(Rc::new(doc)), note));
+    /// Make the reader's correction `c` on `doc` (by the engine, in the worker), then keep and
+    /// show the corrected document and dispatch `follow` to the selection; or say why not. A
+    /// correction that finishes after another document began to load is dropped.
+    fn correct(&self, doc: DocRef, c: Correction, follow: Option<Action>) {
+        let (this, at) = (self.clone(), self.jobs.get());
+        web::spawn(async move {
+            let result = web::correct(&doc.0.json, &Doc::corrections_json(std::slice::from_ref(&c)), true).await;
+            if this.jobs.get() != at {
+                return;
+            }
+            let mut source = doc.0.source.clone();
+            source.corrections.push(c);
+            match result.and_then(|json| Doc::from_json(source, &json)) {
+                Ok(next) => {
+                    let note = this.keep(&next);
+                    this.state.dispatch(Load::Replace(DocRef(Rc::new(next)), note));
+                    if let Some(a) = follow {
+                        this.view.dispatch(a);
+                    }
+                }
+                Err(why) => this.refuse("The correction was not made", why),
+            }
+        });
     }
 
     fn fail(&self, job: u64, title: &str, why: String) {
@@ -88,7 +107,8 @@ impl Loader {
         web::spawn(async move {
             let state = this.state.clone();
             let progress = move |p: f64| state.dispatch(Load::Progress(job, p));
-            let result = web::analyze(&source.name, &bytes, source.date.as_deref(), progress).await;
+            let corrections = Doc::corrections_json(&source.corrections);
+            let result = web::analyze(&source.name, &bytes, source.date.as_deref(), &corrections, progress).await;
             if !this.current(job) {
                 return;
             }
@@ -142,12 +162,14 @@ impl Loader {
     }
 
     /// The default article as the engine analysed it when the site was built, with `source`'s
-    /// corrections applied; `None` when that file is missing or unreadable.
+    /// corrections applied (by the engine, in the worker); `None` when that file is missing or
+    /// unreadable.
     async fn built_analysis(source: Source) -> Option<Doc> {
         let json = web::default_analysis().await?;
         if source.corrections.is_empty() {
             return Doc::built_default(&json).ok();
         }
+        let json = web::correct(&json, &Doc::corrections_json(&source.corrections), false).await.ok()?;
         let mut doc = Doc::from_json(source, &json).ok()?;
         doc.source.content = doc.text.clone();
         Some(doc)
@@ -324,13 +346,8 @@ pub fn App(props: &AppProps) -> Html {
                 (Correction::Remove { entity, .. }, Selection::Entity(s)) if s == entity => Some(Action::Clear),
                 _ => None,
             };
-            match d.0.corrected(c) {
-                Ok(next) => {
-                    loader.replace(next);
-                    if let Some(a) = follow {
-                        view.dispatch(a);
-                    }
-                }
+            match c.check() {
+                Ok(()) => loader.correct(d, c, follow),
                 Err(why) => loader.refuse("The correction was not made", why),
             }
         })

@@ -13,14 +13,28 @@ pub fn file_base(doc: &Doc) -> String {
     lede_engine::slug(title).split('-').take(8).collect::<Vec<_>>().join("-")
 }
 
-/// File name, media type and content of the document exported as `format` (a name in the
-/// engine's [`export::FORMATS`], which the CLI's `--to` reads too).
-pub fn export_file(doc: &Doc, format: &str) -> Option<(String, &'static str, String)> {
+/// File name and media type of the document exported as `format` (a name in the engine's
+/// [`export::FORMATS`], which the CLI's `--to` reads too).
+pub fn export_name(doc: &Doc, format: &str) -> Option<(String, &'static str)> {
     let f = export::format(format)?;
-    let base = file_base(doc);
-    // Web Annotations name the article's address when it came from one.
-    let content = f.write(&export::Document { text: &doc.text, annotation: &doc.annotation, source: doc.source.url.as_deref(), docid: &base });
-    Some((format!("{base}{}", f.suffix), f.mime, content))
+    Some((format!("{}{}", file_base(doc), f.suffix), f.mime))
+}
+
+/// Export `doc` as `format` and download it. The engine writes it, in the analysis worker (the
+/// viewer's Wasm carries no writers); Web Annotations name the article's address when it came
+/// from one. `done` hears a message for the reader when it failed, else none.
+fn export_and_download(doc: DocRef, format: &'static str, done: Callback<Option<String>>) {
+    let Some((name, mime)) = export_name(&doc.0, format) else { return };
+    web::spawn(async move {
+        let docid = file_base(&doc.0);
+        match web::export(&doc.0.json, format, doc.0.source.url.as_deref(), &docid).await {
+            Ok(content) => {
+                web::download(&name, mime, &content);
+                done.emit(None);
+            }
+            Err(why) => done.emit(Some(format!("{name} could not be made: {why}"))),
+        }
+    });
 }
 
 /// Props of [`DocumentFacts`].
@@ -56,6 +70,9 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
     let use_dateline = props.on_redate.reform(|_: MouseEvent| None);
     let reference = doc.source.date.clone().or_else(|| doc.annotation.reference.map(|r| r.to_iso().chars().take(10).collect()));
     let fixes = &doc.source.corrections;
+    // The export under way (its format), and why the last one failed.
+    let exporting = use_state(|| None::<&'static str>);
+    let export_problem = use_state(|| None::<String>);
     html! {
         <aside class="sidebar" aria-labelledby="facts-h">
             <h2 id="facts-h">{ "About this article" }</h2>
@@ -96,47 +113,46 @@ pub fn DocumentFacts(props: &DocumentFactsProps) -> Html {
             <h2 id="export-h">{ "Export" }</h2>
             <ul class="exports" aria-labelledby="export-h">
                 { for export::FORMATS.iter().map(|f| {
-                    let d = props.doc.clone();
+                    let (d, busy, problem) = (props.doc.clone(), exporting.clone(), export_problem.clone());
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        if let Some((name, mime, content)) = export_file(&d.0, f.name) {
-                            web::download(&name, mime, &content);
-                        }
+                        busy.set(Some(f.name));
+                        problem.set(None);
+                        let (busy, problem) = (busy.clone(), problem.clone());
+                        export_and_download(d.clone(), f.name, Callback::from(move |why: Option<String>| {
+                            busy.set(None);
+                            problem.set(why);
+                        }));
                     });
-                    html! { <li><button type="button" class="link" data-export={f.name} {onclick}>{ f.label }</button></li> }
+                    let pending = *exporting == Some(f.name);
+                    html! {
+                        <li><button type="button" class="link" data-export={f.name} aria-busy={pending.then_some("true")} {onclick}>
+                            { f.label }{ if pending { " (preparing…)" } else { "" } }
+                        </button></li>
+                    }
                 }) }
             </ul>
+            if let Some(why) = &*export_problem {
+                <p class="export-problem" role="alert">{ why }</p>
+            }
         </aside>
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::export_file;
+    use super::export_name;
     use crate::components::Doc;
-
-    #[test]
-    fn web_annotations_name_the_article_address_when_known() {
-        let mut doc = Doc::analyze("Ports reopen\nThe port of Santos reopened on Tuesday, officials said.\n".to_owned());
-        let (_, _, plain) = export_file(&doc, "webanno").unwrap();
-        assert!(plain.contains("\"source\": \"urn:lede:text:"), "{plain}");
-        doc.source.url = Some("https://news.example/ports".to_owned());
-        let (_, _, linked) = export_file(&doc, "webanno").unwrap();
-        assert!(linked.contains("\"source\": \"https://news.example/ports\"") && !linked.contains("urn:lede:text:"), "{linked}");
-    }
 
     #[test]
     fn every_registered_format_downloads_with_its_own_file_name() {
         let doc = Doc::analyze("Ports reopen\nThe port of Santos reopened on Tuesday, officials said.\n".to_owned());
         let mut names = std::collections::HashSet::new();
         for f in lede_engine::export::FORMATS {
-            let (name, mime, content) = export_file(&doc, f.name).unwrap();
+            let (name, mime) = export_name(&doc, f.name).unwrap();
             assert!(name.starts_with("ports-reopen") && name.ends_with(f.suffix) && mime == f.mime, "{name} {mime}");
-            assert!(!content.is_empty(), "{}", f.name);
             assert!(names.insert(name), "file names differ by format");
         }
-        assert!(export_file(&doc, "json").is_some(), "the CLI's alias works too");
-        assert!(export_file(&doc, "pdf").is_none());
-        let tml = export_file(&doc, "timeml").unwrap().2;
-        assert!(tml.contains("<TIMEX3") && tml.contains("<DOCID>ports-reopen</DOCID>"), "{tml}");
+        assert!(export_name(&doc, "json").is_some(), "the CLI's alias works too");
+        assert!(export_name(&doc, "pdf").is_none());
     }
 }

@@ -327,6 +327,10 @@ fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
         let open = open.clone();
         Callback::from(move |ev: Event| {
             let details: web_sys::HtmlDetailsElement = ev.target_unchecked_into();
+            if details.open() {
+                // Corrections are made by the engine: fetch it while the reader fills the form.
+                crate::web::warm_engine();
+            }
             open.set(details.open());
         })
     };

@@ -10,7 +10,7 @@ use crate::{entities::slug, events, Annotation, ByteSpan, Entity, EntityKind, Of
 
 /// One correction. Offsets are Unicode code points, as everywhere in `lede/1`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "lowercase")]
+#[serde(tag = "op", rename_all = "lowercase", try_from = "Fields")]
 pub enum Correction {
     /// Call the entity by another name (the engine's name becomes an alias).
     Rename {
@@ -79,6 +79,45 @@ pub enum Correction {
     },
 }
 
+/// A correction as written in JSON: `op` and the fields of every kind, read as one flat object
+/// and then checked for the fields `op` needs. (Serde's own reading of an internally tagged
+/// enum buffers every object first; this is the same format in a third of the viewer's code.)
+#[derive(Deserialize)]
+struct Fields {
+    op: String,
+    entity: Option<String>,
+    name: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    into: Option<String>,
+    start: Option<usize>,
+    timex: Option<String>,
+    value: Option<String>,
+    label: Option<String>,
+}
+
+impl TryFrom<Fields> for Correction {
+    type Error = String;
+
+    fn try_from(f: Fields) -> Result<Correction, String> {
+        fn need<T>(v: Option<T>, field: &str) -> Result<T, String> {
+            v.ok_or_else(|| format!("missing field `{field}`"))
+        }
+        Ok(match f.op.as_str() {
+            "rename" => Correction::Rename { entity: need(f.entity, "entity")?, name: need(f.name, "name")? },
+            "retype" => Correction::Retype { entity: need(f.entity, "entity")?, kind: need(f.kind, "type")? },
+            "merge" => Correction::Merge { entity: need(f.entity, "entity")?, into: need(f.into, "into")? },
+            "split" => Correction::Split { entity: need(f.entity, "entity")?, start: need(f.start, "start")? },
+            "redate" => Correction::Redate { timex: need(f.timex, "timex")?, value: need(f.value, "value")? },
+            "undate" => Correction::Undate { timex: need(f.timex, "timex")? },
+            "add" => Correction::Add { name: need(f.name, "name")?, kind: need(f.kind, "type")? },
+            "relabel" => Correction::Relabel { timex: need(f.timex, "timex")?, label: need(f.label, "label")? },
+            "remove" => Correction::Remove { entity: need(f.entity, "entity")?, name: f.name.unwrap_or_default() },
+            other => return Err(format!("unknown correction `{other}`, expected one of rename, retype, merge, split, redate, undate, add, relabel, remove")),
+        })
+    }
+}
+
 impl Correction {
     /// A short description for the reader ("Renamed …").
     pub fn describe(&self, a: &Annotation) -> String {
@@ -145,6 +184,24 @@ pub fn apply(text: &str, a: &mut Annotation, corrections: &[Correction]) -> usiz
     }
     a.corrections.extend_from_slice(corrections);
     applied
+}
+
+/// Make the reader's new correction `c` on `a`, an annotation of `text`, or say why it cannot
+/// be made: it is ill-formed, a name to add is not free in the text, or its target is gone.
+/// On refusal `a` is unchanged.
+pub fn make(text: &str, a: &mut Annotation, c: &Correction) -> Result<(), String> {
+    c.check()?;
+    if let Correction::Add { name, .. } = c {
+        if let Some(why) = add_refusal(text, a, name) {
+            return Err(why);
+        }
+    }
+    let mut next = a.clone();
+    if apply(text, &mut next, std::slice::from_ref(c)) == 0 {
+        return Err("That correction no longer applies to this document.".to_owned());
+    }
+    *a = next;
+    Ok(())
 }
 
 /// Give the event dated by the correction's time expression its label; whether there was one.

@@ -35,13 +35,34 @@ pub struct Format {
     pub suffix: &'static str,
     /// Its media type.
     pub mime: &'static str,
-    writer: fn(&Document<'_>) -> String,
+    writer: Writer,
+}
+
+/// Which writer a format uses: named here rather than held as a function, so a program that
+/// only lists the formats (as the viewer does) links none of the writers.
+#[derive(Clone, Copy, Debug)]
+enum Writer {
+    Lede,
+    WebAnno,
+    TimelineJs,
+    EntitiesCsv,
+    EventsCsv,
+    Ics,
+    TimeMl,
 }
 
 impl Format {
     /// The document in this format.
-    pub fn write(&self, doc: &Document<'_>) -> String {
-        (self.writer)(doc)
+    pub fn write(&self, d: &Document<'_>) -> String {
+        match self.writer {
+            Writer::Lede => crate::to_json(d.text, d.annotation),
+            Writer::WebAnno => web_annotations(d.text, d.annotation, &d.source.map_or_else(|| text_urn(d.text), str::to_owned)),
+            Writer::TimelineJs => timelinejs(d.text, d.annotation),
+            Writer::EntitiesCsv => entities_csv(d.text, d.annotation),
+            Writer::EventsCsv => events_csv(d.text, d.annotation),
+            Writer::Ics => icalendar(d.text, d.annotation, &ics_stamp(d.annotation.reference)),
+            Writer::TimeMl => timeml(d.docid, d.annotation.reference, d.text, &d.annotation.timexes),
+        }
     }
 
     /// Whether `name` names this format.
@@ -52,55 +73,20 @@ impl Format {
 
 /// Every export format, in the order the viewer lists them.
 pub static FORMATS: [Format; 7] = [
-    Format {
-        name: "lede",
-        aliases: &["json"],
-        label: "Lede JSON (lede/1)",
-        suffix: ".lede.json",
-        mime: "application/json",
-        writer: |d| crate::to_json(d.text, d.annotation),
-    },
+    Format { name: "lede", aliases: &["json"], label: "Lede JSON (lede/1)", suffix: ".lede.json", mime: "application/json", writer: Writer::Lede },
     Format {
         name: "webanno",
         aliases: &[],
         label: "Web Annotation (JSON-LD)",
         suffix: ".annotations.jsonld",
         mime: "application/ld+json",
-        writer: |d| web_annotations(d.text, d.annotation, &d.source.map_or_else(|| text_urn(d.text), str::to_owned)),
+        writer: Writer::WebAnno,
     },
-    Format {
-        name: "timelinejs",
-        aliases: &[],
-        label: "TimelineJS JSON",
-        suffix: ".timeline.json",
-        mime: "application/json",
-        writer: |d| timelinejs(d.text, d.annotation),
-    },
-    Format {
-        name: "entities-csv",
-        aliases: &[],
-        label: "Entities (CSV)",
-        suffix: ".entities.csv",
-        mime: "text/csv",
-        writer: |d| entities_csv(d.text, d.annotation),
-    },
-    Format { name: "events-csv", aliases: &[], label: "Events (CSV)", suffix: ".events.csv", mime: "text/csv", writer: |d| events_csv(d.text, d.annotation) },
-    Format {
-        name: "ics",
-        aliases: &[],
-        label: "Calendar (.ics)",
-        suffix: ".ics",
-        mime: "text/calendar",
-        writer: |d| icalendar(d.text, d.annotation, &ics_stamp(d.annotation.reference)),
-    },
-    Format {
-        name: "timeml",
-        aliases: &[],
-        label: "TimeML (dates)",
-        suffix: ".tml",
-        mime: "application/xml",
-        writer: |d| timeml(d.docid, d.annotation.reference, d.text, &d.annotation.timexes),
-    },
+    Format { name: "timelinejs", aliases: &[], label: "TimelineJS JSON", suffix: ".timeline.json", mime: "application/json", writer: Writer::TimelineJs },
+    Format { name: "entities-csv", aliases: &[], label: "Entities (CSV)", suffix: ".entities.csv", mime: "text/csv", writer: Writer::EntitiesCsv },
+    Format { name: "events-csv", aliases: &[], label: "Events (CSV)", suffix: ".events.csv", mime: "text/csv", writer: Writer::EventsCsv },
+    Format { name: "ics", aliases: &[], label: "Calendar (.ics)", suffix: ".ics", mime: "text/calendar", writer: Writer::Ics },
+    Format { name: "timeml", aliases: &[], label: "TimeML (dates)", suffix: ".tml", mime: "application/xml", writer: Writer::TimeMl },
 ];
 
 /// The format called `name` (or one of its aliases).

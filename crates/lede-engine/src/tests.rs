@@ -1375,4 +1375,36 @@ mod corrections {
         assert_eq!(back.corrections, a.corrections);
         assert_eq!(back.entities.iter().find(|e| e.id == ana).unwrap().name, "A. Lima");
     }
+
+    #[test]
+    fn every_kind_of_correction_reads_back_as_written() {
+        let all = [
+            Correction::Rename { entity: "e1".into(), name: "A. Lima".into() },
+            Correction::Retype { entity: "e1".into(), kind: "place".into() },
+            Correction::Merge { entity: "e2".into(), into: "e1".into() },
+            Correction::Split { entity: "e1".into(), start: 42 },
+            Correction::Redate { timex: "t1".into(), value: "2021-03".into() },
+            Correction::Undate { timex: "t1".into() },
+            Correction::Add { name: "Porto".into(), kind: "place".into() },
+            Correction::Relabel { timex: "t1".into(), label: "Talks".into() },
+            Correction::Remove { entity: "e3".into(), name: "Review".into() },
+        ];
+        let json = serde_json::to_string(&all).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<Correction>>(&json).unwrap(), all);
+        // Written by hand: fields in any order, unknown fields ignored, a removal's name optional.
+        let by_hand = r#"[{"type": "group", "op": "retype", "entity": "e4", "note": "x"}, {"op": "remove", "entity": "e5"}]"#;
+        assert_eq!(
+            serde_json::from_str::<Vec<Correction>>(by_hand).unwrap(),
+            [Correction::Retype { entity: "e4".into(), kind: "group".into() }, Correction::Remove { entity: "e5".into(), name: String::new() }]
+        );
+        for (bad, says) in [
+            (r#"{"op": "retype", "entity": "e4"}"#, "missing field `type`"),
+            (r#"{"op": "fly"}"#, "unknown correction `fly`"),
+            (r#"{"entity": "e4"}"#, "missing field `op`"),
+            (r#"{"op": "split", "entity": "e1", "start": "x"}"#, "invalid type"),
+        ] {
+            let err = serde_json::from_str::<Correction>(bad).unwrap_err().to_string();
+            assert!(err.contains(says), "{bad}: {err}");
+        }
+    }
 }

@@ -11,6 +11,7 @@
 //! Everything here is a thin wrapper: the work is `lede_engine`'s, and every function returns
 //! either a value or an `Error` whose message is meant for a reader.
 
+use lede_engine::corrections::Correction;
 use lede_engine::{annotate_with_progress, Annotation, Options};
 
 /// Options of [`annotate_text`] and [`analyze_file`], read from JavaScript.
@@ -39,6 +40,33 @@ pub fn annotate_text(text: &str, options: &JsOptions, progress: &mut dyn FnMut(f
 /// and analyse it when it is not already annotated: `(text, annotation)`, or a message.
 pub fn analyze_file(name: &str, bytes: &[u8], options: &JsOptions, progress: &mut dyn FnMut(f32)) -> Result<(String, Annotation), String> {
     lede_engine::import::analyze_file(name, bytes, &options.engine()?, progress).map_err(|e| e.to_string())
+}
+
+/// The `lede/1` document `json` with `corrections` (a JSON list, as in `lede/1`) applied. With
+/// `strict`, the list holds the reader's new corrections, and the first that cannot be made
+/// is refused with a message (the viewer's correction forms); otherwise corrections whose
+/// target is gone are skipped (corrections kept with a document, replayed after its analysis).
+/// The viewer's Wasm carries no analysis: corrections rebuild events, so they are made here.
+pub fn correct(json: &str, corrections: &str, strict: bool) -> Result<String, String> {
+    let list: Vec<Correction> = serde_json::from_str(corrections).map_err(|e| format!("The corrections could not be read: {e}."))?;
+    let (text, mut annotation) = lede_engine::from_json(json).map_err(|e| e.to_string())?;
+    if strict {
+        for c in &list {
+            lede_engine::corrections::make(&text, &mut annotation, c)?;
+        }
+    } else {
+        lede_engine::corrections::apply(&text, &mut annotation, &list);
+    }
+    Ok(lede_engine::to_json(&text, &annotation))
+}
+
+/// The `lede/1` document `json` exported as `format` (a name in `lede_engine::export::FORMATS`),
+/// naming `source` (its address, if known) and `docid` where the format has room for them.
+pub fn export(json: &str, format: &str, source: Option<&str>, docid: &str) -> Result<String, String> {
+    let f =
+        lede_engine::export::format(format).ok_or_else(|| format!("{format:?} is not an export format: one of {}.", lede_engine::export::format_names()))?;
+    let (text, annotation) = lede_engine::from_json(json).map_err(|e| e.to_string())?;
+    Ok(f.write(&lede_engine::export::Document { text: &text, annotation: &annotation, source, docid }))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -81,6 +109,20 @@ mod js {
         Ok(lede_engine::to_json(&text, &annotation))
     }
 
+    /// `correct(json, corrections, strict)`: the `lede/1` JSON text `json` with `corrections`
+    /// (a JSON list) applied; with `strict`, throws an `Error` saying why one cannot be made.
+    #[wasm_bindgen]
+    pub fn correct(json: &str, corrections: &str, strict: bool) -> Result<String, JsError> {
+        super::correct(json, corrections, strict).map_err(|e| JsError::new(&e))
+    }
+
+    /// `exportDocument(json, format, source, docid)`: the `lede/1` JSON text `json` in another
+    /// format (`webanno`, `timelinejs`, `entities-csv`, `events-csv`, `ics`, `timeml`, `lede`).
+    #[wasm_bindgen(js_name = exportDocument)]
+    pub fn export_document(json: &str, format: &str, source: Option<String>, docid: &str) -> Result<String, JsError> {
+        super::export(json, format, source.as_deref(), docid).map_err(|e| JsError::new(&e))
+    }
+
     /// `dateline(text)`: the publication date the text gives itself (`YYYY-MM-DD`), if any.
     #[wasm_bindgen]
     pub fn dateline(text: &str) -> Option<String> {
@@ -119,5 +161,43 @@ mod tests {
         assert!(err.contains("lede/9"), "{err}");
         let err = analyze_file("x.txt", &[0xff, 0xfe, 0x00, 0x01], &JsOptions::default(), &mut |_| {}).unwrap_err();
         assert!(!err.is_empty());
+    }
+
+    fn doc() -> String {
+        let text = "Ports reopen\nThe port of Santos reopened on Tuesday, March 2, 2021, officials said. Ana Lima of Vale spoke.";
+        lede_engine::to_json(text, &annotate_text(text, &JsOptions::default(), &mut |_| {}).unwrap())
+    }
+
+    #[test]
+    fn corrections_are_made_or_refused_with_a_reason() {
+        let json = doc();
+        let (_, a) = lede_engine::from_json(&json).unwrap();
+        let id = &a.entities.first().expect("a name").id;
+        let retype = format!(r#"[{{"op": "retype", "entity": "{id}", "type": "work"}}]"#);
+        let (_, b) = lede_engine::from_json(&correct(&json, &retype, true).unwrap()).unwrap();
+        assert_eq!(b.entities.iter().find(|e| &e.id == id).map(|e| e.kind), Some(lede_engine::EntityKind::Work));
+        assert_eq!(b.corrections.len(), 1, "the correction is kept with the document");
+        // A new correction that cannot be made says why; one kept with a document is skipped.
+        let gone = r#"[{"op": "retype", "entity": "nobody", "type": "place"}]"#;
+        assert_eq!(correct(&json, gone, true).unwrap_err(), "That correction no longer applies to this document.");
+        assert!(correct(&json, gone, false).is_ok());
+        let absent = r#"[{"op": "add", "name": "Oslo", "type": "place"}]"#;
+        assert!(correct(&json, absent, true).unwrap_err().contains("not in the text"));
+        assert!(correct(&json, "[{\"op\": \"fly\"}]", true).unwrap_err().starts_with("The corrections could not be read"));
+        assert!(correct("{}", "[]", false).is_err());
+    }
+
+    #[test]
+    fn every_format_exports_and_an_unknown_one_is_named() {
+        let json = doc();
+        for f in &lede_engine::export::FORMATS {
+            let out = export(&json, f.name, None, "ports").unwrap();
+            assert!(out.contains("Santos") || out.contains("2021"), "{}: {out}", f.name);
+        }
+        let linked = export(&json, "webanno", Some("https://news.example/ports"), "ports").unwrap();
+        assert!(linked.contains("\"source\": \"https://news.example/ports\""), "{linked}");
+        assert!(export(&json, "webanno", None, "ports").unwrap().contains("urn:lede:text:"));
+        assert!(export(&json, "timeml", None, "ports").unwrap().contains("<DOCID>ports</DOCID>"));
+        assert!(export(&json, "pdf", None, "ports").unwrap_err().contains("timelinejs"));
     }
 }
