@@ -1110,6 +1110,12 @@ fn grow_run(s: &Sent<'_, '_>, g: &Gazetteer, i: usize) -> usize {
             while k < n && name_token(&toks[k]) {
                 k += 1;
             }
+            // "Bosnia and Herzegovina", "Trinidad and Tobago": a gazetteer name with "and".
+            let whole = toks[i..k].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            if matches!(g.lookup(&whole), Some(Known::Country(_) | Known::Place | Known::Organization(_))) {
+                j = k;
+                continue;
+            }
             let before_has = toks[i..j].iter().any(|t| is(WORK_WORDS, t.text) || is(ORG_WORDS, t.text) && t.text != "Air");
             let after_ends = is(ORG_WORDS, toks[k - 1].text) || is(WORK_WORDS, toks[k - 1].text);
             let has_person_title = toks[i..j].iter().any(|t| is_title_word(t.text));
@@ -1651,7 +1657,41 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
             _ => kept.push(c),
         }
     }
-    merge(text, kept)
+    merge(text, split_coordinated(text, kept, g))
+}
+
+/// "Airbus and Boeing", "Sky and Astra": a name read across one "and" is two names when each
+/// side is a name on its own, named alone elsewhere in the document or known to the gazetteer
+/// as a country, place, organisation or company, and the whole is not ("Bosnia and
+/// Herzegovina"). Names that only hold together ("Procter and Gamble", "Centers for Disease
+/// Control and Prevention", "Johnson and Johnson") keep their "and". Linear: one set of the
+/// document's names, then one look at each candidate.
+fn split_coordinated(text: &str, cands: Vec<Cand>, g: &Gazetteer) -> Vec<Cand> {
+    const AND: &str = " and ";
+    if !cands.iter().any(|c| c.name.contains(AND)) {
+        return cands;
+    }
+    let alone: HashSet<&str> = cands.iter().filter(|c| !c.weak && !c.name.contains(AND)).map(|c| c.name.as_str()).collect();
+    let known = |name: &str| matches!(g.lookup(name), Some(Known::Country(_) | Known::Place | Known::Organization(_))) || g.is_company(&name.to_lowercase());
+    let named = |side: &str| side.chars().next().is_some_and(char::is_uppercase) && (alone.contains(side) || known(side));
+    let mut out = Vec::with_capacity(cands.len() + 1);
+    for c in &cands {
+        let at = c.name.find(AND).filter(|&p| c.name.matches(AND).count() == 1 && c.span.of(text).get(p..p + AND.len()) == Some(AND));
+        let Some(p) = at else {
+            out.push(c.clone());
+            continue;
+        };
+        let (left, right) = (&c.name[..p], &c.name[p + AND.len()..]);
+        if left == right || known(&c.name) || !named(left) || !named(right) || c.paren_alias_of.is_some() {
+            out.push(c.clone());
+            continue;
+        }
+        let start_right = c.span.start + p + AND.len();
+        let base = Cand { canonical: None, ..c.clone() };
+        out.push(Cand { span: ByteSpan::new(c.span.start, c.span.start + p), name: left.to_owned(), role: c.role.clone(), ..base.clone() });
+        out.push(Cand { span: ByteSpan::new(start_right, c.span.end), name: right.to_owned(), role: None, ..base });
+    }
+    out
 }
 
 /// Degrees the tagger may read as names ("an M.A.").

@@ -930,6 +930,17 @@ fn entity_cases() {
         &["Prevention", "Centers for Disease Control"],
     );
     check_entities(
+        "two names joined by 'and' are two names when each is a name alone; a country with 'and' is one",
+        "Prices at Tesco and Asda rose on Monday. Tesco blamed costs, and Asda did not comment. \
+         Exports from Bosnia and Herzegovina rose.",
+        &[
+            ("Tesco", "organization", &["Tesco", "Tesco"]),
+            ("Asda", "organization", &["Asda", "Asda"]),
+            ("Bosnia and Herzegovina", "place", &["Bosnia and Herzegovina"]),
+        ],
+        &["Tesco and Asda", "Herzegovina", "Bosnia"],
+    );
+    check_entities(
         "an acronym in parentheses and its later uses join the name before it",
         "Leaders met on Monday. The Harrow Aerospace Consortium (HAC) said it would grow. HAC shares rose.",
         &[("Harrow Aerospace Consortium", "organization", &["Harrow Aerospace Consortium", "HAC", "HAC"])],
