@@ -1761,14 +1761,16 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             let after_the = token_at(s.toks, m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the") && !g.is_first_name(s.w(k)));
             let kind = if kind == EntityType::Per && after_the { EntityType::Misc } else { kind };
             // "sanctions over Navalny's case": a single unknown name whose possession is a
-            // person's (a lawyer, a trial, a death) is a person, whatever the tagger read.
+            // person's (a lawyer, a trial, a death) is a person, whatever the tagger read; so is
+            // one that names an administration ("the Bush administration"; a country's, "the
+            // Kenya administration", is known to the gazetteer).
             let kind = match token_at(s.toks, m.start) {
                 Some(k)
-                    if kind == EntityType::Loc
+                    if matches!(kind, EntityType::Loc | EntityType::Org)
                         && s.toks[k].span.end == m.end
                         && g.lookup(s.w(k)).is_none()
-                        && matches!(s.w(k + 1), "'s" | "’s")
-                        && is(PERSON_POSSESSIONS, &s.lw(k + 2)) =>
+                        && (kind == EntityType::Loc && matches!(s.w(k + 1), "'s" | "’s") && is(PERSON_POSSESSIONS, &s.lw(k + 2))
+                            || s.w(k + 1) == "administration") =>
                 {
                     EntityType::Per
                 }

@@ -941,6 +941,12 @@ fn entity_cases() {
         &["Tesco and Asda", "Herzegovina", "Bosnia"],
     );
     check_entities(
+        "a name that an administration is named after is a person's",
+        "There was speculation about the Bush administration naming a new chief. Critics of the Clinton administration agreed.",
+        &[("Bush", "person", &["Bush"]), ("Clinton", "person", &["Clinton"])],
+        &[],
+    );
+    check_entities(
         "an acronym in parentheses and its later uses join the name before it",
         "Leaders met on Monday. The Harrow Aerospace Consortium (HAC) said it would grow. HAC shares rose.",
         &[("Harrow Aerospace Consortium", "organization", &["Harrow Aerospace Consortium", "HAC", "HAC"])],
