@@ -121,27 +121,56 @@ pub fn context(text: &str, start: usize, end: usize, words: usize) -> (String, S
     (format!("…{}", fold(&head[cut..])), text.get(start..end).unwrap_or("").to_owned(), format!("{}…", fold(&tail[..stop])))
 }
 
-/// The entities most often mentioned in the same sentences as `entity`:
-/// (entity, number of shared sentences). Linear in the number of mentions (binary searches).
-pub fn co_occurring<'a>(doc: &'a lede_engine::Annotation, entity: &Entity, n: usize) -> Vec<(&'a Entity, usize)> {
+/// Each entity's sentences: the indices of the sentences holding its mentions, sorted, each
+/// once, in the order of `doc.entities`. Built once per document, so that what the selected
+/// entity appears with is a merge of sorted lists, not a search per mention on every click.
+pub fn entity_sentences(doc: &lede_engine::Annotation) -> Vec<Vec<u32>> {
     let sentences = &doc.article.sentences;
-    // Index of the sentence holding a byte offset, if any.
-    let sentence_of = |pos: usize| {
-        let k = sentences.partition_point(|s| s.span.end <= pos);
-        sentences.get(k).filter(|s| s.span.start <= pos).map(|_| k)
+    doc.entities
+        .iter()
+        .map(|e| {
+            let mut mine: Vec<u32> = e
+                .mentions
+                .iter()
+                .filter_map(|m| {
+                    let k = sentences.partition_point(|s| s.span.end <= m.start);
+                    sentences.get(k).filter(|s| s.span.start <= m.start).map(|_| k as u32)
+                })
+                .collect();
+            mine.sort_unstable();
+            mine.dedup();
+            mine
+        })
+        .collect()
+}
+
+/// The entities most often mentioned in the same sentences as the entity at `index` of
+/// `doc.entities` (`sentences` from [`entity_sentences`]): (entity, number of shared
+/// sentences), at most `n`. Linear in the number of sentences listed.
+pub fn co_occurring<'a>(doc: &'a lede_engine::Annotation, sentences: &[Vec<u32>], index: usize, n: usize) -> Vec<(&'a Entity, usize)> {
+    let Some(mine) = sentences.get(index) else { return Vec::new() };
+    let shared = |theirs: &[u32]| {
+        let (mut i, mut j, mut count) = (0, 0, 0);
+        while i < mine.len() && j < theirs.len() {
+            match mine[i].cmp(&theirs[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    count += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        count
     };
-    let mut mine: Vec<usize> = entity.mentions.iter().filter_map(|m| sentence_of(m.start)).collect();
-    mine.sort_unstable();
-    mine.dedup();
     let mut counts: Vec<(&Entity, usize)> = doc
         .entities
         .iter()
-        .filter(|e| e.id != entity.id)
-        .map(|e| {
-            let mut shared: Vec<usize> = e.mentions.iter().filter_map(|m| sentence_of(m.start)).filter(|k| mine.binary_search(k).is_ok()).collect();
-            shared.dedup();
-            (e, shared.len())
-        })
+        .zip(sentences)
+        .enumerate()
+        .filter(|&(k, _)| k != index)
+        .map(|(_, (e, theirs))| (e, shared(theirs)))
         .filter(|(_, c)| *c > 0)
         .collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.salience.total_cmp(&a.0.salience)));
@@ -180,9 +209,10 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
         input.value()
     });
     let selected = match &props.selection {
-        Selection::Entity(id) => ann.entities.iter().find(|e| &e.id == id),
+        Selection::Entity(id) => ann.entities.iter().position(|e| &e.id == id).map(|k| (k, &ann.entities[k])),
         _ => None,
     };
+    let sentences = use_memo(props.doc.clone(), |d| entity_sentences(&d.0.annotation));
     let corrected = corrected_ids(&ann.corrections);
     let entry = |(index, e): (usize, &Entity)| {
         let pressed = props.selection == Selection::Entity(e.id.clone());
@@ -206,7 +236,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                     }
                 }) }
             </div>
-            if let Some(e) = selected {
+            if let Some((index, e)) = selected {
                 <section class="detail" aria-labelledby="detail-h">
                     <h3 id="detail-h">{ &e.name }</h3>
                     <p class="kind">{ e.kind.name() }{ e.role.as_ref().map(|r| format!(" · {r}")).unwrap_or_default() }</p>
@@ -234,7 +264,7 @@ pub fn EntitySidebar(props: &EntitySidebarProps) -> Html {
                     }
                     <EntityCorrections key={e.id.clone()} doc={props.doc.clone()} entity={e.id.clone()} on_correct={props.on_correct.clone()} />
                     {{
-                        let with = co_occurring(ann, e, 5);
+                        let with = co_occurring(ann, &sentences, index, 5);
                         if with.is_empty() { Html::default() } else { html! {
                             <>
                                 <h4>{ "Appears with" }</h4>
@@ -404,7 +434,23 @@ fn EntityCorrections(props: &EntityCorrectionsProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::context;
+    use super::{co_occurring, context, entity_sentences};
+
+    #[test]
+    fn co_occurring_counts_shared_sentences_once_each() {
+        let text = "Harbour talks\nAna Lima met Rui Costa in Lisbon on Monday. Ana Lima left early. \
+                    Rui Costa and Ana Lima spoke again in Porto, and Ana Lima said Rui Costa agreed.\n";
+        let doc = crate::components::Doc::analyze(text.to_owned());
+        let a = &doc.annotation;
+        let sentences = entity_sentences(a);
+        let ana = a.entities.iter().position(|e| e.name == "Ana Lima").expect("Ana Lima");
+        let with: Vec<(&str, usize)> = co_occurring(a, &sentences, ana, 5).into_iter().map(|(e, n)| (e.name.as_str(), n)).collect();
+        // Rui Costa shares two sentences (three mentions); Lisbon and Porto one each.
+        assert_eq!(with.first(), Some(&("Rui Costa", 2)), "{with:?}");
+        assert!(with.contains(&("Lisbon", 1)) && with.contains(&("Porto", 1)), "{with:?}");
+        assert!(!with.iter().any(|(n, _)| *n == "Ana Lima"), "not with itself");
+        assert!(co_occurring(a, &sentences, a.entities.len(), 5).is_empty(), "no such entity");
+    }
 
     #[test]
     fn context_quotes_the_text_as_written() {
