@@ -291,13 +291,17 @@ impl<'a> NerModel<'a> {
     #[inline]
     fn add(&self, hashes: &[u32], out: &mut [i32]) {
         if self.weight_bytes == 1 {
+            let mut sum = [0i32; NTAGS];
             for &h in hashes {
                 let at = (h & self.mask) as usize * NTAGS;
-                if let Some(row) = self.weights.get(at..at + NTAGS) {
-                    for (o, &w) in out.iter_mut().zip(row) {
+                if let Some(row) = self.weights.get(at..at + NTAGS).and_then(|r| <&[u8; NTAGS]>::try_from(r).ok()) {
+                    for (o, &w) in sum.iter_mut().zip(row) {
                         *o += i32::from(w as i8);
                     }
                 }
+            }
+            for (o, s) in out.iter_mut().zip(sum) {
+                *o += s;
             }
         } else {
             for &h in hashes {
@@ -348,21 +352,26 @@ pub fn viterbi<S: ViterbiScore>(n: usize, emissions: &[S], transitions: &[S], de
         }
     }
     for t in 1..n {
+        let (done, rest) = delta.split_at_mut(t * NTAGS);
+        let Ok(prev) = <&[S; NTAGS]>::try_from(&done[(t - 1) * NTAGS..]) else { return };
+        let cur = &mut rest[..NTAGS];
+        let emit = &emissions[t * NTAGS..(t + 1) * NTAGS];
+        let back = &mut back[t * NTAGS..(t + 1) * NTAGS];
         for y in 0..NTAGS {
+            // O and B-X may follow any tag; I-X only B-X (y - 1) or I-X (y) (see `allowed`).
+            // The first best predecessor wins, as the predecessors are tried in order.
+            let from = if y == 0 || y % 2 == 1 { 0..NTAGS } else { y - 1..y + 1 };
             let mut best = S::FLOOR;
             let mut arg = 0u8;
-            for p in 0..NTAGS {
-                if !allowed(Some(p), y) {
-                    continue;
-                }
-                let s = delta[(t - 1) * NTAGS + p] + transitions[(p + 1) * NTAGS + y];
+            for p in from {
+                let s = prev[p] + transitions[(p + 1) * NTAGS + y];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            delta[t * NTAGS + y] = best + emissions[t * NTAGS + y];
-            back[t * NTAGS + y] = arg;
+            cur[y] = best + emit[y];
+            back[y] = arg;
         }
     }
     let last = &delta[(n - 1) * NTAGS..];
