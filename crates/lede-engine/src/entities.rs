@@ -9,7 +9,7 @@ use crate::gazetteer::{Gazetteer, Known};
 use crate::model::{Entity, EntityKind};
 use crate::ner::{BlockHint, DocFeatures, EntityType, NerTag, Tagger};
 use crate::span::ByteSpan;
-use crate::tokens::{tokenize, Tok, Token};
+use crate::tokens::{Tok, Token};
 use crate::{Article, BlockKind};
 
 /// Closed-class words that are never names on their own and are stripped from the start of a run.
@@ -1566,13 +1566,12 @@ impl Group {
     }
 }
 
-/// Find the entities of an analysed article.
-pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> Vec<Entity> {
+/// Find the entities of an analysed article, given the tokens of each of its sentences.
+pub(crate) fn find(text: &str, article: &Article, sentence_tokens: &[Vec<Token<'_>>], timexes: &[crate::Timex]) -> Vec<Entity> {
     let g = Gazetteer::get();
     let mut cands: Vec<Cand> = Vec::new();
-    let sentence_tokens: Vec<Vec<Token<'_>>> = article.sentences.iter().map(|s| tokenize(text, s.span)).collect();
     let mut casing = Casing::default();
-    for toks in &sentence_tokens {
+    for toks in sentence_tokens {
         casing.add_sentence(toks);
     }
     // The trained tagger reads every sentence with what the whole document says about its words.
@@ -1584,7 +1583,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
     };
     let mut doc = DocFeatures::builder();
     let mut words: Vec<&str> = Vec::new();
-    for (s, toks) in article.sentences.iter().zip(&sentence_tokens) {
+    for (s, toks) in article.sentences.iter().zip(sentence_tokens) {
         words.clear();
         words.extend(toks.iter().map(|t| t.text));
         doc.add_sentence(&words, hint_of(s.block));
@@ -1593,7 +1592,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[crate::Timex]) -> V
     let mut tagger = Tagger::new();
     let mut tags: Vec<NerTag> = Vec::new();
     let mut found: Vec<(ByteSpan, EntityType)> = Vec::new();
-    for (s, toks) in article.sentences.iter().zip(&sentence_tokens) {
+    for (s, toks) in article.sentences.iter().zip(sentence_tokens) {
         let Some(block) = article.blocks.get(s.block) else { continue };
         let word_toks: Vec<&Token<'_>> = toks.iter().filter(|t| t.kind == Tok::Word).collect();
         let caps = word_toks.iter().filter(|t| t.is_capitalised()).count();

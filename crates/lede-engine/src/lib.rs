@@ -173,9 +173,12 @@ pub fn annotate_with_progress(text: &str, options: &Options, progress: &mut dyn 
     let article = if options.plain { analyze_plain(text) } else { analyze(text) };
     progress(0.15);
     let reference = options.reference.or(article.meta.published);
-    let timexes = find_timexes(text, &article, reference);
+    // One tokenisation of every sentence, read by the date finder and the name finder.
+    let tokens: Vec<Vec<tokens::Token<'_>>> = article.sentences.iter().map(|s| tokens::tokenize(text, s.span)).collect();
+    let timexes = find_timexes(text, &article, &tokens, reference);
     progress(0.45);
-    let entities = entities::find(text, &article, &timexes);
+    let entities = entities::find(text, &article, &tokens, &timexes);
+    drop(tokens);
     progress(0.9);
     let events = events::find(text, &article, &timexes, &entities, reference);
     progress(1.0);
@@ -183,17 +186,17 @@ pub fn annotate_with_progress(text: &str, options: &Options, progress: &mut dyn 
 }
 
 /// Time expressions of the dateline and of every sentence, in text order, numbered t1, t2, …
-fn find_timexes(text: &str, article: &Article, reference: Option<CivilDateTime>) -> Vec<Timex> {
+fn find_timexes(text: &str, article: &Article, tokens: &[Vec<tokens::Token<'_>>], reference: Option<CivilDateTime>) -> Vec<Timex> {
     let mut found = Vec::new();
-    let mut sentences = article.sentences.iter().peekable();
+    let mut sentences = article.sentences.iter().zip(tokens).peekable();
     for (i, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Dateline {
             if let Some(p) = article.meta.published {
                 found.push(timex::dateline(text, block.span, p));
             }
         }
-        while let Some(s) = sentences.next_if(|s| s.block == i) {
-            found.extend(timex::find(text, s.span, reference));
+        while let Some((_, toks)) = sentences.next_if(|(s, _)| s.block == i) {
+            found.extend(timex::find_in(toks, reference));
         }
     }
     // "the day" / "the same day" is the day last mentioned in the body (else the reference day).

@@ -211,11 +211,17 @@ fn running_text_title(ctx: &Ctx<'_, '_>, i: usize, len: usize, title_case: bool)
 }
 
 /// Find the time expressions in one sentence.
+#[cfg(test)]
 pub(crate) fn find(text: &str, sentence: ByteSpan, reference: Option<CivilDateTime>) -> Vec<Found> {
-    let toks = tokenize(text, sentence);
+    find_in(&tokenize(text, sentence), reference)
+}
+
+/// Find the time expressions in one sentence, given its tokens (the tokenisation the name
+/// finder reads too).
+pub(crate) fn find_in(toks: &[Token<'_>], reference: Option<CivilDateTime>) -> Vec<Found> {
     let lw: Vec<Cow<str>> = toks.iter().map(Token::lower).collect();
-    let tense = tenses(&lw, &toks);
-    let ctx = Ctx { toks: &toks, lw, reference, tense };
+    let tense = tenses(&lw, toks);
+    let ctx = Ctx { toks, lw, reference, tense };
     let words = toks.iter().filter(|t| t.kind == Tok::Word).count();
     let title_case = toks.iter().filter(|t| t.kind == Tok::Word && t.is_capitalised()).count() * 2 > words;
     let mut out: Vec<Found> = Vec::new();
