@@ -99,12 +99,13 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     if w.len() < 3 || !w.is_ascii() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
+    // Compared without allocating (this runs at nearly every word of a text).
     MONTHS
         .iter()
         .position(|m| {
-            let m = m.to_ascii_lowercase();
-            m == lower || (lower.len() == 3 && m.starts_with(&lower)) || (lower == "sept" && m == "september")
+            m.eq_ignore_ascii_case(w)
+                || (w.len() == 3 && m.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(w)))
+                || (w.eq_ignore_ascii_case("sept") && m.eq_ignore_ascii_case("september"))
         })
         .map(|i| i as u8 + 1)
 }

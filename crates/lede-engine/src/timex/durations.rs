@@ -31,13 +31,12 @@ impl Ctx<'_, '_> {
         }
         // Hyphenated adjective: "two-day", "10-year", "three-month-long"; an age ("a
         // 40-year-old man") is not a time expression.
-        if let Some(t) = self.tok(j).filter(|t| !t.text.ends_with("-old")) {
-            let pieces: Vec<&str> = self.w(j).split('-').collect();
-            if t.text.contains('-') && pieces.len() >= 2 {
-                if let (Some(q), Some(unit)) = (quantity(pieces[0]), unit(pieces[1])) {
-                    if !pieces[1].ends_with('s') {
-                        return Some(M::new(j + 1 - i, TimexType::Duration, Parts::Duration { q, unit }));
-                    }
+        if self.tok(j).is_some_and(|t| !t.text.ends_with("-old") && t.text.contains('-')) {
+            let mut pieces = self.w(j).split('-');
+            let (first, second) = (pieces.next().unwrap_or(""), pieces.next().unwrap_or(""));
+            if let (Some(q), Some(unit)) = (quantity(first), unit(second)) {
+                if !second.ends_with('s') {
+                    return Some(M::new(j + 1 - i, TimexType::Duration, Parts::Duration { q, unit }));
                 }
             }
         }

@@ -11,88 +11,89 @@ pub(super) enum Tense {
 }
 
 /// Words that point a weekday or a year-less date forward ("planned a rally on Saturday" is
-/// the coming Saturday, though "planned" is a past tense).
+/// the coming Saturday, though "planned" is a past tense; "effective Feb. 1", "payable Jan. 2"
+/// announce what is to come). Sorted: looked up by binary search at every word.
 pub(super) const FUTURE_CUES: [&str; 20] = [
-    "will",
     "'ll",
-    "shall",
-    "should",
-    "next",
-    "upcoming",
     "coming",
-    "tomorrow",
-    "scheduled",
+    "effective",
     "expected",
-    "plans",
+    "intend",
+    "intended",
+    "intends",
+    "next",
+    "payable",
     "plan",
     "planned",
     "planning",
+    "plans",
+    "scheduled",
+    "shall",
+    "should",
+    "tomorrow",
+    "upcoming",
+    "will",
     "would",
-    "intend",
-    "intends",
-    "intended",
-    // "effective Feb. 1", "payable Jan. 2": announcements of what is to come.
-    "effective",
-    "payable",
 ];
 
+/// Words of a past tense (sorted: looked up by binary search at every word).
 pub(super) const PAST_CUES: [&str; 56] = [
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "met",
-    "held",
-    "made",
-    "took",
-    "gave",
-    "began",
-    "came",
-    "went",
-    "won",
-    "lost",
-    "saw",
-    "left",
     "ago",
-    "last",
-    "yesterday",
-    "earlier",
-    "previously",
-    "sold",
-    "bought",
-    "paid",
-    "fell",
-    "rose",
-    "grew",
-    "spent",
-    "brought",
-    "signed",
-    "arrived",
     "announced",
+    "arrived",
+    "became",
+    "began",
+    "bought",
+    "broke",
+    "brought",
+    "built",
+    "came",
+    "caught",
+    "did",
     "died",
+    "earlier",
+    "fell",
+    "felt",
     "fled",
-    "led",
-    "struck",
+    "flew",
     "fought",
+    "found",
+    "gave",
+    "grew",
+    "had",
+    "heard",
+    "held",
+    "kept",
+    "knew",
+    "last",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "met",
+    "paid",
+    "previously",
+    "rose",
+    "said",
+    "sank",
+    "saw",
     "sent",
     "shot",
-    "wrote",
+    "signed",
+    "sold",
+    "spent",
     "spoke",
     "stood",
-    "kept",
-    "felt",
-    "found",
-    "became",
-    "broke",
-    "flew",
+    "struck",
     "threw",
-    "caught",
-    "knew",
-    "heard",
-    "built",
-    "sank",
+    "told",
+    "took",
+    "was",
+    "went",
+    "were",
+    "won",
+    "wrote",
+    "yesterday",
 ];
 
 /// The tense cue nearest to each token: Past, Future or Unknown.
@@ -108,13 +109,13 @@ pub(super) fn tenses(lw: &[Cow<str>], toks: &[Token<'_>]) -> Vec<Tense> {
                 lw[i - 1].as_ref(),
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these" | "new" | "peace" | "rescue"
             );
-        if (FUTURE_CUES.contains(&w) && !next_to && !noun) || (w == "to" && i > 0 && matches!(lw[i - 1].as_ref(), "going" | "due" | "set")) {
+        if (FUTURE_CUES.binary_search(&w).is_ok() && !next_to && !noun) || (w == "to" && i > 0 && matches!(lw[i - 1].as_ref(), "going" | "due" | "set")) {
             return Some(Tense::Future);
         }
         // A participle after "be" ("should be completed", "would be paid") is not a past tense.
         let after_be = i > 0 && matches!(lw[i - 1].as_ref(), "be" | "being");
         let ed = w.len() > 4 && w.ends_with("ed") && toks[i].kind == Tok::Word && !toks[i].is_capitalised() && !after_be;
-        if (PAST_CUES.contains(&w) && !after_be) || ed {
+        if (PAST_CUES.binary_search(&w).is_ok() && !after_be) || ed {
             return Some(Tense::Past);
         }
         None
@@ -154,4 +155,14 @@ pub(super) fn tenses(lw: &[Cow<str>], toks: &[Token<'_>]) -> Vec<Tense> {
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cue_lists_are_sorted_for_binary_search() {
+        for list in [&super::FUTURE_CUES[..], &super::PAST_CUES[..]] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 }
