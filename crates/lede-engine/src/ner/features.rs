@@ -34,12 +34,19 @@ fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
 
 #[inline]
 fn fnv_char(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return fnv_byte(h, c as u8);
+    }
     let mut buf = [0u8; 4];
     fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes())
 }
 
 /// FNV-1a of the lower-cased text.
 fn fnv_lower(mut h: u64, s: &str) -> u64 {
+    // The same hash, byte by byte, for ASCII text (most words).
+    if s.is_ascii() {
+        return s.bytes().fold(h, |h, b| fnv_byte(h, b.to_ascii_lowercase()));
+    }
     for c in s.chars() {
         for l in c.to_lowercase() {
             h = fnv_char(h, l);
@@ -643,4 +650,24 @@ pub(crate) fn context_flags<S: AsRef<str>>(words: &[S], out: &mut Vec<(u64, u8)>
 pub(crate) fn doc_key(i: usize, w: &str) -> (u64, bool, bool) {
     let first = w.chars().next();
     (fnv_lower(FNV_OFFSET, w), i > 0 && first.is_some_and(char::is_uppercase), first.is_some_and(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash of the lower-cased text char by char, as the model was trained with.
+    fn reference(s: &str) -> u64 {
+        s.chars().flat_map(char::to_lowercase).fold(FNV_OFFSET, |h, c| {
+            let mut buf = [0u8; 4];
+            fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes())
+        })
+    }
+
+    #[test]
+    fn the_ascii_path_hashes_as_the_general_one() {
+        for s in ["", "Lisbon", "U.S.", "MGIMO-University", "x9_Y", "Ärzte", "İstanbul", "ΣΟΦΙΑ", "naïve Café"] {
+            assert_eq!(fnv_lower(FNV_OFFSET, s), reference(s), "{s}");
+        }
+    }
 }

@@ -181,6 +181,10 @@ impl Ctx<'_, '_> {
     pub(super) fn numeric_date(&self, i: usize) -> Option<M> {
         let t = self.tok(i)?;
         let s = t.text;
+        // Most words have no separator: no date, and nothing to split.
+        if !s.contains(['-', '/']) {
+            return None;
+        }
         let parts: Vec<&str> = s.split(['-', '/']).collect();
         if parts.len() != 3 {
             return None;
