@@ -161,20 +161,21 @@ fn unspaced(c: char) -> bool {
         0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
-/// The length of `s` in words: words between spaces, and for scripts written without spaces,
-/// one word per two characters (about a word's length in Chinese and Japanese), so that a
-/// paragraph in those scripts is measured by the same rules as an English one.
-fn words(s: &str) -> usize {
-    s.split_whitespace()
-        .map(|w| {
-            let n = w.chars().filter(|&c| unspaced(c)).count();
-            if n == 0 {
-                1
-            } else {
-                n.div_ceil(2).max(1)
-            }
-        })
-        .sum()
+/// Whether `s` has more than `n` words, counting no further than needed (a paragraph is most
+/// often asked whether it is short). Words are the runs between spaces, and for scripts
+/// written without spaces one word per two characters (about a word's length in Chinese and
+/// Japanese), so that a paragraph in those scripts is measured by the same rules as an
+/// English one.
+fn words_over(s: &str, n: usize) -> bool {
+    let mut count = 0;
+    for w in s.split_whitespace() {
+        let m = w.chars().filter(|&c| unspaced(c)).count();
+        count += if m == 0 { 1 } else { m.div_ceil(2).max(1) };
+        if count > n {
+            return true;
+        }
+    }
+    false
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -194,7 +195,7 @@ fn is_name(s: &str) -> bool {
 
 /// Split a byline's body into author names ("Jane Doe and John Roe, CGTN" → both names).
 fn author_names(body: &str) -> Vec<&str> {
-    body.split(',').flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")).map(str::trim).filter(|p| is_name(p) && words(p) >= 2).collect()
+    body.split(',').flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" & ")).map(str::trim).filter(|p| is_name(p) && words_over(p, 1)).collect()
 }
 
 /// If `unit` ends with a credit ("... /Xinhua", "... (Photo: Reuters)", "... Photo: AP"),
@@ -204,7 +205,8 @@ fn caption_credit(text: &str, unit: ByteSpan) -> Option<(ByteSpan, ByteSpan)> {
     // "/Xinhua" or "/ Xinhua" or "/Xinhua/Li Xin" at the very end, after a space or punctuation.
     if let Some(slash) = s.rfind(" /").map(|i| i + 1).or_else(|| s.rfind("./").map(|i| i + 1)) {
         let name = s[slash + 1..].trim();
-        let ok = !name.is_empty() && name.chars().count() <= 40 && capitalised(name) && words(name) <= 5 && !ends_sentence(name) && words(&s[..slash]) >= 3;
+        let ok =
+            !name.is_empty() && name.chars().count() <= 40 && capitalised(name) && !words_over(name, 5) && !ends_sentence(name) && words_over(&s[..slash], 2);
         if ok {
             let name_start = unit.start + slash + 1 + (s[slash + 1..].len() - s[slash + 1..].trim_start().len());
             let credit = ByteSpan::new(name_start, unit.end);
@@ -224,7 +226,7 @@ fn caption_credit(text: &str, unit: ByteSpan) -> Option<(ByteSpan, ByteSpan)> {
             let name_end = if marker.starts_with('(') { s.rfind(')').filter(|&e| e > name_start)? } else { s.len() };
             if name_end == s.len() || s[name_end..].trim() == ")" {
                 let name = ByteSpan::new(unit.start + name_start, unit.start + name_end).trim(text);
-                if !name.is_empty() && words(name.of(text)) <= 6 {
+                if !name.is_empty() && !words_over(name.of(text), 6) {
                     let body = ByteSpan::new(unit.start, unit.start + i).trim(text);
                     return Some((name, body));
                 }
@@ -271,7 +273,7 @@ fn units(text: &str) -> Vec<ByteSpan> {
         let joins = !prev_blank
             && out.last().is_some_and(|last| {
                 let l = last.of(text);
-                !ends_sentence(l) && words(l) >= 6 && s.chars().next().is_some_and(char::is_lowercase)
+                !ends_sentence(l) && words_over(l, 5) && s.chars().next().is_some_and(char::is_lowercase)
             });
         match out.last_mut() {
             Some(last) if joins => last.end = span.end,
@@ -290,11 +292,11 @@ fn shape_of(text: &str, span: ByteSpan) -> Unit {
         let body = ByteSpan::new(span.end - rest.len(), span.end);
         return Unit { span, shape: Shape::Note, body, credit: None };
     }
-    if words(s) <= 12 && parse_dateline(s).is_some() {
+    if !words_over(s, 12) && parse_dateline(s).is_some() {
         return plain(Shape::Dateline);
     }
     if let Some(rest) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) {
-        if !author_names(rest).is_empty() && words(rest) <= 12 && !ends_sentence(rest) {
+        if !author_names(rest).is_empty() && !words_over(rest, 12) && !ends_sentence(rest) {
             let body = ByteSpan::new(span.end - rest.len(), span.end);
             return Unit { span, shape: Shape::Byline, body, credit: None };
         }
@@ -314,7 +316,7 @@ fn shape_of(text: &str, span: ByteSpan) -> Unit {
     if s.starts_with('(') && s.ends_with(')') {
         return plain(Shape::Parenthesised);
     }
-    if words(s) <= 4 && !ends_sentence(s) {
+    if !words_over(s, 4) && !ends_sentence(s) {
         return plain(Shape::Short);
     }
     plain(Shape::Text)
@@ -323,13 +325,13 @@ fn shape_of(text: &str, span: ByteSpan) -> Unit {
 /// Whether a unit can be a headline: 1-30 words, not ending in a period.
 fn headline_shaped(text: &str, u: &Unit) -> bool {
     let s = u.span.of(text);
-    matches!(u.shape, Shape::Short | Shape::Text) && words(s) <= 30 && !s.ends_with('.')
+    matches!(u.shape, Shape::Short | Shape::Text) && !words_over(s, 30) && !s.ends_with('.')
 }
 
 /// Whether a unit is body text (so the header has ended).
 fn body_shaped(text: &str, u: &Unit) -> bool {
     let s = u.span.of(text);
-    matches!(u.shape, Shape::Text | Shape::Note) && (words(s) > 30 || ends_sentence(s))
+    matches!(u.shape, Shape::Text | Shape::Note) && (words_over(s, 30) || ends_sentence(s))
 }
 
 /// Result of the block pass: the blocks and what they say about the article.
@@ -349,7 +351,7 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
     // Trailer: everything after the last body paragraph.
     let body_end = units.iter().rposition(|u| matches!(u.shape, Shape::Text | Shape::Note) && body_shaped(text, u)).map_or(body_start, |i| i + 1);
 
-    let title_idx = units[..body_start].iter().position(|u| headline_shaped(text, u) && words(u.span.of(text)) >= 2);
+    let title_idx = units[..body_start].iter().position(|u| headline_shaped(text, u) && words_over(u.span.of(text), 1));
 
     let mut blocks: Vec<Block> = Vec::with_capacity(units.len());
     let mut published = None;
@@ -372,15 +374,17 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
             // "©", "Copyright" or "Reporting by" before the body ends is a credit (of the photo
             // above it) or a line of the body, not the start of the footer.
             Shape::FooterOpening if !header && trailer => BlockKind::Footer,
-            Shape::FooterOpening if !header && words(s) <= 12 && !ends_sentence(s) => BlockKind::Caption,
+            Shape::FooterOpening if !header && !words_over(s, 12) && !ends_sentence(s) => BlockKind::Caption,
             Shape::FooterOpening if !header => BlockKind::Paragraph,
             Shape::Parenthesised if trailer => BlockKind::Footer,
             // A bare author name right after the title or dateline.
-            Shape::Short if header && title_idx.is_some_and(|t| i > t) && is_name(s) && words(s) >= 2 && near_meta(i.checked_sub(1)) && authors.is_empty() => {
+            Shape::Short
+                if header && title_idx.is_some_and(|t| i > t) && is_name(s) && words_over(s, 1) && near_meta(i.checked_sub(1)) && authors.is_empty() =>
+            {
                 BlockKind::Byline
             }
             Shape::Short | Shape::Dateline if header || trailer => BlockKind::Chrome,
-            _ if in_footer && words(s) <= 4 => BlockKind::Chrome,
+            _ if in_footer && !words_over(s, 4) => BlockKind::Chrome,
             _ if in_footer => BlockKind::Footer,
             // Anything else before the title is furniture.
             _ if title_idx.is_some_and(|t| i < t) => BlockKind::Chrome,
