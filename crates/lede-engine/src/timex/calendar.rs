@@ -182,7 +182,7 @@ impl Ctx<'_, '_> {
         let t = self.tok(i)?;
         let s = t.text;
         // Most words have no separator: no date, and nothing to split.
-        if !s.contains(['-', '/']) {
+        if !s.bytes().any(|b| b == b'-' || b == b'/') {
             return None;
         }
         let parts: Vec<&str> = s.split(['-', '/']).collect();
