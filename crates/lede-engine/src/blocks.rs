@@ -143,10 +143,14 @@ const CAPTION_OPENINGS: [&str; 4] = ["photo:", "file photo", "pictured:", "image
 /// Longer than any opening or furniture phrase above (in characters, and in bytes).
 const OPENING_CHARS: usize = 64;
 
-fn lower_starts_with_any(s: &str, openings: &[&str]) -> Option<usize> {
-    // Only the unit's opening words can match: lower-case those, not the whole paragraph.
-    let head = s.char_indices().nth(OPENING_CHARS).map_or(s, |(i, _)| &s[..i]);
-    let lower = head.to_lowercase();
+/// The opening words of a unit, lower-cased (only those can match an opening phrase; the
+/// whole paragraph is not lower-cased).
+fn lower_head(s: &str) -> String {
+    s.char_indices().nth(OPENING_CHARS).map_or(s, |(i, _)| &s[..i]).to_lowercase()
+}
+
+/// The length in `s` of the first of `openings` that `lower` (its [`lower_head`]) starts with.
+fn lower_starts_with_any(s: &str, lower: &str, openings: &[&str]) -> Option<usize> {
     openings.iter().find(|o| lower.starts_with(*o)).map(|o| {
         // Map the opening's length in the lower-cased text back to `s` by chars.
         let n = o.chars().count();
@@ -287,7 +291,8 @@ fn units(text: &str) -> Vec<ByteSpan> {
 fn shape_of(text: &str, span: ByteSpan) -> Unit {
     let s = span.of(text);
     let plain = |shape| Unit { span, shape, body: span, credit: None };
-    if let Some(cut) = lower_starts_with_any(s, &NOTE_OPENINGS) {
+    let lower = lower_head(s);
+    if let Some(cut) = lower_starts_with_any(s, &lower, &NOTE_OPENINGS) {
         let rest = s[cut..].trim_start_matches(|c: char| c == ':' || c == 's' || c.is_whitespace());
         let body = ByteSpan::new(span.end - rest.len(), span.end);
         return Unit { span, shape: Shape::Note, body, credit: None };
@@ -304,13 +309,13 @@ fn shape_of(text: &str, span: ByteSpan) -> Unit {
     if s.len() <= OPENING_CHARS && FURNITURE.contains(&s.to_lowercase().trim_end_matches([':', '>', '»']).trim()) {
         return plain(Shape::Furniture);
     }
-    if lower_starts_with_any(s, &FOOTER_OPENINGS).is_some() {
+    if lower_starts_with_any(s, &lower, &FOOTER_OPENINGS).is_some() {
         return plain(Shape::FooterOpening);
     }
     if let Some((credit, body)) = caption_credit(text, span) {
         return Unit { span, shape: Shape::Caption, body, credit: Some(credit) };
     }
-    if lower_starts_with_any(s, &CAPTION_OPENINGS).is_some() {
+    if lower_starts_with_any(s, &lower, &CAPTION_OPENINGS).is_some() {
         return plain(Shape::Caption);
     }
     if s.starts_with('(') && s.ends_with(')') {
