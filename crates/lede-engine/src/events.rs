@@ -1,5 +1,7 @@
 //! Dated events: one per dated statement, with a short label and its participants.
 
+use std::borrow::Cow;
+
 use crate::datetime::CivilDateTime;
 use crate::model::{Entity, EntityKind, Event, Timex, TimexType};
 use crate::span::ByteSpan;
@@ -224,7 +226,7 @@ const COMMON_VERBS: &[&str] = &[
 fn looks_like_verb(w: &str) -> bool {
     let b = bare(w);
     let lower_start = w.chars().next().is_some_and(char::is_lowercase);
-    lower_start && (COMMON_VERBS.contains(&b.as_str()) || b.len() > 4 && b.ends_with("ed") && !b.ends_with("eed"))
+    lower_start && (COMMON_VERBS.contains(&&*b) || b.len() > 4 && b.ends_with("ed") && !b.ends_with("eed"))
 }
 
 /// Words after which a person's title opens a phrase of its own ("by Foreign Minister X").
@@ -387,7 +389,7 @@ fn noun_like(w: &str) -> bool {
         && b.chars().all(|c| c.is_alphabetic() || c == '-')
         && !looks_like_verb(w)
         && !b.ends_with("ly")
-        && ![NOT_NOUNS, DANGLING, DATE_PREPOSITIONS, SUBORDINATORS, FILLERS].iter().any(|list| list.contains(&b.as_str()))
+        && ![NOT_NOUNS, DANGLING, DATE_PREPOSITIONS, SUBORDINATORS, FILLERS].iter().any(|list| list.contains(&&*b))
 }
 
 /// The name and past participle just before the date phrase at word `a` ("Sino-Russian Treaty
@@ -417,13 +419,11 @@ fn participle_phrase(words: &[String], a: usize) -> Option<Vec<String>> {
     // The name sits in a prepositional phrase ("prolongation of the Treaty ... inked"), so the
     // participle is no main verb of the name ("Apple announced", "firm General Motors said").
     let mut k = start.checked_sub(1)?;
-    if matches!(bare(&words[k]).as_str(), "the" | "a" | "an") {
+    if matches!(&*bare(&words[k]), "the" | "a" | "an") {
         k = k.checked_sub(1)?;
     }
-    let in_phrase = matches!(
-        bare(&words[k]).as_str(),
-        "of" | "to" | "for" | "with" | "on" | "in" | "by" | "from" | "about" | "under" | "against" | "into" | "over" | "between"
-    );
+    let in_phrase =
+        matches!(&*bare(&words[k]), "of" | "to" | "for" | "with" | "on" | "in" | "by" | "from" | "about" | "under" | "against" | "into" | "over" | "between");
     (start < p && p - start <= 8 && in_phrase).then(|| words[start..=p].to_vec())
 }
 
@@ -440,7 +440,7 @@ fn action_noun_phrase(words: &[String], a: usize) -> Option<Vec<String>> {
         && !noun.ends_with([',', ';', ':'])
         && b.len() > 5
         && ACTION_SUFFIXES.iter().any(|s| b.ends_with(s))
-        && !NOT_NOUNS.contains(&b.as_str());
+        && !NOT_NOUNS.contains(&&*b);
     if !action || words.get(a).map(String::as_str) != Some("of") {
         return None;
     }
@@ -462,22 +462,28 @@ const FRAMES: &[&str] = &["sign", "move", "bid", "effort", "attempt", "response"
 /// reads as the statement's verb (not one that reads as a participle: "widely seen as").
 fn framing_aside(pieces: &[(&str, bool, bool)]) -> Option<(usize, usize)> {
     let i = (1..pieces.len().min(8)).find(|&i| {
-        matches!(bare(pieces[i].0).as_str(), "in" | "as")
-            && pieces.get(i + 1).is_some_and(|(w, ..)| matches!(bare(w).as_str(), "a" | "an"))
-            && pieces[i + 2..].iter().take(2).any(|(w, ..)| FRAMES.contains(&bare(w).as_str()))
+        matches!(&*bare(pieces[i].0), "in" | "as")
+            && pieces.get(i + 1).is_some_and(|(w, ..)| matches!(&*bare(w), "a" | "an"))
+            && pieces[i + 2..].iter().take(2).any(|(w, ..)| FRAMES.contains(&&*bare(w)))
             && !pieces[i - 1].0.ends_with([',', ';', ':'])
     })?;
     let j = (i + 3..pieces.len().min(i + 14)).find(|&j| {
         let (w, ..) = pieces[j];
-        looks_like_verb(w) && !bare(pieces[j - 1].0).ends_with("ly") && !pieces.get(j + 1).is_some_and(|(n, ..)| matches!(bare(n).as_str(), "as" | "by"))
+        looks_like_verb(w) && !bare(pieces[j - 1].0).ends_with("ly") && !pieces.get(j + 1).is_some_and(|(n, ..)| matches!(&*bare(n), "as" | "by"))
     })?;
     let clean = !pieces[i..j].iter().any(|(w, inside, _)| *inside || w.ends_with([',', ';', ':']));
     (clean && j + 1 < pieces.len()).then_some((i, j))
 }
 
 /// The word without surrounding punctuation, lower-cased, for list lookups.
-fn bare(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+fn bare(w: &str) -> Cow<'_, str> {
+    // Borrowed when already lower-case ASCII (most words): this runs for every word of every label.
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
 }
 
 /// The clause reduced to who did what: without the date phrase (and the preposition before
@@ -545,7 +551,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
     // is not asked here: events are rebuilt in the viewer, whose Wasm links no gazetteer.
     let participle = pieces.first().is_some_and(|(w, inside, _)| {
         let b = bare(w);
-        !*inside && b.len() > 5 && b.ends_with("ing") && !matches!(b.as_str(), "during" | "according" | "notwithstanding") && !w.ends_with(',')
+        !*inside && b.len() > 5 && b.ends_with("ing") && !matches!(&*b, "during" | "according" | "notwithstanding") && !w.ends_with(',')
     }) && !starts.first().is_some_and(|&o| {
         // the first word is a name the entities found
         let k = names.partition_point(|(m, _)| m.start <= o);
@@ -554,18 +560,17 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
         // "Boeing had been suspended": a name before its verb, not a participle.
         w.starts_with(|c: char| c.is_lowercase())
             && !matches!(
-                bare(w).as_str(),
+                &*bare(w),
                 "has" | "had" | "have" | "is" | "was" | "were" | "are" | "said" | "says" | "will" | "would" | "could" | "can" | "and" | "of" | "s"
             )
     });
     // A participle clause goes only when it holds no date.
     let participle = participle && pieces.iter().take_while(|(w, ..)| !w.ends_with(',')).all(|(_, inside, _)| !inside);
     // "(The) same day X happened, ...", "That same week ...": a clause that dates by another event.
-    let same =
-        pieces.iter().take(3).any(|(w, ..)| bare(w) == "same") && matches!(opener.as_ref().map(|(_, w)| w.as_str()), Some("same" | "the" | "that" | "on"));
+    let same = pieces.iter().take(3).any(|(w, ..)| bare(w) == "same") && matches!(opener.as_ref().map(|(_, w)| &**w), Some("same" | "the" | "that" | "on"));
     let reach = match &opener {
-        Some((_, w)) if SUBORDINATORS.contains(&w.as_str()) || participle || same => 18,
-        Some((inside, w)) if *inside || OPENERS.contains(&w.as_str()) => 6,
+        Some((_, w)) if SUBORDINATORS.contains(&&**w) || participle || same => 18,
+        Some((inside, w)) if *inside || OPENERS.contains(&&**w) => 6,
         _ => 0,
     };
     if let Some(k) = pieces.iter().take(reach).position(|(w, ..)| w.ends_with(',')) {
@@ -608,16 +613,13 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
                 let described = |end: usize| {
                     next.starts_with(|c: char| c.is_lowercase())
                         && k >= 3
-                        && pieces[end + 1..].iter().skip_while(|(x, d, _)| !*d && DATE_PREPOSITIONS.contains(&bare(x).as_str())).all(|(_, d, _)| *d)
-                        && pieces.get(end + 1).is_some_and(|(x, d, _)| *d || DATE_PREPOSITIONS.contains(&bare(x).as_str()))
-                        && !pieces[k + 1..=end].iter().any(|(x, ..)| looks_like_verb(x) || NOT_NOUNS.contains(&bare(x).as_str()))
+                        && pieces[end + 1..].iter().skip_while(|(x, d, _)| !*d && DATE_PREPOSITIONS.contains(&&*bare(x))).all(|(_, d, _)| *d)
+                        && pieces.get(end + 1).is_some_and(|(x, d, _)| *d || DATE_PREPOSITIONS.contains(&&*bare(x)))
+                        && !pieces[k + 1..=end].iter().any(|(x, ..)| looks_like_verb(x) || NOT_NOUNS.contains(&&*bare(x)))
                 };
                 if let Some(close) = pieces[k + 1..].iter().take(15).position(|(x, ..)| x.ends_with(',')) {
                     let end = k + 1 + close;
-                    if (ASIDE_OPENERS.contains(&bare(next).as_str()) || described(end))
-                        && end + 1 < pieces.len()
-                        && !pieces[k + 1..=end].iter().any(|(_, d, _)| *d)
-                    {
+                    if (ASIDE_OPENERS.contains(&&*bare(next)) || described(end)) && end + 1 < pieces.len() && !pieces[k + 1..=end].iter().any(|(_, d, _)| *d) {
                         out.push((w.trim_end_matches(','), inside, mine));
                         k = end + 1;
                         continue;
@@ -689,7 +691,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
             }
             continue;
         }
-        if FILLERS.contains(&bare(w).as_str()) && !w.ends_with(',') || w == "," {
+        if FILLERS.contains(&&*bare(w)) && !w.ends_with(',') || w == "," {
             if w == "," || w.ends_with(',') {
                 if let Some(last) = words.last_mut() {
                     if !last.ends_with([',', ';', ':']) {
@@ -700,7 +702,7 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
             continue;
         }
         // "for the quarter ended Sept. 30": "ended" between two date phrases is theirs.
-        if matches!(bare(w).as_str(), "ended" | "ending") && k > 0 && out[k - 1].1 && out.get(k + 1).is_some_and(|p| p.1) {
+        if matches!(&*bare(w), "ended" | "ending") && k > 0 && out[k - 1].1 && out.get(k + 1).is_some_and(|p| p.1) {
             continue;
         }
         // A comma that belonged to the date phrase: "on March 22, the two..." keeps no stray comma.
@@ -773,7 +775,8 @@ fn label(text: &str, clause: ByteSpan, timexes: &[&Timex], own: ByteSpan, names:
 fn comparison_baseline(text: &str, span: ByteSpan) -> bool {
     let from = floor_boundary(text, span.start.saturating_sub(60));
     // The words before the date back to the start of its phrase (a comma ends the look-back).
-    let words: Vec<String> = text[from..span.start].split_whitespace().rev().take_while(|w| !w.ends_with([',', ';', ':'])).take(6).map(bare).collect();
+    let words: Vec<String> =
+        text[from..span.start].split_whitespace().rev().take_while(|w| !w.ends_with([',', ';', ':'])).take(6).map(|w| bare(w).into_owned()).collect();
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     (0..words.len()).any(|k| {
         matches!(
@@ -812,7 +815,7 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
                 let opens = prior.is_empty()
                     || line_start
                     || prev.ends_with([',', ';', ':', '.', '"', '“', '(', '—'])
-                    || ROLE_OPENERS.contains(&bare(prev).as_str())
+                    || ROLE_OPENERS.contains(&&*bare(prev))
                     || looks_like_verb(prev);
                 (start < m.start && (start == 0 || !text[..start].ends_with(char::is_alphanumeric)) && opens).then(|| ByteSpan::new(start, m.start))
             })
