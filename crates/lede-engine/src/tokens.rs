@@ -79,7 +79,9 @@ fn address_len(s: &str, handle: bool) -> Option<usize> {
     const LONGEST: usize = 300;
     let window = s.char_indices().take_while(|&(b, _)| b < LONGEST).take_while(|&(_, c)| !c.is_whitespace());
     let run = &s[..window.last().map_or(0, |(b, c)| b + c.len_utf8())];
-    if run.len() >= LONGEST {
+    // Every kind below holds one of these ("www." and a file's extension a dot, "http://" a
+    // colon, a mail address "@", joined words "_"): most words hold none and stop here.
+    if run.len() >= LONGEST || !run.bytes().any(|b| matches!(b, b'@' | b'.' | b'_' | b':')) {
         return None;
     }
     let lower_starts = |p: &str| run.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
