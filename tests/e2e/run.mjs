@@ -617,6 +617,24 @@ test('each export downloads a file that parses and matches the page', async ({ b
   await context.close();
 });
 
+test('an export when the engine cannot be fetched says so, keeps the page, and works once it can', async ({ browser, origin }) => {
+  const { context, page, errors } = await open(browser, origin + BASE, { acceptDownloads: true });
+  await ready(page);
+  // The viewer's Wasm writes no exports: the engine does, in the worker, fetched on first use.
+  await context.route('**/engine/lede_bg.wasm', (r) => r.fulfill({ status: 404, body: '' }));
+  await page.click('button[data-export="timeml"]');
+  const alert = await page.locator('p.export-problem[role="alert"]').textContent({ timeout: 20000 });
+  assert(alert.includes('could not be made') && alert.includes('could not be loaded'), `message: ${alert}`);
+  assert(await page.locator('article h1').isVisible() && await page.locator('mark[data-entity]').count() > 0, 'the article stays');
+  await context.unroute('**/engine/lede_bg.wasm');
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('button[data-export="timeml"]')]);
+  assert(dl.suggestedFilename().endsWith('.tml'), 'the same export works once the engine can be fetched');
+  assert(await page.locator('p.export-problem').count() === 0, 'and the message is gone');
+  const others = errors.filter((e) => !e.includes('lede_bg.wasm'));
+  assert(others.length === 0, `no page errors but the refused engine: ${others.join('; ')}`);
+  await context.close();
+});
+
 const closeFixtures = documents(test, { assert, open, ready, axe, BASE, dist, shots });
 hardening(test, { assert, open, ready, BASE });
 prerender(test, { assert, open, ready, BASE });
