@@ -635,6 +635,32 @@ test('an export when the engine cannot be fetched says so, keeps the page, and w
   await context.close();
 });
 
+test('a correction when the engine cannot be fetched is refused with the reason, and made once it can', async ({ browser, origin }) => {
+  const { context, page, errors } = await open(browser, origin + BASE);
+  await ready(page);
+  await context.route('**/engine/lede_bg.wasm', (r) => r.fulfill({ status: 404, body: '' }));
+  const id = await page.locator('.entities button.entity.t-person').first().getAttribute('data-entity');
+  const name = await page.locator(`.entities button.entity[data-entity="${id}"] .name`).textContent();
+  const rename = async (to) => {
+    if (await page.getAttribute(`.entities button.entity[data-entity="${id}"]`, 'aria-pressed') !== 'true') await page.click(`.entities button.entity[data-entity="${id}"]`);
+    if (!(await page.locator(`#fix-name-${id}`).count())) await page.click('details.correct summary');
+    await page.fill(`#fix-name-${id}`, to);
+    await page.click(`#fix-name-${id} ~ button`);
+  };
+  await rename('Someone Else');
+  const notice = await page.locator('.notice.problem').textContent({ timeout: 20000 });
+  assert(notice.includes('The correction was not made') && notice.includes('could not be loaded'), `notice: ${notice}`);
+  assert(await page.locator(`.entities button.entity[data-entity="${id}"] .name`).textContent() === name, 'the entry is unchanged');
+  await page.click('.notice.problem button.dismiss');
+  await context.unroute('**/engine/lede_bg.wasm');
+  await rename('Someone Else');
+  await page.waitForFunction((id) => document.querySelector(`.entities button.entity[data-entity="${id}"] .name`)?.textContent === 'Someone Else', id, { timeout: 30000 })
+    .catch(() => { throw new Error('the correction is made once the engine can be fetched'); });
+  const others = errors.filter((e) => !e.includes('lede_bg.wasm'));
+  assert(others.length === 0, `no page errors but the refused engine: ${others.join('; ')}`);
+  await context.close();
+});
+
 const closeFixtures = documents(test, { assert, open, ready, axe, BASE, dist, shots });
 hardening(test, { assert, open, ready, BASE });
 prerender(test, { assert, open, ready, BASE });
