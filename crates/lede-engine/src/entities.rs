@@ -1373,7 +1373,7 @@ fn type_by_rules(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, first_w
     {
         // A holiday not written as a date ("Christmas sales"): a named event.
         Some(EntityKind::Event)
-    } else if words.iter().any(|w| is(WORK_WORDS, w)) {
+    } else if work_keyword(&words) {
         Some(EntityKind::Work)
     } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 && !(b - a == 1 && names_joined(toks[a].text, g, s.casing)) {
         // "COVID-19 pandemic": the noun belongs to the event's name.
@@ -2052,6 +2052,14 @@ fn product_case(w: &str) -> bool {
     }
 }
 
+/// Whether `words` name a work by its keyword ("Patriot Act", "Clean Air Bill", "Treaty of
+/// Versailles", "Bill of Rights"): the keyword comes after the name's first word, or opens it
+/// before "of", "on" or "for", or is the whole name. A keyword opening a name before another
+/// name is a given name or a surname ("Bill Clinton", "Law Siu-fai").
+fn work_keyword(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| is(WORK_WORDS, w) && (i > 0 || words.len() == 1 || matches!(words.get(1), Some(&("of" | "on" | "for")))))
+}
+
 /// The fine type the rules give a name the tagger found (groups, events, works, products);
 /// `None` leaves the tagger's type.
 fn fine_kind(name: &str, s: &Sent<'_, '_>, last: usize, known: Option<&Known>) -> Option<EntityKind> {
@@ -2060,7 +2068,7 @@ fn fine_kind(name: &str, s: &Sent<'_, '_>, last: usize, known: Option<&Known>) -
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let next = s.lw(last + 1);
-    if words.iter().any(|w| is(WORK_WORDS, w)) {
+    if work_keyword(&words) {
         Some(EntityKind::Work)
     } else if words.iter().any(|w| matches!(*w, "Index" | "Average" | "Composite"))
         || matches!(next.as_str(), "index" | "indices" | "indexes" | "average" | "composite")

@@ -947,6 +947,12 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "a work's keyword opening a name before another name is a person's given name",
+        "Bill Harlow met Ana Lima in Lisbon on Monday. The Clean Rivers Bill passed, and both cited the Bill of Rights.",
+        &[("Bill Harlow", "person", &["Bill Harlow"]), ("Clean Rivers Bill", "work", &["Clean Rivers Bill"]), ("Bill of Rights", "work", &["Bill of Rights"])],
+        &[],
+    );
+    check_entities(
         "an acronym in parentheses and its later uses join the name before it",
         "Leaders met on Monday. The Harrow Aerospace Consortium (HAC) said it would grow. HAC shares rose.",
         &[("Harrow Aerospace Consortium", "organization", &["Harrow Aerospace Consortium", "HAC", "HAC"])],
