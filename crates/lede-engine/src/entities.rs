@@ -1373,6 +1373,15 @@ fn type_by_rules(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, first_w
     {
         // A holiday not written as a date ("Christmas sales"): a named event.
         Some(EntityKind::Event)
+    } else if words.len() == 2
+        && g.is_first_name(first)
+        && is(PERSON_VERBS, &next_lower)
+        && [ORG_WORDS, PLACE_WORDS, WORK_WORDS].iter().any(|l| is(l, words[1]))
+    {
+        // "Jim Press said", "Tony Hall added": a given name and a surname that is also a
+        // keyword of organisations or places, speaking, is a person.
+        strong = false;
+        Some(EntityKind::Person)
     } else if work_keyword(&words) {
         Some(EntityKind::Work)
     } else if is(EVENT_NOUNS, &next_lower) && b - a <= 3 && !(b - a == 1 && names_joined(toks[a].text, g, s.casing)) {

@@ -953,6 +953,12 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "a given name and a surname that is also a keyword, speaking, is a person",
+        "Markets fell on Monday. Tony Hall said the board would meet, and Jim Press added that prices would fall.",
+        &[("Tony Hall", "person", &["Tony Hall"]), ("Jim Press", "person", &["Jim Press"])],
+        &[],
+    );
+    check_entities(
         "an acronym in parentheses and its later uses join the name before it",
         "Leaders met on Monday. The Harrow Aerospace Consortium (HAC) said it would grow. HAC shares rose.",
         &[("Harrow Aerospace Consortium", "organization", &["Harrow Aerospace Consortium", "HAC", "HAC"])],
