@@ -1089,8 +1089,22 @@ fn grow_run(s: &Sent<'_, '_>, g: &Gazetteer, i: usize) -> usize {
         if person_so_far && matches!(w, "of" | "for" | "on") {
             break;
         }
-        if matches!(w, "of" | "for" | "de" | "da" | "del" | "van" | "von" | "der" | "al" | "bin" | "du" | "la" | "le" | "on" | "&") && next_is_name {
+        // "left Brasilia for Sao Paulo": a place is no name that runs on through "for".
+        let place_so_far =
+            w == "for" && matches!(g.lookup(&toks[i..j].iter().map(|t| t.text).collect::<Vec<_>>().join(" ")), Some(Known::Country(_) | Known::Place));
+        if matches!(w, "of" | "for" | "de" | "da" | "del" | "van" | "von" | "der" | "al" | "bin" | "du" | "la" | "le" | "on" | "&")
+            && next_is_name
+            && !place_so_far
+        {
             j += 2;
+            continue;
+        }
+        // Two particles: "Ursula von der Leyen", "Ana de la Cruz", "Rik van den Berg".
+        if matches!(w, "von" | "van" | "de" | "da" | "di" | "du" | "del" | "della" | "dos" | "das" | "do")
+            && toks.get(j + 1).is_some_and(|t| matches!(t.text, "der" | "den" | "de" | "la" | "le" | "los" | "las" | "del" | "da" | "di" | "des"))
+            && toks.get(j + 2).is_some_and(name_token)
+        {
+            j += 3;
             continue;
         }
         if matches!(w, "of" | "for" | "on") && toks.get(j + 1).is_some_and(|t| t.text == "the") && toks.get(j + 2).is_some_and(name_token) {
@@ -1670,7 +1684,8 @@ pub(crate) fn find(text: &str, article: &Article, sentence_tokens: &[Vec<Token<'
 
 /// "Airbus and Boeing", "Sky and Astra": a name read across one "and" is two names when each
 /// side is a name on its own, named alone elsewhere in the document or known to the gazetteer
-/// as a country, place, organisation or company, and the whole is not ("Bosnia and
+/// as a country, place, organisation or company (or one side is, and the other ends in a
+/// keyword: "Federal Reserve and Goldman Sachs"), and the whole is not ("Bosnia and
 /// Herzegovina"). Names that only hold together ("Procter and Gamble", "Centers for Disease
 /// Control and Prevention", "Johnson and Johnson") keep their "and". Linear: one set of the
 /// document's names, then one look at each candidate.
@@ -1682,6 +1697,13 @@ fn split_coordinated(text: &str, cands: Vec<Cand>, g: &Gazetteer) -> Vec<Cand> {
     let alone: HashSet<&str> = cands.iter().filter(|c| !c.weak && !c.name.contains(AND)).map(|c| c.name.as_str()).collect();
     let known = |name: &str| matches!(g.lookup(name), Some(Known::Country(_) | Known::Place | Known::Organization(_))) || g.is_company(&name.to_lowercase());
     let named = |side: &str| side.chars().next().is_some_and(char::is_uppercase) && (alone.contains(side) || known(side));
+    // A name of two words or more that ends in a keyword is whole on its own ("Federal
+    // Reserve"): beside a name known on its own ("Goldman Sachs"), the two are two names.
+    let keyword_named = |side: &str| {
+        side.chars().next().is_some_and(char::is_uppercase)
+            && side.split_whitespace().count() >= 2
+            && side.split_whitespace().last().is_some_and(|w| [ORG_WORDS, PLACE_WORDS, WORK_WORDS].iter().any(|l| is(l, w)))
+    };
     let mut out = Vec::with_capacity(cands.len() + 1);
     for c in &cands {
         let at = c.name.find(AND).filter(|&p| c.name.matches(AND).count() == 1 && c.span.of(text).get(p..p + AND.len()) == Some(AND));
@@ -1690,7 +1712,8 @@ fn split_coordinated(text: &str, cands: Vec<Cand>, g: &Gazetteer) -> Vec<Cand> {
             continue;
         };
         let (left, right) = (&c.name[..p], &c.name[p + AND.len()..]);
-        if left == right || known(&c.name) || !named(left) || !named(right) || c.paren_alias_of.is_some() {
+        let two = named(left) && (named(right) || keyword_named(right)) || named(right) && keyword_named(left);
+        if left == right || known(&c.name) || !two || c.paren_alias_of.is_some() {
             out.push(c.clone());
             continue;
         }
@@ -1708,9 +1731,10 @@ static NOT_NAMES: &[&str] = &["M.A.", "B.A.", "M.Sc.", "B.Sc.", "Ph.D.", "PhD", 
 static DISEASES: &[&str] = &["AIDS", "HIV", "SARS", "MERS", "Ebola", "Zika", "COVID", "H1N1", "H5N1"];
 
 /// The tagger's spans made tidy before they meet the rules: quotes at their ends go; "Mount
-/// Kilimanjaro and Mount Kenya" (the same first word again after "and") is two names; degrees
-/// are no names, and diseases are other names.
-fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)]) -> Vec<(ByteSpan, EntityType)> {
+/// Kilimanjaro and Mount Kenya" (the same first word again after "and") is two names, and so
+/// is "Brasilia for Sao Paulo" (a place before "for"); degrees are no names, and diseases are
+/// other names; a person read as two around particles is one ("Ursula von der Leyen").
+fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], g: &Gazetteer) -> Vec<(ByteSpan, EntityType)> {
     let quote = |t: &Token<'_>| t.kind == Tok::Punct && matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’");
     let mut out = Vec::with_capacity(found.len());
     for &(m, kind) in found {
@@ -1733,6 +1757,13 @@ fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)]) -> Vec<
         }
         let kind = if toks.len() == 1 && is(DISEASES, toks[0].text) { EntityType::Misc } else { kind };
         let span = |x: usize, y: usize| ByteSpan::new(s.toks[x].span.start, s.toks[y - 1].span.end);
+        // "left Brasilia for Sao Paulo": a place is no name that runs on through "for".
+        let place = |x: &[Token<'_>]| matches!(g.lookup(&x.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")), Some(Known::Country(_) | Known::Place));
+        if let Some(j) = toks.iter().position(|t| t.text == "for").filter(|&j| j >= 1 && j + 1 < toks.len() && place(&toks[..j])) {
+            out.push((span(a, a + j), EntityType::Loc));
+            out.push((span(a + j + 1, b), if place(&toks[j + 1..]) { EntityType::Loc } else { kind }));
+            continue;
+        }
         match toks.iter().position(|t| t.text == "and").filter(|&j| j >= 1 && toks.get(j + 1).is_some_and(|n| n.text == toks[0].text) && j + 2 < toks.len()) {
             Some(j) => {
                 let kind = if is(PLACE_WORDS, toks[0].text) || is(PLACE_HEADS, toks[0].text) { EntityType::Loc } else { kind };
@@ -1742,7 +1773,23 @@ fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)]) -> Vec<
             None => out.push((span(a, b), kind)),
         }
     }
-    out
+    // "Ursula von der Leyen", "Ana de la Cruz": a person's name read as two around its
+    // particles is one.
+    let particle = |t: &Token<'_>| matches!(t.text, "von" | "van" | "der" | "den" | "de" | "la" | "le" | "da" | "di" | "du" | "del" | "della" | "dos" | "das");
+    let mut joined: Vec<(ByteSpan, EntityType)> = Vec::with_capacity(out.len());
+    for (m, kind) in out {
+        if let Some(last) = joined.last_mut().filter(|(p, k)| *k == EntityType::Per && kind == EntityType::Per && p.end < m.start) {
+            // The tokens between, by binary search (a long sentence stays linear).
+            let (from, to) = (s.toks.partition_point(|t| t.span.start < last.0.end), s.toks.partition_point(|t| t.span.start < m.start));
+            let between = &s.toks[from..to.max(from)];
+            if (1..=2).contains(&between.len()) && between.iter().all(particle) {
+                last.0 = ByteSpan::new(last.0.start, m.end);
+                continue;
+            }
+        }
+        joined.push((m, kind));
+    }
+    joined
 }
 
 /// The trained tagger decides where names are and what type they are; the rules' candidates
@@ -1757,7 +1804,7 @@ fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)]) -> Vec<
 ///   unless the rules are sure of it: a gazetteer name, a demonym, a person by honorific or
 ///   role, an acronym in parentheses, a weak candidate (which only joins names found elsewhere).
 fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], cands: &mut Vec<Cand>, from: usize, g: &Gazetteer) {
-    let found = tidy_tagger_spans(s, found);
+    let found = tidy_tagger_spans(s, found, g);
     // "Angry Brannock workers": a sentence-initial word never capitalised elsewhere in the
     // document, and not known as a name, is a common word, not the start of the name.
     let first_word = s.toks.iter().position(|t| t.kind != Tok::Punct).unwrap_or(0);

@@ -959,6 +959,20 @@ fn entity_cases() {
         &[],
     );
     check_entities(
+        "names with particles stay whole; 'for' after a place and 'and' before a known company end a name",
+        "Ursula von der Leyen met Rik van den Berg in Madrid on Monday. The minister left Brasilia for Sao Paulo. \
+         Critics of the Federal Reserve and Goldman Sachs spoke.",
+        &[
+            ("Ursula von der Leyen", "person", &["Ursula von der Leyen"]),
+            ("Rik van den Berg", "person", &["Rik van den Berg"]),
+            ("Brasilia", "place", &["Brasilia"]),
+            ("Sao Paulo", "place", &["Sao Paulo"]),
+            ("Federal Reserve", "organization", &["Federal Reserve"]),
+            ("Goldman Sachs", "organization", &["Goldman Sachs"]),
+        ],
+        &["Ursula", "Leyen", "Brasilia for Sao Paulo", "Federal Reserve and Goldman Sachs"],
+    );
+    check_entities(
         "an acronym in parentheses and its later uses join the name before it",
         "Leaders met on Monday. The Harrow Aerospace Consortium (HAC) said it would grow. HAC shares rose.",
         &[("Harrow Aerospace Consortium", "organization", &["Harrow Aerospace Consortium", "HAC", "HAC"])],
