@@ -278,6 +278,8 @@ static DEPARTMENTS: &[&str] = &[
     "Marketing",
     "Communications",
     "Financial",
+    "Affairs",
+    "Homeland",
 ];
 
 /// Currencies written as names or codes: not organisations or places.
@@ -1444,6 +1446,13 @@ fn type_by_rules(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, run: &Run, first_w
                 s.lw(role_start - 2).as_str(),
                 "stake" | "stakes" | "shares" | "investment" | "investments" | "interest" | "holding" | "holdings" | "share" | "jobs" | "job"
             )
+        // "the founder of Alibaba", "a subsidiary of Kestrel": what these belong to is a company.
+        || prev_lower == "of"
+            && role_start >= 2
+            && matches!(
+                s.lw(role_start - 2).as_str(),
+                "founder" | "co-founder" | "cofounder" | "subsidiary" | "unit" | "division" | "shareholders" | "shareholder" | "employees" | "owner" | "owners"
+            )
     {
         Some(EntityKind::Organization)
     } else if words.len() == 1
@@ -1815,6 +1824,21 @@ fn reconcile(text: &str, s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], can
             // unless it starts with a first name ("the Donald Trump impersonator").
             let after_the = token_at(s.toks, m.start).is_some_and(|k| k > 0 && s.w(k - 1).eq_ignore_ascii_case("the") && !g.is_first_name(s.w(k)));
             let kind = if kind == EntityType::Per && after_the { EntityType::Misc } else { kind };
+            // "Secretary of State Antony Blinken" read as an organisation from "State": a span
+            // that opens with posts or departments and goes on with a given name and more is
+            // that person (the posts are the role, below).
+            let kind = match token_at(s.toks, m.start) {
+                Some(k0) if kind != EntityType::Per => {
+                    let end = s.toks.partition_point(|t| t.span.start < m.end);
+                    let k = (k0..end).find(|&k| !is_title_word(s.w(k))).unwrap_or(end);
+                    if k > k0 && k + 1 < end && g.is_first_name(s.w(k)) {
+                        EntityType::Per
+                    } else {
+                        kind
+                    }
+                }
+                _ => kind,
+            };
             // "sanctions over Navalny's case": a single unknown name whose possession is a
             // person's (a lawyer, a trial, a death) is a person, whatever the tagger read; so is
             // one that names an administration ("the Bush administration"; a country's, "the

@@ -973,6 +973,13 @@ fn entity_cases() {
         &["Ursula", "Leyen", "Brasilia for Sao Paulo", "Federal Reserve and Goldman Sachs"],
     );
     check_entities(
+        "a post of several words before a person is the role; the founder's company is an organisation",
+        "Secretary of State Antony Blinken met Minister of Foreign Affairs Wang Yi on Monday. \
+         Jack Ma, the founder of Alibaba, spoke later.",
+        &[("Antony Blinken", "person", &["Antony Blinken"]), ("Wang Yi", "person", &["Wang Yi"]), ("Alibaba", "organization", &["Alibaba"])],
+        &["State Antony Blinken", "Affairs Wang Yi"],
+    );
+    check_entities(
         "an acronym in parentheses and its later uses join the name before it",
         "Leaders met on Monday. The Harrow Aerospace Consortium (HAC) said it would grow. HAC shares rose.",
         &[("Harrow Aerospace Consortium", "organization", &["Harrow Aerospace Consortium", "HAC", "HAC"])],
