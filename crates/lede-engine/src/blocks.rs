@@ -182,6 +182,25 @@ fn words_over(s: &str, n: usize) -> bool {
     false
 }
 
+/// The wire dateline that opens a paragraph, up to and without its dash (a place in capitals,
+/// a comma, a date, and perhaps the agency in brackets: "WASHINGTON, March 3, 2023
+/// (Reuters)", "NEW YORK, Jan. 5, 2021 (AP)"), and its date; `None` when the paragraph opens
+/// otherwise or the date part is not a full date.
+pub(crate) fn wire_dateline(text: &str, paragraph: ByteSpan) -> Option<(ByteSpan, CivilDateTime)> {
+    let s = paragraph.of(text);
+    let head = &s[..s.char_indices().nth(90).map_or(s.len(), |(i, _)| i)];
+    let dash = [" - ", " -- ", " — ", " – ", " —", " –"].iter().filter_map(|d| head.find(d)).min()?;
+    let line = head[..dash].trim_end();
+    let (place, rest) = line.split_once(',')?;
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || place.chars().any(|c| c.is_lowercase()) || !place.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-')) {
+        return None;
+    }
+    // The agency in brackets is not part of the date.
+    let date = parse_dateline(rest.find('(').map_or(rest, |k| &rest[..k]).trim())?;
+    Some((ByteSpan::new(paragraph.start, paragraph.start + line.len()), date))
+}
+
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '」', '』', '）']).ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；'])
 }
@@ -421,6 +440,13 @@ pub(crate) fn split_blocks(text: &str) -> Structure {
             if b.kind == BlockKind::Chrome && u.shape != Shape::Furniture {
                 b.kind = BlockKind::Paragraph;
             }
+        }
+    }
+    // Wire copy dates itself in the first paragraph's opening ("WASHINGTON, March 3, 2023
+    // (Reuters) - The Senate ..."): that date is the publication's when no line gives one.
+    if published.is_none() {
+        if let Some(b) = blocks.iter().find(|b| b.kind == BlockKind::Paragraph) {
+            published = wire_dateline(text, b.span).map(|(_, date)| date);
         }
     }
     let title = title_idx.map(|i| units[i].span);

@@ -824,6 +824,9 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
     roles.sort_unstable_by_key(|r| r.start);
     // The dateline blocks (a few at most), found once rather than by a scan of all blocks per timex.
     let datelines: Vec<&crate::Block> = article.blocks.iter().filter(|b| b.kind == BlockKind::Dateline).collect();
+    // Wire copy's dateline at the head of the first paragraph ("WASHINGTON, March 3, 2023
+    // (Reuters) -") dates the publication too, not the first sentence's statement.
+    let wire = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).and_then(|b| crate::blocks::wire_dateline(text, b.span)).map(|(span, _)| span);
     for t in timexes {
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
@@ -838,14 +841,20 @@ pub(crate) fn find(text: &str, article: &Article, timexes: &[Timex], entities: &
             end_value.clone_from(&t.end_value);
         }
         // The publication itself: the dateline.
-        let dateline = datelines.iter().find(|b| b.span.contains(t.span));
-        // (sentence, label, clause): the dateline is its own sentence and clause.
-        let (sentence, label_text, clause_span) = if let Some(b) = dateline {
+        // (sentence, clause) of a dateline: a dateline line is its own sentence and clause; a
+        // wire dateline is the clause, in the first sentence.
+        let dateline = datelines.iter().find(|b| b.span.contains(t.span)).map(|b| (b.span, b.span)).or_else(|| {
+            let w = wire.filter(|w| w.contains(t.span))?;
+            let k = article.sentences.partition_point(|s| s.span.end <= w.start);
+            Some((article.sentences.get(k).map_or(w, |s| s.span), w))
+        });
+        // (sentence, label, clause)
+        let (sentence, label_text, clause_span) = if let Some((sentence, clause)) = dateline {
             let title = article.meta.title.as_deref().unwrap_or("this article");
             let mut words: Vec<&str> = title.split_whitespace().collect();
             let cut = words.len() > 9;
             words.truncate(9);
-            (b.span, format!("Published: {}{}", words.join(" "), if cut { "…" } else { "" }), b.span)
+            (sentence, format!("Published: {}{}", words.join(" "), if cut { "…" } else { "" }), clause)
         } else {
             let k = article.sentences.partition_point(|s| s.span.end < t.span.end);
             let Some(s) = article.sentences.get(k).filter(|s| s.span.contains(t.span)) else { continue };

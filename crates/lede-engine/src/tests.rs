@@ -200,6 +200,34 @@ fn note_body_skips_the_label() {
 }
 
 #[test]
+fn a_wire_dateline_at_the_head_of_the_text_dates_the_publication() {
+    // (text, publication date found)
+    let cases: &[(&str, Option<&str>)] = &[
+        ("LISBON, March 3, 2023 (Reuters) - The council voted on Tuesday to close the port.", Some("2023-03-03")),
+        ("NEW YORK, Jan. 5, 2021 (AP) -- Stocks fell on Monday as trading resumed.", Some("2021-01-05")),
+        ("SAO PAULO, 24 March 2021 — Officials met again on Friday.", Some("2021-03-24")),
+        // No full date, a place not in capitals, no dash: no dateline.
+        ("NEW YORK (AP) - Stocks fell on Monday as trading resumed.", None),
+        ("LISBON, in 2019 - the council voted to close the port.", None),
+        ("Lisbon, March 3, 2023 - The council voted on Tuesday.", None),
+        ("LISBON, March 3, 2023 The council voted on Tuesday to close the port.", None),
+    ];
+    for (text, want) in cases {
+        let a = crate::annotate(text, &crate::Options::default());
+        assert_eq!(a.article.meta.published.map(|p| p.to_iso()).as_deref(), *want, "{text}");
+    }
+    // Relative dates resolve against it; the dateline's own date is the publication's event,
+    // and the statement keeps its own date.
+    let a = crate::annotate(cases[0].0, &crate::Options::default());
+    let tuesday = a.timexes.iter().find(|t| t.span.of(cases[0].0) == "Tuesday").expect("Tuesday");
+    assert_eq!(tuesday.value, "2023-02-28");
+    let published = a.events.iter().find(|e| e.value == "2023-03-03").expect("the publication's event");
+    assert!(published.label.starts_with("Published"), "{}", published.label);
+    let vote = a.events.iter().find(|e| e.value == "2023-02-28").expect("the vote's event");
+    assert!(vote.label.contains("council voted"), "{}", vote.label);
+}
+
+#[test]
 fn dateline_cases() {
     let cases: &[(&str, Option<&str>)] = &[
         ("Updated 15:18, 24-Mar-2021", Some("2021-03-24T15:18")),
