@@ -503,6 +503,13 @@ fn timex_cases() {
         ("Thousands fled the town on Thursday.", r, &[("Thursday", "DATE", "2021-03-18")]),
         // "the plan" is a noun, not a plan to come.
         ("The firm announced the plan Jan. 21.", r, &[("Jan. 21", "DATE", "2021-01-21")]),
+        // The tense is read where the expression starts, its modifier included: "late" is
+        // nearer "introduced" than "January" is, and "would" is nearer "January".
+        (
+            "The bill, first introduced in late January, would take effect on April 1.",
+            r,
+            &[("late January", "DATE", "2021-01"), ("April 1", "DATE", "2021-04-01")],
+        ),
         // "May" is a whole month name (with a strong cue, as the verb "may" is common).
         ("The treaty was signed last May and ratified in May.", r, &[("last May", "DATE", "2020-05"), ("May", "DATE", "2020-05")]),
         ("Prices may fall. They may rise in May.", r, &[("May", "DATE", "2021-05")]),

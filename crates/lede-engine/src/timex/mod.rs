@@ -234,6 +234,12 @@ pub(crate) fn find_in(toks: &[Token<'_>], reference: Option<CivilDateTime>) -> V
             // "60 Minutes", "This Week": a capitalised unit inside running text is a title's.
             Some(m) if m.len > 0 && i + m.len <= toks.len() && !running_text_title(&ctx, i, m.len, title_case) => {
                 let first = i - ctx.modifier_len(i, &m, floor);
+                // The tense is read where the expression starts, its modifier included ("first
+                // introduced in late January, would take effect": "late" is nearer the past).
+                let (value, end_value) = match ctx.tense.get(first) {
+                    Some(t) if first < i && Some(t) != ctx.tense.get(i) => ctx.normalise(first, &m.parts).unwrap_or((m.value, m.end_value)),
+                    _ => (m.value, m.end_value),
+                };
                 let span = ByteSpan::new(toks[first].span.start, toks[i + m.len - 1].span.end);
                 floor = i + m.len;
                 let anaphoric_day = m.len >= 2 && toks[i].text.eq_ignore_ascii_case("the") && matches!(ctx.w(i + m.len - 1), "day");
@@ -246,16 +252,7 @@ pub(crate) fn find_in(toks: &[Token<'_>], reference: Option<CivilDateTime>) -> V
                 let year_back = (ctx.w(i) == "a" && ctx.w(i + 1) == "year" && matches!(ctx.w(i + 2), "ago" | "earlier"))
                     || (i..i + m.len).any(|k| matches!(ctx.w(k), "year-earlier" | "year-ago"));
                 day_counts.push(m.parts.days());
-                out.push(Found {
-                    span,
-                    kind: m.kind,
-                    value: m.value,
-                    end_value: m.end_value,
-                    year_inferred: m.inferred,
-                    anaphoric_day,
-                    anaphoric_year,
-                    year_back,
-                });
+                out.push(Found { span, kind: m.kind, value, end_value, year_inferred: m.inferred, anaphoric_day, anaphoric_year, year_back });
                 i += m.len;
             }
             _ => i += 1,
