@@ -1067,6 +1067,12 @@ fn candidates(text: &str, s: &Sent<'_, '_>, g: &Gazetteer, out: &mut Vec<Cand>) 
     }
 }
 
+/// What the gazetteer knows the words of `toks` as, written with single spaces ("Bosnia and
+/// Herzegovina").
+fn lookup_words<'g>(g: &'g Gazetteer, toks: &[Token<'_>]) -> Option<&'g Known> {
+    g.lookup(&toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+}
+
 /// Grow a run of name tokens from `i`: through name glue ("of", "de", "&"), "of the", and
 /// "and" inside a name that ends in an organisation or work keyword. A hyphenated compound
 /// of names ("China-Russia") is a run of its own. Returns the run's end.
@@ -1092,8 +1098,7 @@ fn grow_run(s: &Sent<'_, '_>, g: &Gazetteer, i: usize) -> usize {
             break;
         }
         // "left Brasilia for Sao Paulo": a place is no name that runs on through "for".
-        let place_so_far =
-            w == "for" && matches!(g.lookup(&toks[i..j].iter().map(|t| t.text).collect::<Vec<_>>().join(" ")), Some(Known::Country(_) | Known::Place));
+        let place_so_far = w == "for" && matches!(lookup_words(g, &toks[i..j]), Some(Known::Country(_) | Known::Place));
         if matches!(w, "of" | "for" | "de" | "da" | "del" | "van" | "von" | "der" | "al" | "bin" | "du" | "la" | "le" | "on" | "&")
             && next_is_name
             && !place_so_far
@@ -1127,8 +1132,7 @@ fn grow_run(s: &Sent<'_, '_>, g: &Gazetteer, i: usize) -> usize {
                 k += 1;
             }
             // "Bosnia and Herzegovina", "Trinidad and Tobago": a gazetteer name with "and".
-            let whole = toks[i..k].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            if matches!(g.lookup(&whole), Some(Known::Country(_) | Known::Place | Known::Organization(_))) {
+            if matches!(lookup_words(g, &toks[i..k]), Some(Known::Country(_) | Known::Place | Known::Organization(_))) {
                 j = k;
                 continue;
             }
@@ -1767,7 +1771,7 @@ fn tidy_tagger_spans(s: &Sent<'_, '_>, found: &[(ByteSpan, EntityType)], g: &Gaz
         let kind = if toks.len() == 1 && is(DISEASES, toks[0].text) { EntityType::Misc } else { kind };
         let span = |x: usize, y: usize| ByteSpan::new(s.toks[x].span.start, s.toks[y - 1].span.end);
         // "left Brasilia for Sao Paulo": a place is no name that runs on through "for".
-        let place = |x: &[Token<'_>]| matches!(g.lookup(&x.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")), Some(Known::Country(_) | Known::Place));
+        let place = |x: &[Token<'_>]| matches!(lookup_words(g, x), Some(Known::Country(_) | Known::Place));
         if let Some(j) = toks.iter().position(|t| t.text == "for").filter(|&j| j >= 1 && j + 1 < toks.len() && place(&toks[..j])) {
             out.push((span(a, a + j), EntityType::Loc));
             out.push((span(a + j + 1, b), if place(&toks[j + 1..]) { EntityType::Loc } else { kind }));

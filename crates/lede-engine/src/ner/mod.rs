@@ -105,12 +105,14 @@ impl NerTag {
     }
 }
 
-/// Whether tag `cur` may follow tag `prev` (`None`: sentence start): `I-X` only after `B-X` or `I-X`.
-fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    if cur == 0 || cur % 2 == 1 {
-        return true;
+/// The tags that tag `cur` may follow, in index order: any before `O` and `B-X`; only `B-X`
+/// (the index before) and `I-X` itself before `I-X`, which therefore never opens a sentence.
+fn predecessors(cur: usize) -> std::ops::Range<usize> {
+    if NerTag::from_index(cur).is_inside() {
+        cur - 1..cur + 1
+    } else {
+        0..NTAGS
     }
-    matches!(prev, Some(p) if p == cur || p + 1 == cur)
 }
 
 /// What kind of block a sentence comes from (capitalisation means different things in each).
@@ -347,7 +349,7 @@ pub fn viterbi<S: ViterbiScore>(n: usize, emissions: &[S], transitions: &[S], de
     back.clear();
     back.resize(n * NTAGS, 0);
     for y in 0..NTAGS {
-        if allowed(None, y) {
+        if !NerTag::from_index(y).is_inside() {
             delta[y] = transitions[y] + emissions[y];
         }
     }
@@ -358,12 +360,10 @@ pub fn viterbi<S: ViterbiScore>(n: usize, emissions: &[S], transitions: &[S], de
         let emit = &emissions[t * NTAGS..(t + 1) * NTAGS];
         let back = &mut back[t * NTAGS..(t + 1) * NTAGS];
         for y in 0..NTAGS {
-            // O and B-X may follow any tag; I-X only B-X (y - 1) or I-X (y) (see `allowed`).
             // The first best predecessor wins, as the predecessors are tried in order.
-            let from = if y == 0 || y % 2 == 1 { 0..NTAGS } else { y - 1..y + 1 };
             let mut best = S::FLOOR;
             let mut arg = 0u8;
-            for p in from {
+            for p in predecessors(y) {
                 let s = prev[p] + transitions[(p + 1) * NTAGS + y];
                 if s > best {
                     best = s;
